@@ -1,0 +1,57 @@
+import { buildApp } from '../http/app';
+import { createJobRunner } from '../jobs/runner';
+import { systemClock } from '../lib/clock';
+import { createServices } from '../services';
+import { configOrExit, createLogger, ensureMigrated, openConfiguredDb, seed } from '../bootstrap';
+import { DEMO_USERS } from '../seed/demo';
+import { ROLE_NAMES } from '../seed/base';
+
+const args = new Set(process.argv.slice(2));
+const config = configOrExit();
+const logger = createLogger(config);
+const handle = await openConfiguredDb(config);
+// `--migrate-embedded` lets `npm start` set up its own embedded database; a PostgreSQL server is
+// migrated only on request (`--migrate` or `npm run db:migrate`).
+await ensureMigrated(handle, args.has('--migrate') || (args.has('--migrate-embedded') && handle.kind === 'pglite'), logger);
+const demoPassword = await seed(handle, config, args.has('--seed-if-empty'));
+const showDemo = config.DEMO_HINT ?? (handle.kind === 'pglite' && !!demoPassword);
+
+const services = createServices({
+  config, handle, clock: systemClock, logger,
+  demoHint: showDemo ? DEMO_USERS.map((u) => ({ username: u.username, role: ROLE_NAMES[u.role] })) : undefined,
+});
+const app = await buildApp(services, { serveWeb: true });
+const jobs = createJobRunner({
+  db: services.db, clock: systemClock, logger, pollMs: config.JOBS_POLL_MS,
+  handlers: { 'deadline.sweep': async () => { await services.deadlines.sweep(); } },
+  recurring: [{ kind: 'deadline.sweep', everySeconds: config.DEADLINE_SWEEP_SECONDS }],
+});
+
+await app.listen({ host: config.HOST, port: config.PORT });
+if (config.JOBS_ENABLED) await jobs.start();
+
+const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
+console.log([
+  '',
+  `天朗 Tianlang 已启动 · ${url}`,
+  `  数据库 database: ${handle.kind} (${handle.where})`,
+  `  接口文档 API docs: ${url}/api/docs`,
+  ...(demoPassword
+    ? [`  演示账号 demo sign-in: ${DEMO_USERS.map((u) => u.username).join(', ')}`,
+       `  演示密码 password: ${demoPassword}   (管理员 admin; 东湖区管理员 dh_admin)`]
+    : ['  登录 sign in with an account created by your administrator']),
+  '',
+].join('\n'));
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, 'shutting down');
+  await jobs.stop();
+  await app.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

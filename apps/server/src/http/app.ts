@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import type { Services } from '../services';
+import { registerAuthHook } from './auth-hook';
+import { registerErrorHandler } from './error-handler';
+import { authRoutes } from '../modules/auth/auth.routes';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { calendarRoutes } from '../modules/calendar/calendar.routes';
+import { jurisdictionsRoutes } from '../modules/jurisdictions/jurisdictions.routes';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes';
+import { rolesRoutes } from '../modules/roles/roles.routes';
+import { unitsRoutes } from '../modules/units/units.routes';
+import { usersRoutes } from '../modules/users/users.routes';
+
+export const API_ROUTES = [authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes];
+
+export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; hasBody: boolean }
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+/** Every route the app registered, with its access rule: the authorization tests walk this. */
+export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.get(app) ?? [];
+
+export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: s.logger as FastifyBaseLogger,
+    bodyLimit: s.config.BODY_LIMIT_BYTES,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  const table: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      const isPublic = !!r.config?.public || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs');
+      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, hasBody: !!r.schema?.body });
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429, code: 'request.rate_limited', message: `too many requests, retry in ${ctx.after}`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tianlang 天朗 API', version: '0.1.0', description: '网信办举报受理处置与属地管理平台' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tl_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  // The docs UI and its spec are public; mark them so the auth hook lets them through.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuthHook(app, s.auth);
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await s.db.execute(sql`select 1`);
+      return { status: 'ready', database: s.handle.kind };
+    } catch {
+      return reply.status(503).send({ code: 'server.unavailable', message: 'database unreachable' });
+    }
+  });
+
+  for (const routes of API_ROUTES) await app.register(routes(s));
+
+  if (opts.serveWeb && existsSync(path.join(s.config.WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: s.config.WEB_DIST, wildcard: false });
+    // SPA fallback: unknown non-API paths render the app; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) {
+        return reply.sendFile('index.html');
+      }
+      return reply.status(404).send({ code: 'resource.not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+    });
+  }
+  routeTables.set(app, table);
+  return app;
+}

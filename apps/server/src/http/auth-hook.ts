@@ -1,0 +1,64 @@
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE, type Permission } from '@tianlang/contracts';
+import { AppError, assertThat } from '../lib/errors';
+import { safeEqual } from '../lib/crypto';
+import type { AuthService } from '../modules/auth/auth.service';
+import type { AuthContext, AuthUser } from '../modules/auth/auth.types';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** no session needed (public pages, sign-in, health) */
+    public?: boolean;
+    /** the permission this route needs, from the module's policy; checked here, once */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Runs on request, before the body is parsed: unauthenticated bodies are never read.
+ * Secure by default: every route needs a session unless it says `public`, every state-changing
+ * request carries the CSRF token bound to the session, and a route's permission is checked here.
+ */
+export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    const { config, url } = req.routeOptions;
+    // Only the API is guarded; the web app's static files and health probes are public.
+    if (config.public || !url?.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    assertThat(token, 'auth.unauthenticated');
+    req.auth = await auth.authenticate(token);
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      assertThat(typeof sent === 'string' && safeEqual(sent, req.auth.csrfToken), 'auth.csrf_invalid');
+    }
+    if (config.permission) {
+      assertThat(req.auth.user.permissions.has(config.permission), 'auth.forbidden', `needs ${config.permission}`);
+    }
+  });
+}
+
+export function currentUser(req: FastifyRequest): AuthUser {
+  if (!req.auth) throw new AppError('auth.unauthenticated');
+  return req.auth.user;
+}
+
+export function clientInfo(req: FastifyRequest) {
+  return { ip: req.ip, userAgent: req.headers['user-agent'] };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,133 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Locale } from '@tianlang/contracts';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import { sessions, users } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { randomToken, sha256Hex } from '../../lib/crypto';
+import { AppError, assertThat } from '../../lib/errors';
+import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords';
+import { appendEvent } from '../audit/events.service';
+import { createAuthRepo } from './auth.repo';
+import type { AuthContext, AuthUser } from './auth.types';
+
+export interface AuthDeps { db: Db; config: Config; clock: Clock }
+
+export function createAuthService({ db, config, clock }: AuthDeps) {
+  const repo = createAuthRepo(db);
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
+
+  async function login(username: string, password: string, client: { ip?: string; userAgent?: string }) {
+    const now = clock.now();
+    const user = await repo.findUserByUsername(username.toLowerCase());
+    if (!user) {
+      await verifyPassword(await dummyPasswordHash(), password);
+      throw new AppError('auth.invalid_credentials');
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      throw new AppError('auth.locked', 'account locked', { details: { lockedUntil: user.lockedUntil.toISOString() } });
+    }
+    const ok = await verifyPassword(user.passwordHash, password);
+    if (!ok || !user.active) {
+      await recordFailure(user.id, user.unitId, now);
+      const [after] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+      if (after?.lockedUntil && after.lockedUntil > now) {
+        throw new AppError('auth.locked', 'account locked', { details: { lockedUntil: after.lockedUntil.toISOString() } });
+      }
+      throw new AppError('auth.invalid_credentials');
+    }
+    const token = randomToken();
+    const csrfToken = randomToken();
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+      await tx.insert(sessions).values({
+        tokenHash: sha256Hex(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + absoluteMs), ip: client.ip ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null,
+      });
+      await appendEvent(tx, {
+        subjectType: 'user', subjectId: user.id, action: 'auth.signed_in', actorId: user.id, unitId: user.unitId,
+        payload: { ip: client.ip ?? null }, at: now,
+      });
+    });
+    return { token, csrfToken, expiresAt: new Date(now.getTime() + absoluteMs), userId: user.id };
+  }
+
+  /** Counts a failure atomically; the N-th failure in a row locks the account. */
+  async function recordFailure(userId: string, unitId: string, now: Date) {
+    const lockUntil = new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000);
+    await db.transaction(async (tx) => {
+      const [row] = await tx.update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, userId))
+        .returning({ failed: users.failedLogins });
+      const locked = (row?.failed ?? 0) >= config.LOGIN_MAX_FAILURES;
+      if (locked) await tx.update(users).set({ lockedUntil: lockUntil, failedLogins: 0 }).where(eq(users.id, userId));
+      await appendEvent(tx, {
+        subjectType: 'user', subjectId: userId, action: locked ? 'auth.locked' : 'auth.sign_in_failed',
+        unitId, payload: locked ? { lockedUntil: lockUntil.toISOString() } : { failedLogins: row?.failed ?? 0 }, at: now,
+      });
+    });
+  }
+
+  /** Resolves a cookie token to a live session; expired sessions are removed on sight. */
+  async function authenticate(token: string): Promise<AuthContext> {
+    const now = clock.now();
+    const tokenHash = sha256Hex(token);
+    const session = await repo.findSession(tokenHash);
+    assertThat(session, 'auth.unauthenticated');
+    const idleExpired = session.lastSeenAt.getTime() + idleMs < now.getTime();
+    if (session.expiresAt <= now || idleExpired) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+      throw new AppError('auth.session_expired');
+    }
+    const user = await repo.loadAuthUser(session.userId);
+    if (!user) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+      throw new AppError('auth.unauthenticated');
+    }
+    // Touch at most once a minute: sliding idle expiry without a write per request.
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    }
+    const expiresAt = new Date(Math.min(session.expiresAt.getTime(), now.getTime() + idleMs));
+    return { user, tokenHash, csrfToken: session.csrfToken, expiresAt };
+  }
+
+  async function logout(tokenHash: string) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  }
+
+  async function logoutEverywhere(user: AuthUser) {
+    await db.transaction(async (tx) => {
+      await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      await appendEvent(tx, {
+        subjectType: 'user', subjectId: user.id, action: 'auth.signed_out_everywhere', actorId: user.id,
+        unitId: user.unitId, at: clock.now(),
+      });
+    });
+  }
+
+  async function changePassword(user: AuthUser, currentTokenHash: string, current: string, next: string) {
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    assertThat(row && (await verifyPassword(row.passwordHash, current)), 'auth.password_mismatch');
+    assertStrongPassword(next, user.username);
+    const passwordHash = await hashPassword(next);
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, user.id));
+      // Other sessions end: whoever knew the old password is signed out.
+      await tx.delete(sessions).where(sql`${sessions.userId} = ${user.id} and ${sessions.tokenHash} <> ${currentTokenHash}`);
+      await appendEvent(tx, {
+        subjectType: 'user', subjectId: user.id, action: 'auth.password_changed', actorId: user.id, unitId: user.unitId, at: now,
+      });
+    });
+  }
+
+  async function setLocale(user: AuthUser, locale: Locale) {
+    await db.update(users).set({ locale, updatedAt: clock.now() }).where(eq(users.id, user.id));
+  }
+
+  return { login, authenticate, logout, logoutEverywhere, changePassword, setLocale, repo };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

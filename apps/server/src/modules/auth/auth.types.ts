@@ -1,0 +1,26 @@
+import type { Permission } from '@tianlang/contracts';
+
+/** The signed-in user as every policy and service sees it. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  unitId: string;
+  jurisdictionId: string;
+  /** materialized path of the user's jurisdiction; the user's scope is everything under it */
+  scopePath: string;
+  roles: string[];
+  permissions: ReadonlySet<Permission>;
+}
+
+export interface AuthContext {
+  user: AuthUser;
+  tokenHash: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export const inScope = (user: Pick<AuthUser, 'scopePath'>, path: string): boolean => path.startsWith(user.scopePath);
+
+/** The first role is the one recorded on events as the actor's role. */
+export const primaryRole = (user: AuthUser): string | null => user.roles[0] ?? null;

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CalendarDayInputSchema, CalendarDayParamsSchema, CalendarDayViewSchema, CalendarYearQuerySchema,
+  CalendarYearViewSchema, DeadlinePreviewInputSchema, DeadlinePreviewViewSchema, OkSchema, textField,
+} from '@tianlang/contracts';
+import { currentUser } from '../../http/auth-hook';
+import type { Services } from '../../services';
+import { calendarPolicy as policy } from './calendar.policy';
+
+export const calendarRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
+  const tags = ['calendar 工作日历'];
+  app.get('/api/calendar', {
+    config: { permission: policy.read },
+    schema: { tags, querystring: CalendarYearQuerySchema, response: { 200: CalendarYearViewSchema } },
+  }, async (req) => s.calendar.year(req.query.year));
+
+  app.put('/api/calendar/days/:date', {
+    config: { permission: policy.update },
+    schema: { tags, params: CalendarDayParamsSchema, body: CalendarDayInputSchema, response: { 200: CalendarDayViewSchema } },
+  }, async (req) => s.calendar.setDay(currentUser(req), req.params.date, req.body));
+
+  app.delete('/api/calendar/days/:date', {
+    config: { permission: policy.update },
+    schema: {
+      tags, params: CalendarDayParamsSchema,
+      querystring: z.strictObject({ reason: textField(500).optional() }), response: { 200: OkSchema },
+    },
+  }, async (req) => {
+    await s.calendar.removeDay(currentUser(req), req.params.date, req.query.reason);
+    return { ok: true as const };
+  });
+
+  app.post('/api/calendar/preview', {
+    config: { permission: policy.read },
+    schema: { tags, body: DeadlinePreviewInputSchema, response: { 200: DeadlinePreviewViewSchema } },
+  }, async (req) => s.calendar.preview(new Date(req.body.start), req.body.amount, req.body.unit));
+};

@@ -1,0 +1,111 @@
+import { and, eq, lte, or, sql } from 'drizzle-orm';
+import type { DeadlineStatus, DeadlineUnit } from '@tianlang/contracts';
+import { evaluateDeadline, type DeadlineHistoryEntry } from '@tianlang/core';
+import type { Db, Queryable } from '../../db/client';
+import { deadlines, type DeadlineRow } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { notFound } from '../../lib/errors';
+import { appendEvent } from '../audit/events.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import { activeUsersOfUnit, notifyUsers } from '../notifications/notifications.service';
+
+export interface StartDeadlineInput {
+  subjectType: string;
+  subjectId: string;
+  /** what the clock is for, e.g. "report.accept" */
+  kind: string;
+  unitId?: string | null;
+  assigneeId?: string | null;
+  amount: number;
+  unit: DeadlineUnit;
+  label?: string;
+  at: Date;
+}
+
+type Step = Exclude<DeadlineHistoryEntry['type'], never>;
+
+const STATUS_TEXT: Record<DeadlineStatus, string> = { on_time: '正常', at_risk: '即将到期', overdue: '已超期' };
+
+const toHistory = (row: DeadlineRow): DeadlineHistoryEntry[] =>
+  row.history.map((h) => ({ type: h.type as Step, at: new Date(h.at), amount: h.amount }));
+
+/** Deadlines live in one table so one sweep can watch them all, whatever module started them. */
+export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock: Clock; calendar: CalendarService }) {
+  async function start(tx: Queryable, input: StartDeadlineInput): Promise<DeadlineRow> {
+    const cal = await calendar.getCalendar();
+    const snap = evaluateDeadline(input.at, { amount: input.amount, unit: input.unit }, [], input.at, cal);
+    const [row] = await tx.insert(deadlines).values({
+      subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, unitId: input.unitId ?? null,
+      assigneeId: input.assigneeId ?? null, amount: input.amount, unit: input.unit, startedAt: input.at,
+      dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, state: snap.state, status: snap.status,
+      createdAt: input.at, updatedAt: input.at,
+    }).returning();
+    await appendEvent(tx, {
+      subjectType: input.subjectType, subjectId: input.subjectId, action: 'deadline.started', unitId: input.unitId ?? null,
+      payload: { kind: input.kind, amount: input.amount, unit: input.unit, dueAt: snap.dueAt.toISOString() }, at: input.at,
+    });
+    return row!;
+  }
+
+  /** pause / resume / extend / met / cancel: validated by the core engine, recorded on the subject. */
+  async function step(tx: Queryable, id: string, type: Step, at: Date, opts: { amount?: number; actorId?: string; reason?: string } = {}) {
+    const [row] = await tx.select().from(deadlines).where(eq(deadlines.id, id)).for('update');
+    if (!row) throw notFound('deadline');
+    const history = [...toHistory(row), { type, at, amount: opts.amount }];
+    const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, history, at, await calendar.getCalendar());
+    const [updated] = await tx.update(deadlines).set({
+      history: history.map((h) => ({ type: h.type, at: h.at.toISOString(), ...(h.amount !== undefined ? { amount: h.amount } : {}) })),
+      dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, state: snap.state, status: snap.status, updatedAt: at,
+    }).where(eq(deadlines.id, id)).returning();
+    await appendEvent(tx, {
+      subjectType: row.subjectType, subjectId: row.subjectId, action: `deadline.${type}`, actorId: opts.actorId ?? null,
+      unitId: row.unitId, reason: opts.reason ?? null, fromState: row.state, toState: snap.state,
+      payload: { kind: row.kind, dueAt: snap.dueAt.toISOString(), status: snap.status, amount: opts.amount ?? null }, at,
+    });
+    return updated!;
+  }
+
+  /**
+   * Moves running clocks whose at-risk or due moment has passed, appends the event on the subject,
+   * and notifies the assignee (or the whole unit). Idempotent: a status is only ever entered once.
+   */
+  async function sweep(limit = 500): Promise<{ atRisk: number; overdue: number }> {
+    const now = clock.now();
+    const cal = await calendar.getCalendar();
+    const due = await db.select().from(deadlines).where(and(
+      eq(deadlines.state, 'running'),
+      or(and(eq(deadlines.status, 'on_time'), lte(deadlines.atRiskAt, now)),
+        and(sql`${deadlines.status} <> 'overdue'`, lte(deadlines.dueAt, now))),
+    )).limit(limit);
+    const counts = { atRisk: 0, overdue: 0 };
+    for (const candidate of due) {
+      await db.transaction(async (tx) => {
+        const [row] = await tx.select().from(deadlines).where(eq(deadlines.id, candidate.id)).for('update');
+        if (!row || row.state !== 'running') return;
+        const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, toHistory(row), now, cal);
+        if (snap.status === row.status) return;
+        await tx.update(deadlines).set({ status: snap.status, dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, updatedAt: now })
+          .where(eq(deadlines.id, row.id));
+        await appendEvent(tx, {
+          subjectType: row.subjectType, subjectId: row.subjectId, action: `deadline.${snap.status}`, unitId: row.unitId,
+          fromState: row.status, toState: snap.status, payload: { kind: row.kind, dueAt: snap.dueAt.toISOString() }, at: now,
+        });
+        const recipients = row.assigneeId ? [row.assigneeId] : row.unitId ? await activeUsersOfUnit(tx, row.unitId) : [];
+        await notifyUsers(tx, recipients, {
+          kind: `deadline.${snap.status}`, title: `办理时限${STATUS_TEXT[snap.status]}：${row.kind}`,
+          body: `${row.subjectType} ${row.subjectId} 的时限为 ${snap.dueAt.toISOString()}`,
+          subjectType: row.subjectType, subjectId: row.subjectId, dedupeKey: `deadline:${row.id}:${snap.status}`,
+        }, now);
+        if (snap.status === 'at_risk') counts.atRisk++;
+        else if (snap.status === 'overdue') counts.overdue++;
+      });
+    }
+    return counts;
+  }
+
+  const forSubject = (subjectType: string, subjectId: string) =>
+    db.select().from(deadlines).where(and(eq(deadlines.subjectType, subjectType), eq(deadlines.subjectId, subjectId)));
+
+  return { start, step, sweep, forSubject };
+}
+export type DeadlinesService = ReturnType<typeof createDeadlinesService>;

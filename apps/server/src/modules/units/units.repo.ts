@@ -1,0 +1,38 @@
+import { and, asc, count, eq, ilike, like, ne, or, type SQL } from 'drizzle-orm';
+import type { UnitKind } from '@tianlang/contracts';
+import type { Queryable } from '../../db/client';
+import { jurisdictions, units, users } from '../../db/schema';
+
+export interface UnitFilter { scopePath: string; kind?: UnitKind; jurisdictionId?: string; q?: string; id?: string }
+
+export function createUnitsRepo(db: Queryable) {
+  const where = (f: UnitFilter): SQL | undefined => and(
+    like(jurisdictions.path, `${f.scopePath}%`),
+    f.kind ? eq(units.kind, f.kind) : undefined,
+    f.jurisdictionId ? eq(units.jurisdictionId, f.jurisdictionId) : undefined,
+    f.id ? eq(units.id, f.id) : undefined,
+    f.q ? or(ilike(units.name, `%${f.q}%`), ilike(units.shortName, `%${f.q}%`)) : undefined,
+  );
+  const userCount = db.$with('user_count').as(
+    db.select({ unitId: users.unitId, n: count().as('n') }).from(users).groupBy(users.unitId),
+  );
+  return {
+    async list(f: UnitFilter, page: { limit: number; offset: number }) {
+      const items = await db.with(userCount)
+        .select({ unit: units, jurisdictionName: jurisdictions.name, jurisdictionPath: jurisdictions.path, userCount: userCount.n })
+        .from(units)
+        .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
+        .leftJoin(userCount, eq(userCount.unitId, units.id))
+        .where(where(f))
+        .orderBy(asc(jurisdictions.path), asc(units.kind), asc(units.name))
+        .limit(page.limit).offset(page.offset);
+      const [total] = await db.select({ n: count() }).from(units)
+        .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId)).where(where(f));
+      return { items, total: total?.n ?? 0 };
+    },
+    nameTaken: async (name: string, exceptId?: string) =>
+      (await db.select({ id: units.id }).from(units)
+        .where(and(eq(units.name, name), exceptId ? ne(units.id, exceptId) : undefined)).limit(1)).length > 0,
+  };
+}
+export type UnitListItem = Awaited<ReturnType<ReturnType<typeof createUnitsRepo>['list']>>['items'][number];

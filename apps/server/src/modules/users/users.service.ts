@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { UserCreateInputSchema, UserListQuerySchema, UserUpdateInputSchema } from '@tianlang/contracts';
+import type { Db, Tx } from '../../db/client';
+import { sessions, userRoles, users } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { diff } from '../../lib/changes';
+import { AppError, assertThat, notFound } from '../../lib/errors';
+import { assertStrongPassword, hashPassword } from '../../lib/passwords';
+import { appendEvent, type EventInput } from '../audit/events.service';
+import { primaryRole, type AuthUser } from '../auth/auth.types';
+import type { UnitsService } from '../units/units.service';
+import { createUsersRepo } from './users.repo';
+
+type CreateInput = z.infer<typeof UserCreateInputSchema>;
+type UpdateInput = z.infer<typeof UserUpdateInputSchema>;
+type ListQuery = z.infer<typeof UserListQuerySchema>;
+
+export function createUsersService({ db, clock, units }: { db: Db; clock: Clock; units: UnitsService }) {
+  const repo = createUsersRepo(db);
+
+  async function getVisible(actor: AuthUser, id: string) {
+    const { items } = await repo.list({ scopePath: actor.scopePath, id }, { limit: 1, offset: 0 });
+    if (!items[0]) throw notFound('user');
+    return items[0];
+  }
+
+  /** Roles must exist, and nobody may hand out a permission they do not hold themselves. */
+  async function resolveRoles(actor: AuthUser, codes: string[]) {
+    const found = await repo.rolesByCodes([...new Set(codes)]);
+    const missing = codes.filter((c) => !found.some((r) => r.code === c));
+    assertThat(missing.length === 0, 'request.invalid', 'unknown roles', { issues: [{ path: 'roles', message: `unknown: ${missing.join(', ')}` }] });
+    const granted = await repo.permissionsOfRoles(found.map((r) => r.id));
+    const beyond = [...new Set(granted.map((g) => g.permission))].filter((p) => !actor.permissions.has(p as never));
+    assertThat(beyond.length === 0, 'auth.forbidden', 'cannot grant permissions you do not hold', { permissions: beyond });
+    return found;
+  }
+
+  const event = (actor: AuthUser, id: string, e: Omit<EventInput, 'subjectType' | 'subjectId' | 'actorId' | 'actorRole' | 'unitId'>) =>
+    ({ subjectType: 'user', subjectId: id, actorId: actor.id, actorRole: primaryRole(actor), unitId: actor.unitId, ...e });
+
+  async function create(actor: AuthUser, input: CreateInput) {
+    await units.getVisible(actor, input.unitId);
+    assertThat(!(await repo.usernameTaken(input.username)), 'user.username_taken');
+    assertStrongPassword(input.password, input.username);
+    const roleRows = await resolveRoles(actor, input.roles);
+    const passwordHash = await hashPassword(input.password);
+    const id = randomUUID();
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({
+        id, username: input.username, displayName: input.displayName, unitId: input.unitId, passwordHash,
+        passwordChangedAt: null, createdAt: now, updatedAt: now,
+      });
+      await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: id, roleId: r.id })));
+      await appendEvent(tx, event(actor, id, {
+        action: 'user.created', toState: 'active', at: now,
+        payload: { username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles },
+      }));
+    });
+    return getVisible(actor, id);
+  }
+
+  async function update(actor: AuthUser, id: string, input: UpdateInput) {
+    const current = await getVisible(actor, id);
+    if (input.unitId) await units.getVisible(actor, input.unitId);
+    const selfChange = id === actor.id && (input.active === false || input.roles || input.unitId);
+    assertThat(!selfChange, 'user.cannot_modify_self', 'ask another administrator to change your own roles, unit or status');
+    const roleRows = input.roles ? await resolveRoles(actor, input.roles) : null;
+    const { reason, roles: newRoles, ...fields } = input;
+    const changes = { ...diff(current.user, fields), ...diff({ roles: current.roles }, { roles: newRoles }) };
+    if (Object.keys(changes).length === 0) return current;
+    const now = clock.now();
+    await db.transaction(async (tx: Tx) => {
+      await tx.update(users).set({ ...fields, updatedAt: now }).where(eq(users.id, id));
+      if (roleRows) {
+        await tx.delete(userRoles).where(eq(userRoles.userId, id));
+        await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: id, roleId: r.id })));
+      }
+      // Deactivation or a role change takes effect now, not at the next sign-in.
+      if (fields.active === false || roleRows) await tx.delete(sessions).where(eq(sessions.userId, id));
+      await appendEvent(tx, event(actor, id, {
+        action: 'user.updated', reason: reason ?? null, at: now, payload: { changes },
+        fromState: current.user.active ? 'active' : 'inactive', toState: (fields.active ?? current.user.active) ? 'active' : 'inactive',
+      }));
+    });
+    return getVisible(actor, id);
+  }
+
+  async function resetPassword(actor: AuthUser, id: string, password: string) {
+    const current = await getVisible(actor, id);
+    assertStrongPassword(password, current.user.username);
+    const passwordHash = await hashPassword(password);
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      // passwordChangedAt stays null: the user is asked to choose their own at next sign-in.
+      await tx.update(users).set({ passwordHash, passwordChangedAt: null, failedLogins: 0, lockedUntil: null, updatedAt: now }).where(eq(users.id, id));
+      await tx.delete(sessions).where(eq(sessions.userId, id));
+      await appendEvent(tx, event(actor, id, { action: 'user.password_reset', at: now }));
+    });
+  }
+
+  async function unlock(actor: AuthUser, id: string) {
+    const current = await getVisible(actor, id);
+    if (!current.user.lockedUntil) throw new AppError('resource.conflict', 'user is not locked');
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: now }).where(eq(users.id, id));
+      await appendEvent(tx, event(actor, id, { action: 'user.unlocked', fromState: 'locked', toState: 'active', at: now }));
+    });
+    return getVisible(actor, id);
+  }
+
+  const list = (actor: AuthUser, q: ListQuery) =>
+    repo.list({ scopePath: actor.scopePath, unitId: q.unitId, role: q.role, q: q.q }, q);
+
+  return { list, getVisible, create, update, resetPassword, unlock };
+}
+export type UsersService = ReturnType<typeof createUsersService>;

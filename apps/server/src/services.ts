@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Db, DbHandle } from './db/client';
+import type { Clock } from './lib/clock';
+import { createAuditRepo } from './modules/audit/audit.repo';
+import { createAuthService } from './modules/auth/auth.service';
+import { createCalendarService } from './modules/calendar/calendar.service';
+import { createDeadlinesService } from './modules/deadlines/deadlines.service';
+import { createJurisdictionsService } from './modules/jurisdictions/jurisdictions.service';
+import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createRolesService } from './modules/roles/roles.service';
+import { createUnitsService } from './modules/units/units.service';
+import { createUsersService } from './modules/users/users.service';
+
+export interface ServiceDeps {
+  config: Config;
+  handle: DbHandle;
+  clock: Clock;
+  logger: Logger;
+  /** demo accounts to show on the sign-in page, when the embedded demo database is in use */
+  demoHint?: { username: string; role: string }[];
+}
+
+/** Wires every service with its dependencies, once per process (or per test app). */
+export function createServices(deps: ServiceDeps) {
+  const db: Db = deps.handle.db;
+  const { clock, config } = deps;
+  const calendar = createCalendarService({ db, clock });
+  const jurisdictions = createJurisdictionsService({ db, clock });
+  const units = createUnitsService({ db, clock, jurisdictions });
+  return {
+    ...deps,
+    db,
+    auth: createAuthService({ db, config, clock }),
+    audit: createAuditRepo(db),
+    calendar,
+    deadlines: createDeadlinesService({ db, clock, calendar }),
+    jurisdictions,
+    units,
+    users: createUsersService({ db, clock, units }),
+    roles: createRolesService({ db, clock }),
+    notifications: createNotificationsService({ db, clock }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

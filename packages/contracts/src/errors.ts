@@ -1,0 +1,43 @@
+/**
+ * Every error the API returns has a stable code. The HTTP edge maps code → status here;
+ * the UI maps code → localized text. Nothing branches on message text.
+ */
+export const ERROR_STATUS = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.rate_limited': 429,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 423,
+  'auth.session_expired': 401,
+  'auth.csrf_invalid': 403,
+  'auth.forbidden': 403,
+  'auth.password_weak': 400,
+  'auth.password_mismatch': 400,
+  'resource.not_found': 404,
+  'resource.conflict': 409,
+  'jurisdiction.invalid_parent': 422,
+  'jurisdiction.out_of_scope': 403,
+  'jurisdiction.has_children': 409,
+  'unit.out_of_scope': 403,
+  'user.username_taken': 409,
+  'user.cannot_modify_self': 422,
+  'role.builtin_locked': 422,
+  'role.unknown_permission': 400,
+  'calendar.invalid_day': 422,
+  'deadline.invalid_transition': 409,
+  'server.unavailable': 503,
+  'server.internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}

@@ -1,0 +1,72 @@
+/**
+ * Permissions are fine-grained verbs; roles are named bundles of them, editable by admins.
+ * Later modules add their verbs here, next to the role defaults.
+ */
+export const PERMISSIONS = [
+  'admin.jurisdictions.manage',
+  'admin.units.manage',
+  'admin.users.manage',
+  'admin.roles.manage',
+  'admin.calendar.manage',
+  'directory.read',
+  'audit.read',
+  'reports.intake',
+  'reports.assess',
+  'reports.dispose',
+  'reports.reply',
+  'transfers.handle',
+  'orders.answer',
+  'registry.manage',
+  'patrol.review',
+  'rumors.manage',
+  'events.manage',
+  'enforcement.handle',
+  'legal.review',
+  'publishing.edit',
+  'publishing.approve',
+  'approvals.decide',
+  'stats.read',
+  'alliance.republish',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const BUILTIN_ROLES = [
+  'admin',
+  'intake',
+  'analyst',
+  'handler',
+  'partner',
+  'platform_liaison',
+  'enforcement',
+  'legal_reviewer',
+  'leader',
+  'alliance',
+  'volunteer',
+] as const;
+
+export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
+
+/** Default permission bundles, seeded once; admins may edit non-admin roles later. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, readonly Permission[]> = {
+  admin: [
+    'admin.jurisdictions.manage',
+    'admin.units.manage',
+    'admin.users.manage',
+    'admin.roles.manage',
+    'admin.calendar.manage',
+    'directory.read',
+    'audit.read',
+    'stats.read',
+  ],
+  intake: ['directory.read', 'reports.intake', 'reports.reply'],
+  analyst: ['directory.read', 'reports.assess', 'patrol.review', 'rumors.manage', 'registry.manage'],
+  handler: ['directory.read', 'reports.dispose', 'reports.reply', 'events.manage', 'registry.manage'],
+  partner: ['transfers.handle'],
+  platform_liaison: ['orders.answer'],
+  enforcement: ['directory.read', 'enforcement.handle', 'registry.manage'],
+  legal_reviewer: ['directory.read', 'legal.review'],
+  leader: ['directory.read', 'audit.read', 'approvals.decide', 'publishing.approve', 'stats.read'],
+  alliance: ['alliance.republish'],
+  volunteer: [],
+};
