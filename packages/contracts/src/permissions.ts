@@ -70,3 +70,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, readonly Permission[]
   alliance: ['alliance.republish'],
   volunteer: [],
 };
+
+/**
+ * Permissions that govern the system itself. Only someone holding one may grant it (through a
+ * role or a user's roles): an administrator cannot create a more powerful administrator.
+ * Casework permissions are freely assignable by whoever manages users.
+ */
+export const isPrivilegedPermission = (p: Permission): boolean => p.startsWith('admin.') || p === 'audit.read';

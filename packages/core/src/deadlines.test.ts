@@ -40,7 +40,15 @@ const HOLIDAYS = [
   '2027-09-15',
   ...range('2027-10-01', '2027-10-03'),
 ];
-const WORKDAYS = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'];
+/** 调休: weekend days worked instead (no 2027 notice published yet). */
+const WORKDAYS = [
+  '2026-01-04',
+  '2026-02-14',
+  '2026-02-28',
+  '2026-05-09',
+  '2026-09-20',
+  '2026-10-10',
+];
 const CAL = buildCalendar([
   ...HOLIDAYS.map((date) => ({ date, kind: 'holiday' as const })),
   ...WORKDAYS.map((date) => ({ date, kind: 'workday' as const })),
@@ -66,8 +74,12 @@ const at = (type: EntryType, wall: string, amount?: number): DeadlineHistoryEntr
   amount,
 });
 const dueOf = (start: string, rule: DeadlineRule): Date => computeDueAt(local(start), rule, CAL);
-const evaluate = (start: string, rule: DeadlineRule, history: DeadlineHistoryEntry[], now: string) =>
-  evaluateDeadline(local(start), rule, history, local(now), CAL);
+const evaluate = (
+  start: string,
+  rule: DeadlineRule,
+  history: readonly DeadlineHistoryEntry[],
+  now: string,
+) => evaluateDeadline(local(start), rule, history, local(now), CAL);
 const errorOf = (fn: () => unknown): DeadlineError => {
   try {
     fn();
@@ -205,12 +217,13 @@ describe('computeDueAt: working days', () => {
     expect(computeDueAt(start, WD(1), CAL)).toEqual(local('2026-02-25T00:00'));
     expect(computeDueAt(start, WD(5), CAL).toISOString()).toBe('2026-02-28T16:00:00.000Z');
     // 2026-12-31T16:30Z is already 元旦 2027 in Shanghai; 16:00Z is Dec 31 00:00 local.
-    expect(computeDueAt(new Date('2026-12-31T16:30Z'), WD(1), CAL)).toEqual(local('2027-01-05T00:00'));
-    expect(computeDueAt(new Date('2026-12-30T16:00Z'), WD(1), CAL)).toEqual(local('2027-01-05T00:00'));
-    expect(computeDueAt(new Date('2026-12-30T15:59Z'), WD(1), CAL)).toEqual(local('2027-01-01T00:00'));
+    const dueUtc = (utc: string) => computeDueAt(new Date(utc), WD(1), CAL);
+    expect(dueUtc('2026-12-31T16:30Z')).toEqual(local('2027-01-05T00:00'));
+    expect(dueUtc('2026-12-30T16:00Z')).toEqual(local('2027-01-05T00:00'));
+    expect(dueUtc('2026-12-30T15:59Z')).toEqual(local('2027-01-01T00:00'));
   });
 
-  it('property: for every start in 2026, due ends a working day exactly N working days away', () => {
+  it('property: for every 2026 start, due ends a working day exactly N working days away', () => {
     for (let day = '2026-01-01'; day <= '2026-12-31'; day = nextDay(day)) {
       for (const time of ['00:00', '09:30', '23:59']) {
         const start = local(`${day}T${time}`);
@@ -522,12 +535,13 @@ describe('evaluateDeadline: extend, met, cancel', () => {
   });
 
   it.each([
-    ['met while paused: judged at the pause', [['pause', '02T12:00'], ['met', '05T12:00']], 'met', 'on_time'],
+    // met while paused is judged at the pause moment, not when it was recorded
+    ['met while paused', [['pause', '02T12:00'], ['met', '05T12:00']], 'met', 'on_time'],
     ['met in the at-risk window', [['met', '02T19:00']], 'met', 'on_time'],
     ['met late', [['met', '02T20:30']], 'met', 'overdue'],
     ['cancelled early', [['cancel', '02T11:00']], 'cancelled', 'on_time'],
     ['cancelled late', [['cancel', '03T10:00']], 'cancelled', 'overdue'],
-  ] as const)('%s: status is frozen', (_label, entries, state, status) => {
+  ] as const)('%s: status is frozen at that moment', (_label, entries, state, status) => {
     const history = entries.map(([type, wall]) => at(type, `2026-03-${wall}`));
     const snap = evaluate('2026-03-02T10:00', HOURS(10), history, '2026-03-09T00:00');
     expect(snap).toMatchObject({ state, status, dueAt: local('2026-03-02T20:00') });
@@ -544,10 +558,12 @@ describe('evaluateDeadline: invalid histories', () => {
   it.each([
     ['resume without pause', [['resume', '03T10:00']], 'not_paused'],
     ['pause while paused', [['pause', '03T10:00'], ['pause', '03T11:00']], 'already_paused'],
-    ['resume twice', [['pause', '03T10:00'], ['resume', '03T11:00'], ['resume', '03T12:00']], 'not_paused'],
+    ['resume twice', [['pause', '03T10:00'], ['resume', '03T11:00'], ['resume', '03T12:00']],
+      'not_paused'],
     ['pause after met', [['met', '03T10:00'], ['pause', '03T11:00']], 'ended'],
     ['met twice', [['met', '03T10:00'], ['met', '03T11:00']], 'ended'],
-    ['resume after cancel', [['pause', '03T09:00'], ['cancel', '03T10:00'], ['resume', '03T11:00']], 'ended'],
+    ['resume after cancel', [['pause', '03T09:00'], ['cancel', '03T10:00'], ['resume', '03T11:00']],
+      'ended'],
     ['extend after cancel', [['cancel', '03T10:00'], ['extend', '03T11:00', 1]], 'ended'],
     ['cancel after met', [['met', '03T10:00'], ['cancel', '03T11:00']], 'ended'],
     ['extend without amount', [['extend', '03T10:00']], 'invalid_amount'],
@@ -558,7 +574,9 @@ describe('evaluateDeadline: invalid histories', () => {
     ['before the start', [['pause', '01T10:00']], 'out_of_order'],
     ['an unknown type', [['reopen', '03T10:00']], 'unknown_type'],
   ] as const)('rejects %s', (_label, entries, reason) => {
-    const history = entries.map(([type, wall, amount]) => at(type as EntryType, `2026-03-${wall}`, amount));
+    const history = entries.map(([type, wall, amount]) =>
+      at(type as EntryType, `2026-03-${wall}`, amount),
+    );
     const error = errorOf(() => evaluate('2026-03-02T10:00', WD(5), history, '2026-03-09T00:00'));
     expect(error).toBeInstanceOf(DeadlineError);
     expect(error.code).toBe('deadline.invalid_transition');
@@ -571,6 +589,7 @@ describe('evaluateDeadline: invalid histories', () => {
       'request.invalid',
     );
     const bad: DeadlineHistoryEntry[] = [{ type: 'pause', at: new Date('nope') }];
-    expect(errorOf(() => evaluateDeadline(start, WD(1), bad, start, CAL)).code).toBe('request.invalid');
+    const error = errorOf(() => evaluateDeadline(start, WD(1), bad, start, CAL));
+    expect(error.code).toBe('request.invalid');
   });
 });

@@ -1,11 +1,6 @@
 import type { CalendarDayKind } from '@tianlang/contracts';
 import { DeadlineError } from './deadline-error';
-import {
-  addOfficeDays,
-  assertOfficeDate,
-  officeDate,
-  officeWeekday,
-} from './office-time';
+import { addOfficeDays, assertOfficeDate, officeDate, officeWeekday } from './office-time';
 
 /** Days that deviate from the default Monday–Friday week, keyed by YYYY-MM-DD (Asia/Shanghai). */
 export interface WorkCalendar {
@@ -24,7 +19,8 @@ export interface CalendarDay {
 
 /**
  * Builds a calendar from the stored rows. A date listed both as holiday and as workday is
- * contradictory data and is rejected rather than resolved silently.
+ * contradictory data and is rejected rather than resolved silently. A holiday may fall on a
+ * weekend (statutory days often do); a 'workday' on Monday–Friday simply changes nothing.
  */
 export function buildCalendar(days: readonly CalendarDay[]): WorkCalendar {
   const holidays = new Set<string>();

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { CalendarDayKind, DeadlineUnit } from '@tianlang/contracts';
 import { buildCalendar, computeDueAt, isWorkingDay, type WorkCalendar } from '@tianlang/core';
-import type { Db } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
 import { calendarDays } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { assertThat, notFound } from '../../lib/errors';
@@ -15,11 +15,14 @@ const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
 export function createCalendarService({ db, clock }: { db: Db; clock: Clock }) {
   let cache: { at: number; cal: WorkCalendar } | undefined;
 
-  /** The working-day calendar, cached briefly; edits in this process invalidate it at once. */
-  async function getCalendar(): Promise<WorkCalendar> {
+  /**
+   * The working-day calendar, cached briefly; edits in this process invalidate it at once.
+   * Pass the open transaction when calling from inside one: PGlite has a single connection.
+   */
+  async function getCalendar(q: Queryable = db): Promise<WorkCalendar> {
     const now = clock.now().getTime();
     if (cache && now - cache.at < CACHE_MS) return cache.cal;
-    const rows = await db.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays);
+    const rows = await q.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays);
     cache = { at: now, cal: buildCalendar(rows) };
     return cache.cal;
   }

@@ -32,7 +32,7 @@ const toHistory = (row: DeadlineRow): DeadlineHistoryEntry[] =>
 /** Deadlines live in one table so one sweep can watch them all, whatever module started them. */
 export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock: Clock; calendar: CalendarService }) {
   async function start(tx: Queryable, input: StartDeadlineInput): Promise<DeadlineRow> {
-    const cal = await calendar.getCalendar();
+    const cal = await calendar.getCalendar(tx);
     const snap = evaluateDeadline(input.at, { amount: input.amount, unit: input.unit }, [], input.at, cal);
     const [row] = await tx.insert(deadlines).values({
       subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, unitId: input.unitId ?? null,
@@ -52,7 +52,7 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
     const [row] = await tx.select().from(deadlines).where(eq(deadlines.id, id)).for('update');
     if (!row) throw notFound('deadline');
     const history = [...toHistory(row), { type, at, amount: opts.amount }];
-    const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, history, at, await calendar.getCalendar());
+    const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, history, at, await calendar.getCalendar(tx));
     const [updated] = await tx.update(deadlines).set({
       history: history.map((h) => ({ type: h.type, at: h.at.toISOString(), ...(h.amount !== undefined ? { amount: h.amount } : {}) })),
       dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, state: snap.state, status: snap.status, updatedAt: at,

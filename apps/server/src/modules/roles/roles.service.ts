@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Permission, RoleCreateInputSchema, RoleUpdateInputSchema, RoleView } from '@tianlang/contracts';
+import { isPrivilegedPermission, type Permission, type RoleCreateInputSchema, type RoleUpdateInputSchema, type RoleView } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
 import { rolePermissions, roles, userRoles } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -34,9 +34,9 @@ export function createRolesService({ db, clock }: { db: Db; clock: Clock }) {
     return found;
   }
 
-  /** A role can only bundle permissions its author holds: no escalation through role editing. */
+  /** A role can only bundle privileged permissions its author holds: no escalation through role editing. */
   function assertGrantable(actor: AuthUser, permissions: readonly Permission[]) {
-    const beyond = permissions.filter((p) => !actor.permissions.has(p));
+    const beyond = permissions.filter((p) => isPrivilegedPermission(p) && !actor.permissions.has(p));
     assertThat(beyond.length === 0, 'auth.forbidden', 'cannot grant permissions you do not hold', { permissions: beyond });
   }
 

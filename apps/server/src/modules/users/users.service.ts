@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { UserCreateInputSchema, UserListQuerySchema, UserUpdateInputSchema } from '@tianlang/contracts';
+import { isPrivilegedPermission, type Permission, type UserCreateInputSchema, type UserListQuerySchema, type UserUpdateInputSchema } from '@tianlang/contracts';
 import type { Db, Tx } from '../../db/client';
 import { sessions, userRoles, users } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -26,13 +26,14 @@ export function createUsersService({ db, clock, units }: { db: Db; clock: Clock;
     return items[0];
   }
 
-  /** Roles must exist, and nobody may hand out a permission they do not hold themselves. */
+  /** Roles must exist, and nobody may hand out a privileged permission they do not hold themselves. */
   async function resolveRoles(actor: AuthUser, codes: string[]) {
     const found = await repo.rolesByCodes([...new Set(codes)]);
     const missing = codes.filter((c) => !found.some((r) => r.code === c));
     assertThat(missing.length === 0, 'request.invalid', 'unknown roles', { issues: [{ path: 'roles', message: `unknown: ${missing.join(', ')}` }] });
     const granted = await repo.permissionsOfRoles(found.map((r) => r.id));
-    const beyond = [...new Set(granted.map((g) => g.permission))].filter((p) => !actor.permissions.has(p as never));
+    const beyond = [...new Set(granted.map((g) => g.permission as Permission))]
+      .filter((p) => isPrivilegedPermission(p) && !actor.permissions.has(p));
     assertThat(beyond.length === 0, 'auth.forbidden', 'cannot grant permissions you do not hold', { permissions: beyond });
     return found;
   }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('config', () => {
+  it('uses defaults for an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3000, SESSION_IDLE_MINUTES: 30 });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.DATA_DIR.endsWith('/data')).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems.map((p) => p.split(':')[0]).sort())
+        .toEqual(['COOKIE_SECURE', 'DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+    }
+  });
+});
