@@ -90,16 +90,15 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
 
   for (const routes of API_ROUTES) await app.register(routes(s));
 
-  if (opts.serveWeb && existsSync(path.join(s.config.WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: s.config.WEB_DIST, wildcard: false });
-    // SPA fallback: unknown non-API paths render the app; unknown API paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) {
-        return reply.sendFile('index.html');
-      }
-      return reply.status(404).send({ code: 'resource.not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
-    });
-  }
+  const spa = opts.serveWeb && existsSync(path.join(s.config.WEB_DIST, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: s.config.WEB_DIST, wildcard: false });
+  // Unknown API paths are JSON 404s; other page paths render the single-page app.
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'resource.not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+  });
   routeTables.set(app, table);
   return app;
 }

@@ -49,7 +49,4 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     reply.status(status).send(body);
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ code: 'resource.not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
-  });
 }

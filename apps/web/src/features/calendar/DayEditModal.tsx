@@ -1,0 +1,93 @@
+import { App, Button, Form, Input, Modal, Radio } from 'antd';
+import type { CalendarDayKind, CalendarDayView } from '@tianlang/contracts';
+import { useT } from '../../i18n';
+import { cleanReason, ReasonField } from '../../components/ReasonField';
+import { useConfirmWithReason } from '../../components/use-confirm-with-reason';
+import { useShowError } from '../../lib/use-show-error';
+import { useRemoveDay, useSetDay } from './calendar.api';
+
+interface Props {
+  date: string;
+  existing: CalendarDayView | null;
+  onClose: () => void;
+}
+
+interface Values {
+  kind: CalendarDayKind;
+  name: string;
+  reason?: string;
+}
+
+export function DayEditModal({ date, existing, onClose }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const confirm = useConfirmWithReason();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const setDay = useSetDay();
+  const removeDay = useRemoveDay();
+
+  const onFinish = (v: Values) =>
+    setDay.mutate(
+      { date, input: { kind: v.kind, name: v.name.trim(), reason: cleanReason(v.reason) } },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
+        onError: (err) => showError(err, form),
+      },
+    );
+
+  const onRemove = () =>
+    confirm({
+      title: t('cal.removeTitle', { date }),
+      content: t('cal.removeBody'),
+      okText: t('cal.removeDay'),
+      onConfirm: (reason) =>
+        removeDay
+          .mutateAsync({ date, reason })
+          .then(() => {
+            void message.success(t('cal.removed'));
+            onClose();
+          })
+          .catch(showError),
+    });
+
+  return (
+    <Modal
+      open
+      title={t('cal.dayTitle', { date })}
+      onCancel={onClose}
+      footer={[
+        existing && (
+          <Button key="remove" danger onClick={onRemove} style={{ float: 'left' }}>
+            {t('cal.removeDay')}
+          </Button>
+        ),
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="save" type="primary" loading={setDay.isPending} onClick={() => form.submit()}>
+          {t('common.save')}
+        </Button>,
+      ]}
+    >
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={existing ?? { kind: 'holiday' }} data-testid="calendar-day-form">
+        <Form.Item name="kind" label={t('cal.kind')} rules={[{ required: true, message: t('common.required') }]}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'holiday', label: t('cal.holiday') },
+              { value: 'workday', label: t('cal.workday') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('cal.dayName')} rules={[{ required: true, whitespace: true, max: 40, message: t('common.required') }]}>
+          <Input maxLength={40} placeholder={t('cal.dayNamePlaceholder')} />
+        </Form.Item>
+        <ReasonField />
+      </Form>
+    </Modal>
+  );
+}

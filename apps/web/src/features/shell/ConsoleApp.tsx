@@ -1,0 +1,62 @@
+import { lazy, type ComponentType } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppProviders } from '../../components/AppProviders';
+import { ComingSoonPage } from '../../pages/ComingSoonPage';
+import { ConsoleNotFound } from '../../pages/ConsoleNotFound';
+import { HomePage } from '../home/HomePage';
+import { ConsoleLayout } from './ConsoleLayout';
+import { RequirePermission } from './RequirePermission';
+import { RequireSession } from './RequireSession';
+import { UnauthorizedRedirect } from './UnauthorizedRedirect';
+import { ADMIN_PAGES, CASEWORK_MODULES } from './modules';
+
+/** Each page is its own chunk, so opening the console loads only the shell and the page in view. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const adminPages: Record<string, ComponentType> = {
+  jurisdictions: page(() => import('../jurisdictions/JurisdictionsPage'), 'JurisdictionsPage'),
+  units: page(() => import('../units/UnitsPage'), 'UnitsPage'),
+  users: page(() => import('../users/UsersPage'), 'UsersPage'),
+  roles: page(() => import('../roles/RolesPage'), 'RolesPage'),
+  calendar: page(() => import('../calendar/CalendarPage'), 'CalendarPage'),
+  audit: page(() => import('../audit/AuditPage'), 'AuditPage'),
+};
+const ProfilePage = page(() => import('../profile/ProfilePage'), 'ProfilePage');
+const NotificationsPage = page(() => import('../notifications/NotificationsPage'), 'NotificationsPage');
+
+export function ConsoleApp() {
+  return (
+    <AppProviders>
+      <UnauthorizedRedirect />
+      <RequireSession>
+        <Routes>
+          <Route element={<ConsoleLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="profile" element={<ProfilePage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            {CASEWORK_MODULES.map((m) => (
+              <Route key={m.key} path={m.key} element={<ComingSoonPage label={m.label} />} />
+            ))}
+            {ADMIN_PAGES.map((p) => {
+              const Page = adminPages[p.key];
+              return Page ? (
+                <Route
+                  key={p.key}
+                  path={`admin/${p.key}`}
+                  element={
+                    <RequirePermission permission={p.permission}>
+                      <Page />
+                    </RequirePermission>
+                  }
+                />
+              ) : null;
+            })}
+            <Route path="*" element={<ConsoleNotFound />} />
+          </Route>
+        </Routes>
+      </RequireSession>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,127 @@
+/** The one way the web app talks to the server: JSON, same-origin cookie, CSRF header, typed errors. */
+
+const CSRF_HEADER = 'x-csrf-token';
+
+/** Client-side codes for failures that never reached the server's error handler. */
+export type ClientErrorCode = 'network.failed';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly details: unknown,
+  ) {
+    super(code);
+    this.name = 'ApiError';
+  }
+}
+
+export function isApiError(err: unknown, code?: string): err is ApiError {
+  return err instanceof ApiError && (code === undefined || err.code === code);
+}
+
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+let onUnauthorized: () => void = () => {
+  if (window.location.pathname !== '/login') window.location.assign('/login');
+};
+/** The router registers a handler so a lost session sends the user to /login without a full reload. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Let the caller handle 401 itself (the session probe and the login form). */
+  allow401?: boolean;
+}
+
+function buildUrl(path: string, query?: QueryParams): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function errorFromBody(status: number, data: unknown): ApiError {
+  if (data && typeof data === 'object' && typeof (data as { code?: unknown }).code === 'string') {
+    const body = data as { code: string; details?: unknown };
+    return new ApiError(status, body.code, body.details);
+  }
+  return new ApiError(status, status >= 502 && status <= 504 ? 'server.unavailable' : 'server.internal', undefined);
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (method !== 'GET') {
+    if (csrfToken) headers[CSRF_HEADER] = csrfToken;
+    // POST always carries a JSON object; DELETE only when given one (an empty JSON body is an error).
+    const payload = opts.body ?? (method === 'DELETE' ? undefined : {});
+    if (payload !== undefined) {
+      body = JSON.stringify(payload);
+      headers['content-type'] = 'application/json';
+    }
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network.failed' satisfies ClientErrorCode, undefined);
+  }
+
+  const data = await readJson(res);
+  if (!res.ok) {
+    const error = errorFromBody(res.status, data);
+    if (res.status === 401 && !opts.allow401) onUnauthorized();
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
+  delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+export interface Items<T> {
+  items: T[];
+}
+export interface Ok {
+  ok: true;
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { useI18n } from '../i18n';
+import { PublicFrame } from './PublicFrame';
+
+/** The public front page. Plain markup on purpose: no console code loads here. */
+export function LandingPage() {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = t('landing.title');
+  }, [t]);
+
+  return (
+    <PublicFrame>
+      <h1>{t('landing.title')}</h1>
+      <p className="public-tagline">{t('landing.tagline')}</p>
+      <p className="public-intro">{t('landing.intro')}</p>
+      <section className="public-card" aria-labelledby="report-entry">
+        <h2 id="report-entry">{t('landing.reportTitle')}</h2>
+        <p>{t('landing.reportBody')}</p>
+      </section>
+      <Link className="public-button" to="/login" data-testid="landing-login">
+        {t('landing.staffLogin')}
+      </Link>
+    </PublicFrame>
+  );
+}
