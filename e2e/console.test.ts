@@ -55,7 +55,8 @@ describe('console', () => {
     await shot(page, '05-users');
 
     await page.goto(`${server.url}/console/admin/calendar`);
-    await page.getByText('国庆节').first().waitFor();
+    await page.getByTestId('calendar-grid').waitFor();
+    await page.waitForLoadState('networkidle');
     await shot(page, '06-calendar');
 
     await page.goto(`${server.url}/console/admin/audit`);

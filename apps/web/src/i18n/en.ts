@@ -140,7 +140,7 @@ export const en: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.lockedUntil': 'The account is temporarily locked. Try again after {time}.',
   'login.demoTitle': 'Demo environment',
-  'login.demoBody': 'You can sign in with these demo accounts; click a username to fill it in.',
+  'login.demoBody': 'Sign in with these demo accounts (click a username to fill it in); the password is printed in the server console at start-up.',
   'login.demoPassword': 'Demo password: ',
   'login.backHome': 'Back to home',
 

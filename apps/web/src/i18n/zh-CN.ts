@@ -154,7 +154,7 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
   'login.lockedUntil': '账号已临时锁定，请于 {time} 后再试',
   'login.demoTitle': '演示环境',
-  'login.demoBody': '可使用以下演示账号登录，点击用户名即可填入。',
+  'login.demoBody': '可使用以下演示账号登录（点击用户名即可填入），密码见服务启动时控制台输出的“演示密码”。',
   'login.demoPassword': '演示密码：',
   'login.backHome': '返回首页',
 
