@@ -5,6 +5,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'contracts', include: ['packages/contracts/src/**/*.test.ts'] } },
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      { test: { name: 'textscan', include: ['packages/textscan/src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',

@@ -11,6 +11,13 @@ import { createNotificationsService } from './modules/notifications/notification
 import { createRolesService } from './modules/roles/roles.service';
 import { createUnitsService } from './modules/units/units.service';
 import { createUsersService } from './modules/users/users.service';
+import { createApiKeysService } from './modules/apikeys/apikeys.service';
+import { createIngestService } from './modules/patrol/ingest.service';
+import { createLexiconService } from './modules/patrol/lexicon.service';
+import { createReviewService } from './modules/patrol/review.service';
+import { createScanner } from './modules/patrol/scanner';
+import { createSourcesService } from './modules/patrol/sources.service';
+import { createTermsService } from './modules/patrol/terms.service';
 
 export interface ServiceDeps {
   config: Config;
@@ -28,6 +35,8 @@ export function createServices(deps: ServiceDeps) {
   const calendar = createCalendarService({ db, clock });
   const jurisdictions = createJurisdictionsService({ db, clock });
   const units = createUnitsService({ db, clock, jurisdictions });
+  const scanner = createScanner({ db, clock });
+  const ingest = createIngestService({ db, clock, scanner });
   return {
     ...deps,
     db,
@@ -40,6 +49,15 @@ export function createServices(deps: ServiceDeps) {
     users: createUsersService({ db, clock, units }),
     roles: createRolesService({ db, clock }),
     notifications: createNotificationsService({ db, clock }),
+    apiKeys: createApiKeysService({ db, clock, units }),
+    patrol: {
+      scanner,
+      ingest,
+      lexicon: createLexiconService({ db, clock, scanner }),
+      review: createReviewService({ db, clock }),
+      sources: createSourcesService({ db, clock, units, ingest }),
+      terms: createTermsService({ db, clock }),
+    },
   };
 }
 export type Services = ReturnType<typeof createServices>;

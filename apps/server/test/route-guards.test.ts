@@ -28,10 +28,19 @@ describe('every API route is guarded', () => {
       .toEqual(['GET /api/auth/demo-hint', 'POST /api/auth/login']);
   });
 
-  it('answers 401 without a session', async () => {
+  it('answers 401 without a session (or, on machine routes, without an API key)', async () => {
     for (const r of api.filter((x) => !x.public)) {
       const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: mutating(r) ? {} : undefined });
-      expect([r.url, res.statusCode, res.json().code]).toEqual([r.url, 401, 'auth.unauthenticated']);
+      expect([r.url, res.statusCode, res.json().code]).toEqual([r.url, 401, r.apiKey ? 'apikey.invalid' : 'auth.unauthenticated']);
+    }
+    expect(api.filter((r) => r.apiKey).map((r) => r.url)).toEqual(['/api/patrol/push']);
+  });
+
+  it('does not accept a session cookie in place of an API key', async () => {
+    const a = await signIn(t.app, w.users.cityAdmin.username);
+    for (const r of api.filter((x) => x.apiKey)) {
+      const res = await a.req(r.method as 'POST', r.url, {});
+      expect([r.url, res.statusCode]).toEqual([r.url, 401]);
     }
   });
 
@@ -48,7 +57,7 @@ describe('every API route is guarded', () => {
 
   it('answers 403 to a state change without the CSRF token', async () => {
     const a = await signIn(t.app, w.users.cityAdmin.username);
-    for (const r of api.filter((x) => !x.public && mutating(x))) {
+    for (const r of api.filter((x) => !x.public && !x.apiKey && mutating(x))) {
       const res = await t.app.inject({ method: r.method as 'POST', url: concrete(r.url), payload: {}, cookies: { [SESSION_COOKIE]: a.cookie } });
       expect([r.url, res.statusCode, res.json().code]).toEqual([r.url, 403, 'auth.csrf_invalid']);
     }
@@ -57,13 +66,18 @@ describe('every API route is guarded', () => {
 
 describe('bad input on every route with a body', () => {
   let admin: Agent;
+  let everyone: { id: string; username: string };
   const written = async () =>
-    (await t.s.db.select({ n: count() }).from(events).where(eq(events.actorId, w.users.cityAdmin.id)))[0]!.n;
-  beforeAll(async () => { admin = await signIn(t.app, w.users.cityAdmin.username); });
+    (await t.s.db.select({ n: count() }).from(events).where(eq(events.actorId, everyone.id)))[0]!.n;
+  beforeAll(async () => {
+    // one user holding every built-in role, so no route stops at authorization before validation
+    everyone = await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['admin', 'intake', 'analyst', 'handler', 'leader', 'enforcement', 'legal_reviewer'] });
+    admin = await signIn(t.app, everyone.username);
+  });
 
   it('rejects malformed JSON, wrong shapes, unknown fields and oversize bodies with a code, writing nothing', async () => {
     const before = await written();
-    const withBody = api.filter((r) => r.hasBody && !r.public);
+    const withBody = api.filter((r) => r.hasBody && !r.public && !r.apiKey);
     expect(withBody.length).toBeGreaterThan(10);
     for (const r of withBody) {
       const url = concrete(r.url);

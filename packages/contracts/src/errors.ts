@@ -28,6 +28,12 @@ export const ERROR_STATUS = {
   'role.unknown_permission': 400,
   'calendar.invalid_day': 422,
   'deadline.invalid_transition': 409,
+  'lexicon.invalid_rule': 422,
+  'lexicon.invalid_file': 422,
+  'patrol.invalid_source': 422,
+  'patrol.already_reviewed': 409,
+  'patrol.invalid_import': 422,
+  'apikey.invalid': 401,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const;

@@ -23,8 +23,14 @@ const services = createServices({
 const app = await buildApp(services, { serveWeb: true });
 const jobs = createJobRunner({
   db: services.db, clock: systemClock, logger, pollMs: config.JOBS_POLL_MS,
-  handlers: { 'deadline.sweep': async () => { await services.deadlines.sweep(); } },
-  recurring: [{ kind: 'deadline.sweep', everySeconds: config.DEADLINE_SWEEP_SECONDS }],
+  handlers: {
+    'deadline.sweep': async () => { await services.deadlines.sweep(); },
+    'patrol.poll_feeds': async () => { await services.patrol.sources.pollDueFeeds(); },
+  },
+  recurring: [
+    { kind: 'deadline.sweep', everySeconds: config.DEADLINE_SWEEP_SECONDS },
+    { kind: 'patrol.poll_feeds', everySeconds: 60 },
+  ],
 });
 
 await app.listen({ host: config.HOST, port: config.PORT });

@@ -22,10 +22,12 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { rolesRoutes } from '../modules/roles/roles.routes';
 import { unitsRoutes } from '../modules/units/units.routes';
 import { usersRoutes } from '../modules/users/users.routes';
+import { apiKeysRoutes } from '../modules/apikeys/apikeys.routes';
+import { patrolRoutes } from '../modules/patrol/patrol.routes';
 
-export const API_ROUTES = [authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes];
+export const API_ROUTES = [authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, apiKeysRoutes, patrolRoutes];
 
-export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; hasBody: boolean }
+export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
 export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.get(app) ?? [];
@@ -44,7 +46,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
       const isPublic = !!r.config?.public || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs');
-      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, hasBody: !!r.schema?.body });
+      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body });
     }
   });
 
@@ -58,7 +60,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
   await app.register(swagger, {
     openapi: {
       info: { title: 'Tianlang 天朗 API', version: '0.1.0', description: '网信办举报受理处置与属地管理平台' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tl_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tl_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -68,7 +70,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerAuthHook(app, s.auth);
+  registerAuthHook(app, s.auth, s.apiKeys);
   // A small fixed set of headers; the public report form's embedding rules come with that module.
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');

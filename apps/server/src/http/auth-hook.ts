@@ -1,6 +1,7 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, SESSION_COOKIE, type Permission } from '@tianlang/contracts';
+import { CSRF_HEADER, SESSION_COOKIE, type ApiKeyScope, type Permission } from '@tianlang/contracts';
+import type { ApiClient, ApiKeysService } from '../modules/apikeys/apikeys.service';
 import { AppError, assertThat } from '../lib/errors';
 import { safeEqual } from '../lib/crypto';
 import type { AuthService } from '../modules/auth/auth.service';
@@ -12,9 +13,12 @@ declare module 'fastify' {
     public?: boolean;
     /** the permission this route needs, from the module's policy; checked here, once */
     permission?: Permission;
+    /** machine route: authenticated by an API key with this scope instead of a session */
+    apiKeyScope?: ApiKeyScope;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
+    apiClient: ApiClient | null;
   }
 }
 
@@ -25,12 +29,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Secure by default: every route needs a session unless it says `public`, every state-changing
  * request carries the CSRF token bound to the session, and a route's permission is checked here.
  */
-export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
+export function registerAuthHook(app: FastifyInstance, auth: AuthService, apiKeys: ApiKeysService) {
   app.decorateRequest('auth', null);
+  app.decorateRequest('apiClient', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const { config, url } = req.routeOptions;
     // Only the API is guarded; the web app's static files and health probes are public.
     if (config.public || !url?.startsWith('/api/')) return;
+    if (config.apiKeyScope) {
+      // Machine clients send no cookies, so there is nothing for CSRF to ride on.
+      req.apiClient = await apiKeys.authenticate(req.headers.authorization, config.apiKeyScope);
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     assertThat(token, 'auth.unauthenticated');
     req.auth = await auth.authenticate(token);

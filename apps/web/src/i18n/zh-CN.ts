@@ -1,4 +1,5 @@
 import type { BuiltinRole, ErrorCode, JurisdictionLevel, Permission, UnitKind } from '@tianlang/contracts';
+import { patrolZhCN } from './patrol.zh-CN';
 
 /** Error texts by API code, plus the two codes the client makes up itself. */
 const errors = {
@@ -27,6 +28,12 @@ const errors = {
   'error.role.unknown_permission': '包含未知的权限',
   'error.calendar.invalid_day': '该日期不能这样设置',
   'error.deadline.invalid_transition': '期限当前状态不允许此操作',
+  'error.lexicon.invalid_rule': '规则未通过校验（如正则表达式不安全或格式有误），未作任何修改',
+  'error.lexicon.invalid_file': '词库文件格式有误，整个文件未导入',
+  'error.patrol.invalid_source': '该信息源不支持此操作（请检查信息源类型）',
+  'error.patrol.already_reviewed': '该信息已由他人审核，已刷新列表',
+  'error.patrol.invalid_import': '导入文件有误，整个文件未导入',
+  'error.apikey.invalid': '接口密钥无效或已吊销',
   'error.server.unavailable': '服务暂时不可用，请稍后再试',
   'error.server.internal': '服务器内部错误，请稍后再试',
 } satisfies Record<`error.${ErrorCode}`, string>;
@@ -47,6 +54,8 @@ const permissions = {
   'perm.orders.answer': '答复处置通知（平台）',
   'perm.registry.manage': '管理属地台账',
   'perm.patrol.review': '巡查信息审核',
+  'perm.patrol.manage': '巡查信息源与词库管理',
+  'perm.admin.apikeys.manage': '管理接口密钥',
   'perm.rumors.manage': '辟谣管理',
   'perm.events.manage': '舆情事件处置',
   'perm.enforcement.handle': '行政执法与约谈',
@@ -92,6 +101,7 @@ export const zhCN = {
   ...roleNames,
   ...levels,
   ...unitKinds,
+  ...patrolZhCN,
   'error.network.failed': '无法连接服务器，请检查网络后重试',
   'error.unknown': '操作失败（{code}）',
   'error.fieldInvalid': '此项填写不符合要求',
@@ -378,16 +388,36 @@ export const zhCN = {
   'action.calendar.day_set': '设置日历',
   'action.calendar.day_removed': '日历恢复默认',
   'action.deadline.started': '期限开始计时',
+  'action.lexicon.version_created': '词库新版本',
+  'action.patrol.source_created': '新建信息源',
+  'action.patrol.source_updated': '修改信息源',
+  'action.patrol.batch_ingested': '巡查信息入库',
+  'action.patrol.item_flagged': '巡查命中待审',
+  'action.patrol.hits_confirmed': '确认违规',
+  'action.patrol.hits_dismissed': '误报排除',
+  'action.term_correction.created': '新增规范表述',
+  'action.term_correction.updated': '修改规范表述',
+  'action.api_key.created': '新建接口密钥',
+  'action.api_key.revoked': '吊销接口密钥',
 
   'state.active': '启用',
   'state.inactive': '停用',
   'state.locked': '已锁定',
+  'state.pending': '待审',
+  'state.confirmed': '已确认违规',
+  'state.dismissed': '已排除',
+  'state.revoked': '已吊销',
 
   'subjectType.jurisdiction': '属地',
   'subjectType.unit': '单位',
   'subjectType.user': '用户',
   'subjectType.role': '角色',
   'subjectType.calendar_day': '工作日历',
+  'subjectType.lexicon': '词库',
+  'subjectType.patrol_source': '信息源',
+  'subjectType.patrol_item': '巡查信息',
+  'subjectType.term_correction': '不规范表述',
+  'subjectType.api_key': '接口密钥',
 
   'notif.title': '通知',
   'notif.unreadOnly': '仅看未读',

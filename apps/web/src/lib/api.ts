@@ -41,6 +41,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Let the caller handle 401 itself (the session probe and the login form). */
   allow401?: boolean;
+  /** A raw body (a file upload) with its media type, sent instead of JSON. */
+  raw?: { body: Blob; contentType: string };
 }
 
 function buildUrl(path: string, query?: QueryParams): string {
@@ -73,12 +75,15 @@ async function readJson(res: Response): Promise<unknown> {
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (method !== 'GET') {
     if (csrfToken) headers[CSRF_HEADER] = csrfToken;
-    // POST always carries a JSON object; DELETE only when given one (an empty JSON body is an error).
+    // POST always carries a body (JSON unless raw); DELETE only when given one (an empty JSON body is an error).
     const payload = opts.body ?? (method === 'DELETE' ? undefined : {});
-    if (payload !== undefined) {
+    if (opts.raw) {
+      body = opts.raw.body;
+      headers['content-type'] = opts.raw.contentType;
+    } else if (payload !== undefined) {
       body = JSON.stringify(payload);
       headers['content-type'] = 'application/json';
     }
@@ -113,6 +118,9 @@ export const api = {
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+  /** POSTs a file as the raw request body (CSV, JSONL, xlsx imports). */
+  upload: <T>(path: string, file: Blob, contentType: string, opts?: RequestOptions) =>
+    request<T>('POST', path, { ...opts, raw: { body: file, contentType } }),
 };
 
 export interface Page<T> {

@@ -11,4 +11,4 @@ export const actionLabel = (t: TFunction, action: string) => labelOr(t, 'action'
 export const stateLabel = (t: TFunction, state: string) => labelOr(t, 'state', state);
 export const roleLabel = (t: TFunction, code: string | null) => (code ? labelOr(t, 'roleName', code) : null);
 
-export const KNOWN_SUBJECT_TYPES = ['jurisdiction', 'unit', 'user', 'role', 'calendar_day'];
+export const KNOWN_SUBJECT_TYPES = ['jurisdiction', 'unit', 'user', 'role', 'calendar_day', 'lexicon', 'patrol_source', 'patrol_item', 'term_correction', 'api_key'];

@@ -21,7 +21,18 @@ const adminPages: Record<string, ComponentType> = {
   users: page(() => import('../users/UsersPage'), 'UsersPage'),
   roles: page(() => import('../roles/RolesPage'), 'RolesPage'),
   calendar: page(() => import('../calendar/CalendarPage'), 'CalendarPage'),
+  'api-keys': page(() => import('../apikeys/ApiKeysPage'), 'ApiKeysPage'),
   audit: page(() => import('../audit/AuditPage'), 'AuditPage'),
+};
+/** Pages of built casework modules, by module key and page path (see modules.ts). */
+const modulePages: Record<string, Record<string, ComponentType>> = {
+  patrol: {
+    '': page(() => import('../patrol/QueuePage'), 'QueuePage'),
+    items: page(() => import('../patrol/ItemsPage'), 'ItemsPage'),
+    sources: page(() => import('../patrol/SourcesPage'), 'SourcesPage'),
+    lexicon: page(() => import('../patrol/LexiconPage'), 'LexiconPage'),
+    terms: page(() => import('../patrol/TermsPage'), 'TermsPage'),
+  },
 };
 const ProfilePage = page(() => import('../profile/ProfilePage'), 'ProfilePage');
 const NotificationsPage = page(() => import('../notifications/NotificationsPage'), 'NotificationsPage');
@@ -36,9 +47,24 @@ export function ConsoleApp() {
             <Route index element={<HomePage />} />
             <Route path="profile" element={<ProfilePage />} />
             <Route path="notifications" element={<NotificationsPage />} />
-            {CASEWORK_MODULES.map((m) => (
-              <Route key={m.key} path={m.key} element={<ComingSoonPage label={m.label} />} />
-            ))}
+            {CASEWORK_MODULES.map((m) =>
+              m.pages ? (
+                <Route key={m.key} path={m.key}>
+                  {m.pages.map((p) => {
+                    const Page = modulePages[m.key]?.[p.path];
+                    if (!Page) return null;
+                    const element = (
+                      <RequirePermission permission={p.permission}>
+                        <Page />
+                      </RequirePermission>
+                    );
+                    return p.path ? <Route key={p.path} path={p.path} element={element} /> : <Route key="index" index element={element} />;
+                  })}
+                </Route>
+              ) : (
+                <Route key={m.key} path={m.key} element={<ComingSoonPage label={m.label} />} />
+              ),
+            )}
             {ADMIN_PAGES.map((p) => {
               const Page = adminPages[p.key];
               return Page ? (

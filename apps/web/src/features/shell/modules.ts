@@ -1,16 +1,34 @@
 import type { Permission } from '@tianlang/contracts';
 import type { MessageKey } from '../../i18n';
 
+/** A built page of a casework module; path '' is the module's landing page. */
+export interface ModulePage {
+  path: string;
+  label: MessageKey;
+  permission: Permission;
+}
+
 export interface ModuleEntry {
   key: string;
   label: MessageKey;
+  /** The module's pages; a module without them opens the "under construction" page. */
+  pages?: readonly ModulePage[];
 }
 
-/** Casework modules, in menu order. None is built yet: each opens the "under construction" page. */
+/** 巡查监测: reviewers read everything (editing needs patrol.manage, checked on the page); the term checker is for all staff. */
+export const PATROL_PAGES: readonly ModulePage[] = [
+  { path: '', label: 'nav.patrolQueue', permission: 'patrol.review' },
+  { path: 'items', label: 'nav.patrolItems', permission: 'patrol.review' },
+  { path: 'sources', label: 'nav.patrolSources', permission: 'patrol.review' },
+  { path: 'lexicon', label: 'nav.patrolLexicon', permission: 'patrol.review' },
+  { path: 'terms', label: 'nav.patrolTerms', permission: 'directory.read' },
+];
+
+/** Casework modules, in menu order. */
 export const CASEWORK_MODULES: readonly ModuleEntry[] = [
   { key: 'reports', label: 'nav.reports' },
   { key: 'registry', label: 'nav.registry' },
-  { key: 'patrol', label: 'nav.patrol' },
+  { key: 'patrol', label: 'nav.patrol', pages: PATROL_PAGES },
   { key: 'rumors', label: 'nav.rumors' },
   { key: 'sentiment', label: 'nav.sentiment' },
   { key: 'enforcement', label: 'nav.enforcement' },
@@ -29,6 +47,7 @@ export const ADMIN_PAGES: readonly AdminEntry[] = [
   { key: 'users', label: 'nav.users', permission: 'admin.users.manage' },
   { key: 'roles', label: 'nav.roles', permission: 'admin.roles.manage' },
   { key: 'calendar', label: 'nav.calendar', permission: 'admin.calendar.manage' },
+  { key: 'api-keys', label: 'nav.apiKeys', permission: 'admin.apikeys.manage' },
   { key: 'audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 
@@ -36,6 +55,6 @@ export const consolePath = {
   home: '/console',
   profile: '/console/profile',
   notifications: '/console/notifications',
-  module: (key: string) => `/console/${key}`,
+  module: (key: string, page = '') => (page ? `/console/${key}/${page}` : `/console/${key}`),
   admin: (key: string) => `/console/admin/${key}`,
 };

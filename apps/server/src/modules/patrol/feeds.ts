@@ -1,0 +1,82 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { PatrolItemInput } from '@tianlang/contracts';
+
+export type FeedFetch =
+  | { status: 'ok'; items: PatrolItemInput[]; etag: string | null; lastModified: string | null }
+  | { status: 'not_modified' }
+  | { status: 'error'; error: string };
+
+const MAX_BYTES = 5_000_000;
+const TIMEOUT_MS = 15_000;
+
+const text = (v: unknown): string => {
+  if (v == null) return '';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'object' && '#text' in (v as object)) return String((v as { '#text': unknown })['#text']);
+  return '';
+};
+const stripHtml = (s: string) => s.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const isoOrUndefined = (s: string) => {
+  const d = new Date(s);
+  return s && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
+};
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function item(id: string, title: string, body: string, link: string, author: string, date: string): PatrolItemInput | null {
+  const content = stripHtml(body) || stripHtml(title);
+  if (!content) return null;
+  const url = /^https?:\/\//.test(link) ? link.slice(0, 2000) : undefined;
+  return {
+    externalId: (id || link || title).slice(0, 200) || content.slice(0, 200), url, title: stripHtml(title).slice(0, 500) || undefined,
+    author: author.slice(0, 200) || undefined, publishedAt: isoOrUndefined(date), text: content.slice(0, 100_000),
+  };
+}
+
+/** RSS 2.0, Atom and JSON Feed, parsed into patrol items. Throws on anything it cannot read. */
+export function parseFeed(body: string, contentType: string): PatrolItemInput[] {
+  const trimmed = body.trimStart();
+  if (contentType.includes('json') || trimmed.startsWith('{')) {
+    const feed = JSON.parse(body) as { items?: Record<string, unknown>[] };
+    if (!Array.isArray(feed.items)) throw new Error('JSON feed without items');
+    return feed.items.flatMap((i) => item(text(i.id), text(i.title), text(i.content_text) || text(i.content_html) || text(i.summary),
+      text(i.url), text((i.authors as { name?: string }[] | undefined)?.[0]?.name), text(i.date_published)) ?? []);
+  }
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true }).parse(body, true);
+  if (doc.rss?.channel) {
+    return list(doc.rss.channel.item).flatMap((i: Record<string, unknown>) => item(text(i.guid), text(i.title),
+      text(i['content:encoded']) || text(i.description), text(i.link), text(i.author) || text(i['dc:creator']), text(i.pubDate)) ?? []);
+  }
+  if (doc.feed) {
+    return list(doc.feed.entry).flatMap((e: Record<string, unknown>) => {
+      const links = list(e.link as Record<string, string> | Record<string, string>[]);
+      const href = links.find((l) => !l['@rel'] || l['@rel'] === 'alternate')?.['@href'] ?? '';
+      return item(text(e.id), text(e.title), text(e.content) || text(e.summary), href,
+        text((e.author as Record<string, unknown> | undefined)?.name), text(e.updated) || text(e.published)) ?? [];
+    });
+  }
+  throw new Error('not an RSS, Atom or JSON feed');
+}
+
+/** A conditional GET (ETag / Last-Modified) with a timeout and a size cap. */
+export async function fetchFeed(url: string, prev: { etag: string | null; lastModified: string | null }): Promise<FeedFetch> {
+  try {
+    const res = await fetch(url, {
+      headers: {
+        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
+        'user-agent': 'Tianlang-Patrol/0.1',
+        ...(prev.etag ? { 'if-none-match': prev.etag } : {}),
+        ...(prev.lastModified ? { 'if-modified-since': prev.lastModified } : {}),
+      },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (res.status === 304) return { status: 'not_modified' };
+    if (!res.ok) return { status: 'error', error: `HTTP ${res.status}` };
+    const body = await res.text();
+    if (body.length > MAX_BYTES) return { status: 'error', error: `feed larger than ${MAX_BYTES} bytes` };
+    const items = parseFeed(body, res.headers.get('content-type') ?? '');
+    return { status: 'ok', items, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+  } catch (err) {
+    return { status: 'error', error: (err as Error).message.slice(0, 500) };
+  }
+}
