@@ -47,7 +47,8 @@ async function main() {
     await app.ready();
 
     const terms = new Set<string>();
-    while (terms.size < TERMS) terms.add(Array.from({ length: 2 + Math.floor(rand() * 4) }, pick).join(''));
+    // 4–6 characters: random short terms over a small alphabet would hit almost every text, which real lexicons do not.
+    while (terms.size < TERMS) terms.add(Array.from({ length: 4 + Math.floor(rand() * 3) }, pick).join(''));
     const termList = [...terms];
     const content = termList.map((t, i) => `term\t${t}\t${['fraud', 'gambling', 'porn', 'rumor'][i % 4]}\t3`).join('\n');
     const actor = (await s.auth.repo.loadAuthUser(w.users.cityAdmin.id))!;

@@ -27,7 +27,7 @@ import { patrolRoutes } from '../modules/patrol/patrol.routes';
 
 export const API_ROUTES = [authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, apiKeysRoutes, patrolRoutes];
 
-export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean }
+export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
 export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.get(app) ?? [];
@@ -46,7 +46,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
       const isPublic = !!r.config?.public || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs');
-      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body });
+      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body, bodyLimit: r.bodyLimit });
     }
   });
 

@@ -112,3 +112,22 @@ export async function verifyChains(
   }
   return { checked, problems };
 }
+
+/**
+ * Bulk form of appendEvent for subjects created in the same transaction: each event is the first
+ * of its chain (seq 1, no previous hash), so no lock or lookup is needed. The unique index on
+ * (subject, seq) still refuses a subject that already had a chain.
+ */
+export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => {
+    const row: HashedFields = {
+      subjectType: input.subjectType, subjectId: input.subjectId, seq: 1, action: input.action,
+      actorId: input.actorId ?? null, actorRole: input.actorRole ?? null, unitId: input.unitId ?? null,
+      fromState: input.fromState ?? null, toState: input.toState ?? null, reason: input.reason ?? null,
+      payload: input.payload ?? {}, batchId: input.batchId ?? null, createdAt: input.at, prevHash: null,
+    };
+    return { ...row, hash: eventHash(row) };
+  });
+  await tx.insert(events).values(rows);
+}

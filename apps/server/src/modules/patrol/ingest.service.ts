@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { lexiconRules, patrolHits, patrolItems, patrolSources, type PatrolSourceRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { sha256Hex } from '../../lib/crypto';
-import { appendEvent } from '../audit/events.service';
+import { appendEvent, appendFirstEvents } from '../audit/events.service';
 import type { Scanner } from './scanner';
 
 export interface IngestActor { actorId?: string | null; actorRole?: string | null; unitId?: string | null; via: string }
@@ -55,13 +55,11 @@ export function createIngestService({ db, clock, scanner }: { db: Db; clock: Clo
       for (const [ruleId, n] of perRule) {
         await tx.update(lexiconRules).set({ hits: sql`${lexiconRules.hits} + ${n}` }).where(eq(lexiconRules.id, ruleId));
       }
-      for (const { item, matches } of flagged) {
-        await appendEvent(tx, {
-          subjectType: 'patrol_item', subjectId: idOf.get(item.externalId)!, action: 'patrol.item_flagged',
-          actorId: actor.actorId ?? null, actorRole: actor.actorRole ?? null, unitId: source.unitId, toState: 'pending',
-          payload: { sourceId: source.id, lexiconVersion: version, rules: [...new Set(matches.map((m) => m.rule))], via: actor.via }, at: now,
-        });
-      }
+      await appendFirstEvents(tx, flagged.map(({ item, matches }) => ({
+        subjectType: 'patrol_item', subjectId: idOf.get(item.externalId)!, action: 'patrol.item_flagged',
+        actorId: actor.actorId ?? null, actorRole: actor.actorRole ?? null, unitId: source.unitId, toState: 'pending',
+        payload: { sourceId: source.id, lexiconVersion: version, rules: [...new Set(matches.map((m) => m.rule))], via: actor.via }, at: now,
+      })));
       await appendEvent(tx, {
         subjectType: 'patrol_source', subjectId: source.id, action: 'patrol.batch_ingested', actorId: actor.actorId ?? null,
         actorRole: actor.actorRole ?? null, unitId: source.unitId,

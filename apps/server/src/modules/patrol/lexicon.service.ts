@@ -90,19 +90,23 @@ export function createLexiconService({ db, clock, scanner }: { db: Db; clock: Cl
     const summary = await db.transaction(async (tx) => {
       let added = 0;
       let changed = 0;
-      for (const r of parsed) {
-        const pattern = r.kind === 'term' ? r.term : r.kind === 'domain' ? r.domain : r.pattern;
-        const values = {
-          kind: r.kind, pattern, category: r.category, severity: r.severity ?? 3,
-          allowContexts: r.kind === 'term' ? [...(r.allow ?? [])] : [], pinyin: r.kind === 'term' ? !!r.pinyin : false,
-        };
-        const [row] = await tx.insert(lexiconRules).values({ ...values, createdAt: now, updatedAt: now })
+      const values = parsed.map((r) => ({
+        kind: r.kind, pattern: r.kind === 'term' ? r.term : r.kind === 'domain' ? r.domain : r.pattern,
+        category: r.category, severity: r.severity ?? 3, allowContexts: r.kind === 'term' ? [...(r.allow ?? [])] : [],
+        pinyin: r.kind === 'term' ? !!r.pinyin : false, createdAt: now, updatedAt: now,
+      }));
+      const unique = [...new Map(values.map((v) => [`${v.kind}\u0000${v.pattern}`, v])).values()];
+      for (let i = 0; i < unique.length; i += 1000) {
+        // xmax = 0 marks a freshly inserted row, anything else one that existed and was updated
+        const rows = await tx.insert(lexiconRules).values(unique.slice(i, i + 1000))
           .onConflictDoUpdate({
             target: [lexiconRules.kind, lexiconRules.pattern],
-            set: { category: values.category, severity: values.severity, allowContexts: values.allowContexts, pinyin: values.pinyin, active: true, updatedAt: now },
-          }).returning({ createdAt: lexiconRules.createdAt });
-        if (row!.createdAt.getTime() === now.getTime()) added++;
-        else changed++;
+            set: {
+              category: sql`excluded.category`, severity: sql`excluded.severity`, allowContexts: sql`excluded.allow_contexts`,
+              pinyin: sql`excluded.pinyin`, active: true, updatedAt: now,
+            },
+          }).returning({ inserted: sql<boolean>`(xmax = 0)` });
+        for (const r of rows) if (r.inserted) added++; else changed++;
       }
       const s = { added, changed, deactivated: 0, note: note ?? `导入 ${parsed.length} 条` };
       await newVersion(tx, actor, s, now);

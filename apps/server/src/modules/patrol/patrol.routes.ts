@@ -16,6 +16,8 @@ import { patrolPolicy as policy } from './patrol.policy';
 import { itemView, ruleView, sourceView, termView } from './patrol.views';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
+/** A batch is up to 1,000 items; the app-wide JSON limit is for forms, not for content pushes. */
+const PUSH_LIMIT = 16 * 1024 * 1024;
 
 export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['patrol 巡查'];
@@ -48,6 +50,7 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
 
   // ── ingestion ──
   app.post('/api/patrol/items', {
+    bodyLimit: PUSH_LIMIT,
     config: { permission: policy.ingest },
     schema: { tags, body: PatrolPushInputSchema, response: { 200: PatrolPushResultSchema } },
   }, async (req) => {
@@ -58,6 +61,7 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
   });
 
   app.post('/api/patrol/push', {
+    bodyLimit: PUSH_LIMIT,
     config: { apiKeyScope: 'patrol.push' },
     schema: { tags, body: PatrolPushInputSchema, response: { 200: PatrolPushResultSchema }, security: [{ bearer: [] }] },
   }, async (req) => {
