@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, shot } from './browser';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launch()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(server.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-user').waitFor();
+}
+
+/** API calls in the signed-in browser context (same cookie), with the session's CSRF token. */
+async function api(page: Page, method: 'POST' | 'GET', url: string, data?: unknown) {
+  const me = await (await page.request.get(`${server.url}/api/auth/me`)).json();
+  const res = await page.request.fetch(`${server.url}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return res.json();
+}
+
+describe('patrol', () => {
+  it('flags an evasive post, shows the hit in the queue, and records the reviewer’s decision', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, 'analyst');
+    await api(page, 'POST', '/api/patrol/rules', { kind: 'term', pattern: '网络赌博', category: 'gambling', severity: 4, allowContexts: ['严厉打击网络赌博'] });
+    const units = await api(page, 'GET', '/api/units?kind=office');
+    const source = await api(page, 'POST', '/api/patrol/sources', { kind: 'manual', name: '人工巡查', unitId: units.items[0].id });
+    const result = await api(page, 'POST', '/api/patrol/items', {
+      sourceId: source.id,
+      items: [
+        { externalId: 'e1', author: '某娱乐号', text: '日赚千元！加入网·络·赌·博群，稳赚不赔。' },
+        { externalId: 'e2', author: '示范发布', text: '我市将严厉打击网络赌博违法犯罪活动。' },
+      ],
+    });
+    expect(result).toMatchObject({ created: 2, withHits: 1 });
+
+    await page.goto(`${server.url}/console/patrol`);
+    await page.getByTestId('patrol-queue').waitFor();
+    await page.getByTestId('patrol-queue-item').first().click();
+    await page.getByTestId('patrol-hit').first().waitFor();
+    expect(await page.getByTestId('patrol-hit').first().textContent()).toBe('网·络·赌·博');
+    await shot(page, '20-patrol-queue');
+
+    await page.getByTestId('patrol-confirm').click();
+    await page.getByTestId('patrol-review-reason').fill('赌博引流，转处置');
+    await page.getByTestId('patrol-review-submit').click();
+    await page.waitForTimeout(500);
+    const item = (await api(page, 'GET', '/api/patrol/items?status=confirmed')).items[0];
+    expect(item.externalId).toBe('e1');
+
+    await page.goto(`${server.url}/console/patrol/lexicon`);
+    await page.getByTestId('lexicon-rules-table').getByText('网络赌博').first().waitFor();
+    await shot(page, '21-patrol-lexicon');
+
+    await page.goto(`${server.url}/console/patrol/terms`);
+    await page.getByTestId('term-check-input').waitFor();
+    await shot(page, '22-patrol-terms');
+    await page.close();
+  });
+});
