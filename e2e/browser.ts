@@ -16,3 +16,12 @@ export async function launch(): Promise<Browser> {
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Signs in through the login form with the demo password the server printed. */
+export async function signIn(page: Page, server: { url: string; password: string }, username: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(server.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-user').waitFor();
+}

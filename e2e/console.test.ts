@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot } from './browser';
+import { launch, shot, signIn as signInAs } from './browser';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer;
+const signIn = (page: Page, username: string) => signInAs(page, server, username);
 let browser: Browser;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launch()]);
@@ -12,14 +13,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(server.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor();
-}
 
 describe('console', () => {
   it('shows the public page, refuses a wrong password, and signs an admin in to a Chinese console', async () => {

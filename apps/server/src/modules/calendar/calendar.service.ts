@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { CalendarDayKind, DeadlineUnit } from '@tianlang/contracts';
-import { buildCalendar, computeDueAt, isWorkingDay, type WorkCalendar } from '@tianlang/core';
+import {
+  DEFAULT_WORK_CALENDAR, OFFICE_UTC_OFFSET_MS, buildCalendar, computeDueAt, isWorkingDay, type WorkCalendar,
+} from '@tianlang/core';
 import type { Db, Queryable } from '../../db/client';
 import { calendarDays } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -9,8 +11,8 @@ import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
 
 const CACHE_MS = 60_000;
-const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
+/** Off by default (Saturday, Sunday): the engine's plain week without holidays or 调休. */
+const isWeekend = (date: string) => !isWorkingDay(date, DEFAULT_WORK_CALENDAR);
 
 export function createCalendarService({ db, clock }: { db: Db; clock: Clock }) {
   let cache: { at: number; cal: WorkCalendar } | undefined;
@@ -74,7 +76,7 @@ export function createCalendarService({ db, clock }: { db: Db; clock: Clock }) {
 
   async function preview(start: Date, amount: number, unit: DeadlineUnit) {
     const dueAt = computeDueAt(start, { amount, unit }, await getCalendar());
-    const local = new Date(dueAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const local = new Date(dueAt.getTime() + OFFICE_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
     return { dueAt: dueAt.toISOString(), dueLocal: local };
   }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PatrolItemInput } from '@tianlang/contracts';
 import type { Match } from '@tianlang/textscan';
 import type { Db } from '../../db/client';
@@ -70,8 +70,7 @@ export function createIngestService({ db, clock, scanner }: { db: Db; clock: Clo
   }
 
   const sourceById = async (id: string) => (await db.select().from(patrolSources).where(eq(patrolSources.id, id)))[0];
-  const sourcesOfUnit = (unitId: string) => db.select().from(patrolSources).where(and(eq(patrolSources.unitId, unitId), inArray(patrolSources.kind, ['api'])));
 
-  return { ingest, sourceById, sourcesOfUnit };
+  return { ingest, sourceById };
 }
 export type IngestService = ReturnType<typeof createIngestService>;

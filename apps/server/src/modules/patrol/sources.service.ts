@@ -20,13 +20,13 @@ const MAX_BACKOFF_MINUTES = 24 * 60;
 export function createSourcesService({ db, clock, units: unitsService, ingest }: {
   db: Db; clock: Clock; units: UnitsService; ingest: IngestService;
 }) {
-  const visible = (user: AuthUser) => db.select({ source: patrolSources, unitName: units.name }).from(patrolSources)
+  const visible = () => db.select({ source: patrolSources, unitName: units.name }).from(patrolSources)
     .innerJoin(units, eq(units.id, patrolSources.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId));
 
-  const list = (user: AuthUser) => visible(user).where(like(jurisdictions.path, `${user.scopePath}%`)).orderBy(asc(patrolSources.name));
+  const list = (user: AuthUser) => visible().where(like(jurisdictions.path, `${user.scopePath}%`)).orderBy(asc(patrolSources.name));
 
   async function get(user: AuthUser, id: string) {
-    const [row] = await visible(user).where(and(eq(patrolSources.id, id), like(jurisdictions.path, `${user.scopePath}%`)));
+    const [row] = await visible().where(and(eq(patrolSources.id, id), like(jurisdictions.path, `${user.scopePath}%`)));
     if (!row) throw notFound('patrol source');
     return row;
   }
