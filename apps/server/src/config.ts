@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { z } from 'zod';
 
 /** The repository root, so `./data` means the same folder whichever workspace npm started us in. */
@@ -26,6 +28,26 @@ const ConfigSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(5).default(60),
+  /**
+   * 32 random bytes, base64: encrypts reporter contacts at rest and keys the HMACs (proof-of-work
+   * challenges, address hashes). Required with DATABASE_URL; the embedded database keeps one in DATA_DIR.
+   */
+  SECRET_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64').optional(),
+  /** Where evidence files are stored, content-addressed; default DATA_DIR/evidence. */
+  EVIDENCE_DIR: z.string().optional(),
+  /** smtp://user:pass@host:port for replies to reporters; without it, mail stays queued in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('天朗举报中心 <noreply@tianlang.invalid>'),
+  /** Public base URL used in mails to reporters (the status page link). */
+  PUBLIC_URL: z.string().regex(/^https?:\/\//).optional(),
+  /** Code of the jurisdiction whose office receives public reports; default: the root of the tree. */
+  PUBLIC_JURISDICTION_CODE: z.string().optional(),
+  /** Requests per minute per address to the public report endpoints. */
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Submissions per address per hour before a proof of work is required. */
+  PUBLIC_FREE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(0).default(5),
+  /** Leading zero bits required of the proof of work (each bit doubles the work). */
+  POW_DIFFICULTY: z.coerce.number().int().min(1).max(28).default(18),
   /** Show demo accounts on the sign-in page (only ever for the embedded demo database). */
   DEMO_HINT: bool.optional(),
 });
@@ -49,5 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A config for tests and tools: defaults plus overrides, without reading process.env. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...ConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' }), ...overrides };
+  return {
+    ...ConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' }),
+    // a fresh key per process: nothing encrypted in tests outlives the run
+    SECRET_KEY: randomBytes(32).toString('base64'),
+    EVIDENCE_DIR: path.join(tmpdir(), `tianlang-evidence-${process.pid}`),
+    ...overrides,
+  };
 }

@@ -18,6 +18,8 @@ import { createReviewService } from './modules/patrol/review.service';
 import { createScanner } from './modules/patrol/scanner';
 import { createSourcesService } from './modules/patrol/sources.service';
 import { createTermsService } from './modules/patrol/terms.service';
+import { createReportsModule } from './modules/reports/reports.module';
+import { createSecrets, resolveSecretKey } from './lib/secrets';
 
 export interface ServiceDeps {
   config: Config;
@@ -37,13 +39,16 @@ export function createServices(deps: ServiceDeps) {
   const units = createUnitsService({ db, clock, jurisdictions });
   const scanner = createScanner({ db, clock });
   const ingest = createIngestService({ db, clock, scanner });
+  const secrets = createSecrets(resolveSecretKey(config));
+  const deadlines = createDeadlinesService({ db, clock, calendar });
   return {
     ...deps,
     db,
     auth: createAuthService({ db, config, clock }),
     audit: createAuditRepo(db),
     calendar,
-    deadlines: createDeadlinesService({ db, clock, calendar }),
+    secrets,
+    deadlines,
     jurisdictions,
     units,
     users: createUsersService({ db, clock, units }),
@@ -58,6 +63,7 @@ export function createServices(deps: ServiceDeps) {
       sources: createSourcesService({ db, clock, units, ingest }),
       terms: createTermsService({ db, clock }),
     },
+    reports: createReportsModule({ db, clock, config, secrets, deadlines }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -36,8 +36,8 @@ export interface TestApp {
 export async function buildTestApp(overrides: Partial<Config> = {}, start = new Date()): Promise<TestApp> {
   const handle = await testDb();
   const clock = fixedClock(start);
-  const config = testConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: 100_000, ...overrides });
-  const s = createServices({ config, handle, clock, logger: pino({ level: 'silent' }) });
+  const config = testConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: 100_000, ...(process.env.TEST_LOG ? { LOG_LEVEL: 'error' as const } : {}), ...overrides });
+  const s = createServices({ config, handle, clock, logger: pino({ level: process.env.TEST_LOG ? 'error' : 'silent' }) });
   const app = await buildApp(s);
   await app.ready();
   return { app, s, clock, handle, close: () => app.close() };

@@ -8,6 +8,9 @@ import { PlainLoading } from './components/PlainLoading';
 // The public page stays light: antd, react-query and everything behind sign-in load on demand.
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ConsoleApp = lazy(() => import('./features/shell/ConsoleApp').then((m) => ({ default: m.ConsoleApp })));
+// The report pages are public too, and just as light: plain markup, no antd.
+const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ReportStatusPage = lazy(() => import('./pages/ReportStatusPage').then((m) => ({ default: m.ReportStatusPage })));
 
 export function App() {
   return (
@@ -16,6 +19,8 @@ export function App() {
         <Suspense fallback={<PlainLoading />}>
           <Routes>
             <Route path="/" element={<LandingPage />} />
+            <Route path="/report" element={<ReportPage />} />
+            <Route path="/report/status" element={<ReportStatusPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/console/*" element={<ConsoleApp />} />
             <Route path="*" element={<NotFoundPage />} />

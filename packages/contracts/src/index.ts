@@ -6,3 +6,4 @@ export * from './auth';
 export * from './admin';
 export * from './audit';
 export * from './patrol';
+export * from './reports';

@@ -180,7 +180,7 @@ export const TermCheckViewSchema = z.object({
 });
 
 // ── API keys ───────────────────────────────────────────────────────
-export const API_KEY_SCOPES = ['patrol.push'] as const;
+export const API_KEY_SCOPES = ['patrol.push', 'reports.submit'] as const;
 export const ApiKeyViewSchema = z.object({
   id: z.uuid(), unitId: z.uuid(), unitName: z.string(), name: z.string(), prefix: z.string(),
   scopes: z.array(z.enum(API_KEY_SCOPES)), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),

@@ -1,7 +1,7 @@
 export { compileLexicon, Lexicon } from './lexicon.js';
 export { createScanner, type Scanner } from './scanner.js';
 export { parseLexiconFile } from './lexicon-file.js';
-export { createNearDupIndex, type NearDupHit, type NearDupIndex, type NearDupOptions } from './near-dup.js';
+export { createNearDupIndex, createMinHasher, type MinHasher, type NearDupHit, type NearDupIndex, type NearDupOptions } from './near-dup.js';
 export { unsafeRegexReason } from './regex-rules.js';
 export { pinyinForms } from './pinyin.js';
 export { TextscanError, type RuleProblem, type RuleProblemKind, type TextscanErrorCode } from './errors.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TextscanError } from './errors.js';
-import { createNearDupIndex } from './near-dup.js';
+import { createMinHasher, createNearDupIndex } from './near-dup.js';
 
 const RUMOR = '紧急通知：明天起全市停水三天，请大家提前储水，转发给身边的亲友！';
 
@@ -45,5 +45,23 @@ describe('createNearDupIndex', () => {
     expect(() => index.add('p', '。。！！ ')).toThrow(TextscanError);
     expect(index.query('……')).toEqual([]);
     expect(() => createNearDupIndex({ hashes: 100, bands: 32 })).toThrow(TextscanError);
+  });
+});
+
+describe('createMinHasher (band keys for a database index)', () => {
+  it('gives near-identical texts shared band keys and unrelated texts none, as signed 32-bit ints', () => {
+    const h = createMinHasher({ hashes: 64, bands: 16 });
+    const a = h.signature('某平台账号发布虚假招聘信息，诱导求职者缴纳培训费和押金，已有多人被骗，请尽快处理！')!;
+    const b = h.signature('某平台帐号发布虚假招聘信息，诱导求职者缴纳培训费和押金，已有多人被骗，请尽快处理。')!;
+    const c = h.signature('小区门口的电子屏整夜播放低俗广告，影响未成年人，希望有关部门管一管。')!;
+    const ka = h.bandKeys(a);
+    const kb = h.bandKeys(b);
+    expect(ka).toHaveLength(16);
+    expect(ka.every((k) => Number.isInteger(k) && k >= -(2 ** 31) && k < 2 ** 31)).toBe(true);
+    expect(ka.filter((k) => kb.includes(k)).length).toBeGreaterThan(0);
+    expect(h.bandKeys(c).filter((k) => ka.includes(k))).toEqual([]);
+    expect(h.estimate(a, b)).toBeGreaterThan(0.8);
+    expect(h.estimate(a, c)).toBeLessThan(0.2);
+    expect(h.signature('！！！……')).toBeUndefined();
   });
 });

@@ -48,11 +48,23 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+export interface MinHasher {
+  readonly hashes: number;
+  readonly bands: number;
+  /** undefined when the text has no letters or digits */
+  signature(text: string): Uint32Array | undefined;
+  /** One key per LSH band, as signed 32-bit integers (a database int[]); band b's keys never equal band c's. */
+  bandKeys(sig: Uint32Array): number[];
+  /** Estimated Jaccard similarity of two signatures. */
+  estimate(a: Uint32Array, b: Uint32Array): number;
+}
+
 /**
  * MinHash over character shingles of normalized text (width, case, traditional → simplified,
  * numbers, look-alikes; separators and punctuation removed), with LSH banding to find candidates.
+ * Exposed on its own so a database can hold the band keys (the reports module's clustering).
  */
-export function createNearDupIndex(options: NearDupOptions = {}): NearDupIndex {
+export function createMinHasher(options: NearDupOptions = {}): MinHasher {
   const k = options.shingle ?? 3;
   const hashes = options.hashes ?? 128;
   const bands = options.bands ?? 32;
@@ -63,8 +75,6 @@ export function createNearDupIndex(options: NearDupOptions = {}): NearDupIndex {
   const seeds = new Uint32Array(hashes);
   for (let i = 0; i < hashes; i++) seeds[i] = fmix((options.seed ?? 0x9e3779b9) + Math.imul(i + 1, 0x632be5ab));
   const normalizer = new Normalizer({ ...resolveNormalize(true)!, repeats: false, splitForms: false, pinyin: false, maxGap: Number.MAX_SAFE_INTEGER, bridgePunctuation: true });
-  const signatures = new Map<string, Uint32Array>();
-  const buckets: Map<number, string[]>[] = Array.from({ length: bands }, () => new Map());
 
   const signature = (text: string): Uint32Array | undefined => {
     const nt = normalizer.normalize(text);
@@ -93,6 +103,24 @@ export function createNearDupIndex(options: NearDupOptions = {}): NearDupIndex {
     let same = 0;
     for (let i = 0; i < hashes; i++) if (a[i] === b[i]) same++;
     return same / hashes;
+  };
+  return {
+    hashes, bands, signature, estimate,
+    bandKeys: (sig) => Array.from({ length: bands }, (_, b) => fmix(bandKey(sig, b) ^ Math.imul(b + 1, 0x27d4eb2d)) | 0),
+  };
+}
+
+export function createNearDupIndex(options: NearDupOptions = {}): NearDupIndex {
+  const hasher = createMinHasher(options);
+  const { signature, estimate } = hasher;
+  const bands = hasher.bands;
+  const rows = hasher.hashes / bands;
+  const signatures = new Map<string, Uint32Array>();
+  const buckets: Map<number, string[]>[] = Array.from({ length: bands }, () => new Map());
+  const bandKey = (sig: Uint32Array, b: number): number => {
+    let h = 0x811c9dc5;
+    for (let r = b * rows; r < (b + 1) * rows; r++) h = Math.imul(h ^ sig[r]!, 0x01000193);
+    return h >>> 0;
   };
   const remove = (id: string): boolean => {
     const sig = signatures.get(id);

@@ -23,9 +23,17 @@ import { rolesRoutes } from '../modules/roles/roles.routes';
 import { unitsRoutes } from '../modules/units/units.routes';
 import { usersRoutes } from '../modules/users/users.routes';
 import { apiKeysRoutes } from '../modules/apikeys/apikeys.routes';
+import { reportsRoutes } from '../modules/reports/reports.routes';
+import { publicReportsRoutes } from '../modules/reports/public.routes';
+import { transfersRoutes } from '../modules/reports/transfers.routes';
+import { ordersRoutes } from '../modules/reports/orders.routes';
+import { templatesRoutes } from '../modules/reports/templates.routes';
 import { patrolRoutes } from '../modules/patrol/patrol.routes';
 
-export const API_ROUTES = [authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, apiKeysRoutes, patrolRoutes];
+export const API_ROUTES = [
+  authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, apiKeysRoutes, patrolRoutes,
+  reportsRoutes, publicReportsRoutes, transfersRoutes, ordersRoutes, templatesRoutes,
+];
 
 export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();

@@ -1,10 +1,14 @@
 import type { MessageKey } from './zh-CN';
 import { patrolEn } from './patrol.en';
 import { labelsEn } from './labels.en';
+import { reportPublicEn } from './report-public.en';
+import { reportsEn } from './reports.en';
 
 export const en: Record<MessageKey, string> = {
   ...labelsEn,
   ...patrolEn,
+  ...reportPublicEn,
+  ...reportsEn,
 
 
 
@@ -59,9 +63,9 @@ export const en: Record<MessageKey, string> = {
   'landing.tagline': 'For a clear and clean internet',
   'landing.intro':
     'Tianlang is the platform the local cyberspace affairs office uses to receive reports of illegal and harmful online information, handle them by law and reply to the people who reported.',
-  'landing.reportTitle': 'Report online (opening soon)',
+  'landing.reportTitle': 'Report online',
   'landing.reportBody':
-    'The public reporting form is being built. Once it opens you can file a report here and follow its progress with the tracking number and query code.',
+    'Seen illegal or harmful information online? Report it here. You get a tracking number and a query code to follow the progress and read our reply.',
   'landing.staffLogin': 'Staff sign-in',
   'landing.footer': 'Tianlang · Cyberspace affairs platform',
 

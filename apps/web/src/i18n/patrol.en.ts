@@ -48,6 +48,7 @@ export const patrolEn: Record<keyof typeof patrolZhCN, string> = {
   'ruleKind.regex': 'Regex',
   'ruleKind.domain': 'Domain',
   'keyScope.patrol.push': 'Push patrol items',
+  'keyScope.reports.submit': 'Submit reports in bulk',
 
   'nav.patrolQueue': 'Review queue',
   'nav.patrolItems': 'Items',

@@ -56,6 +56,7 @@ const enums = {
   'ruleKind.regex': '正则',
   'ruleKind.domain': '域名',
   'keyScope.patrol.push': '推送巡查信息',
+  'keyScope.reports.submit': '批量提交举报',
 } satisfies Record<
   | Keys<'itemStatus', typeof PATROL_ITEM_STATUSES>
   | Keys<'hitStatus', readonly ['pending', 'confirmed', 'dismissed']>

@@ -1,9 +1,13 @@
 import { labelsZhCN } from './labels.zh-CN';
 import { patrolZhCN } from './patrol.zh-CN';
+import { reportPublicZhCN } from './report-public.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 
 export const zhCN = {
   ...labelsZhCN,
   ...patrolZhCN,
+  ...reportPublicZhCN,
+  ...reportsZhCN,
   'error.network.failed': '无法连接服务器，请检查网络后重试',
   'error.unknown': '操作失败（{code}）',
   'error.fieldInvalid': '此项填写不符合要求',
@@ -52,8 +56,8 @@ export const zhCN = {
   'landing.title': '天朗 · 网络违法和不良信息举报',
   'landing.tagline': '天朗气清，共建清朗网络空间',
   'landing.intro': '天朗是本地网信部门受理网络违法和不良信息举报、依法处置并向举报人反馈的工作平台。',
-  'landing.reportTitle': '举报入口（即将开放）',
-  'landing.reportBody': '公众网上举报入口正在建设中。开放后，您可以在这里提交举报，并凭举报编号和查询码查看办理进度。',
+  'landing.reportTitle': '网上举报',
+  'landing.reportBody': '发现网络违法和不良信息，可以在这里向我们举报。提交后您会得到举报编号和查询码，凭此查看办理进度和答复。',
   'landing.staffLogin': '工作人员登录',
   'landing.footer': '天朗 · 网信工作平台',
 

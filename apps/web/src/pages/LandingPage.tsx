@@ -18,8 +18,18 @@ export function LandingPage() {
       <section className="public-card" aria-labelledby="report-entry">
         <h2 id="report-entry">{t('landing.reportTitle')}</h2>
         <p>{t('landing.reportBody')}</p>
+        <div className="public-entries">
+          <Link className="public-entry public-entry-primary" to="/report" data-testid="landing-report">
+            <span className="public-entry-title">{t('pub.landing.reportCta')}</span>
+            <span className="public-entry-hint">{t('pub.landing.reportCtaHint')}</span>
+          </Link>
+          <Link className="public-entry" to="/report/status" data-testid="landing-status">
+            <span className="public-entry-title">{t('pub.landing.statusCta')}</span>
+            <span className="public-entry-hint">{t('pub.landing.statusCtaHint')}</span>
+          </Link>
+        </div>
       </section>
-      <Link className="public-button" to="/login" data-testid="landing-login">
+      <Link className="public-button public-button-quiet" to="/login" data-testid="landing-login">
         {t('landing.staffLogin')}
       </Link>
     </PublicFrame>

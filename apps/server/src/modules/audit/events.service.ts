@@ -131,3 +131,23 @@ export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Pr
   });
   await tx.insert(events).values(rows);
 }
+
+/**
+ * A new subject's whole first chain in one insert (seq 1..n, each hash covering the previous):
+ * the intake path writes "submitted" and "deadline started" without a lock or lookup.
+ */
+export async function appendNewChain(tx: Queryable, inputs: EventInput[]): Promise<void> {
+  let prevHash: string | null = null;
+  const rows = inputs.map((input, i) => {
+    const row: HashedFields = {
+      subjectType: input.subjectType, subjectId: input.subjectId, seq: i + 1, action: input.action,
+      actorId: input.actorId ?? null, actorRole: input.actorRole ?? null, unitId: input.unitId ?? null,
+      fromState: input.fromState ?? null, toState: input.toState ?? null, reason: input.reason ?? null,
+      payload: input.payload ?? {}, batchId: input.batchId ?? null, createdAt: input.at, prevHash,
+    };
+    const hash = eventHash(row);
+    prevHash = hash;
+    return { ...row, hash };
+  });
+  if (rows.length) await tx.insert(events).values(rows);
+}

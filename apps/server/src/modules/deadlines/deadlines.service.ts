@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../db/client';
 import { deadlines, type DeadlineRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { notFound } from '../../lib/errors';
-import { appendEvent } from '../audit/events.service';
+import { appendEvent, type EventInput } from '../audit/events.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { activeUsersOfUnit, notifyUsers } from '../notifications/notifications.service';
 
@@ -31,20 +31,37 @@ const toHistory = (row: DeadlineRow): DeadlineHistoryEntry[] =>
 
 /** Deadlines live in one table so one sweep can watch them all, whatever module started them. */
 export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock: Clock; calendar: CalendarService }) {
-  async function start(tx: Queryable, input: StartDeadlineInput): Promise<DeadlineRow> {
-    const cal = await calendar.getCalendar(tx);
+  /** Modules that keep a copy of a clock's status on their own rows (for queue filters) listen here. */
+  const listeners: ((tx: Queryable, row: DeadlineRow, status: DeadlineStatus) => Promise<void>)[] = [];
+  /** The row and its "started" event, computed but not written (the intake path batches them). */
+  async function plan(q: Queryable, input: StartDeadlineInput) {
+    const cal = await calendar.getCalendar(q);
     const snap = evaluateDeadline(input.at, { amount: input.amount, unit: input.unit }, [], input.at, cal);
-    const [row] = await tx.insert(deadlines).values({
+    const values = {
       subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, unitId: input.unitId ?? null,
       assigneeId: input.assigneeId ?? null, amount: input.amount, unit: input.unit, startedAt: input.at,
       dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, state: snap.state, status: snap.status,
       createdAt: input.at, updatedAt: input.at,
-    }).returning();
-    await appendEvent(tx, {
+    };
+    const event: EventInput = {
       subjectType: input.subjectType, subjectId: input.subjectId, action: 'deadline.started', unitId: input.unitId ?? null,
       payload: { kind: input.kind, amount: input.amount, unit: input.unit, dueAt: snap.dueAt.toISOString() }, at: input.at,
-    });
+    };
+    return { values, event };
+  }
+
+  async function start(tx: Queryable, input: StartDeadlineInput): Promise<DeadlineRow> {
+    const { values, event } = await plan(tx, input);
+    const [row] = await tx.insert(deadlines).values(values).returning();
+    await appendEvent(tx, event);
     return row!;
+  }
+
+  /** The running clock of a kind on a subject, if any. */
+  async function running(tx: Queryable, subjectType: string, subjectId: string, kind: string) {
+    const [row] = await tx.select().from(deadlines).where(and(eq(deadlines.subjectType, subjectType),
+      eq(deadlines.subjectId, subjectId), eq(deadlines.kind, kind), or(eq(deadlines.state, 'running'), eq(deadlines.state, 'paused'))));
+    return row;
   }
 
   /** pause / resume / extend / met / cancel: validated by the core engine, recorded on the subject. */
@@ -90,6 +107,7 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
           subjectType: row.subjectType, subjectId: row.subjectId, action: `deadline.${snap.status}`, unitId: row.unitId,
           fromState: row.status, toState: snap.status, payload: { kind: row.kind, dueAt: snap.dueAt.toISOString() }, at: now,
         });
+        for (const listener of listeners) await listener(tx, row, snap.status);
         const recipients = row.assigneeId ? [row.assigneeId] : row.unitId ? await activeUsersOfUnit(tx, row.unitId) : [];
         await notifyUsers(tx, recipients, {
           kind: `deadline.${snap.status}`, title: `办理时限${STATUS_TEXT[snap.status]}：${row.kind}`,
@@ -106,6 +124,7 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
   const forSubject = (subjectType: string, subjectId: string) =>
     db.select().from(deadlines).where(and(eq(deadlines.subjectType, subjectType), eq(deadlines.subjectId, subjectId)));
 
-  return { start, step, sweep, forSubject };
+  const onStatusChange = (fn: (typeof listeners)[number]) => { listeners.push(fn); };
+  return { plan, start, running, step, sweep, forSubject, onStatusChange };
 }
 export type DeadlinesService = ReturnType<typeof createDeadlinesService>;

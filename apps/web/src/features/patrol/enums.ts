@@ -5,4 +5,4 @@ import { enumList } from '../../lib/enum-list';
 export const ITEM_STATUSES = enumList<(typeof PATROL_ITEM_STATUSES)[number]>()(['pending', 'clean', 'confirmed', 'dismissed']);
 export const SOURCE_KINDS = enumList<(typeof PATROL_SOURCE_KINDS)[number]>()(['feed', 'manual', 'import', 'api']);
 export const RULE_KIND_LIST = enumList<(typeof RULE_KINDS)[number]>()(['term', 'regex', 'domain']);
-export const KEY_SCOPES = enumList<(typeof API_KEY_SCOPES)[number]>()(['patrol.push']);
+export const KEY_SCOPES = enumList<(typeof API_KEY_SCOPES)[number]>()(['patrol.push', 'reports.submit']);

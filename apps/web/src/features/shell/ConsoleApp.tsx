@@ -1,14 +1,15 @@
-import { lazy, type ComponentType } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppProviders } from '../../components/AppProviders';
 import { ComingSoonPage } from '../../pages/ComingSoonPage';
 import { ConsoleNotFound } from '../../pages/ConsoleNotFound';
 import { HomePage } from '../home/HomePage';
+import { useCan } from '../../lib/session';
 import { ConsoleLayout } from './ConsoleLayout';
 import { RequirePermission } from './RequirePermission';
 import { RequireSession } from './RequireSession';
 import { UnauthorizedRedirect } from './UnauthorizedRedirect';
-import { ADMIN_PAGES, CASEWORK_MODULES } from './modules';
+import { ADMIN_PAGES, CASEWORK_MODULES, consolePath, type ModuleEntry } from './modules';
 
 /** Each page is its own chunk, so opening the console loads only the shell and the page in view. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -26,6 +27,16 @@ const adminPages: Record<string, ComponentType> = {
 };
 /** Pages of built casework modules, by module key and page path (see modules.ts). */
 const modulePages: Record<string, Record<string, ComponentType>> = {
+  reports: {
+    '': page(() => import('../reports/QueuePage'), 'QueuePage'),
+    ':id': page(() => import('../reports/DetailPage'), 'DetailPage'),
+    transfers: page(() => import('../reports/TransfersPage'), 'TransferInboxPage'),
+    'transfer-tracking': page(() => import('../reports/TransfersPage'), 'TransferOutboxPage'),
+    orders: page(() => import('../reports/OrdersPage'), 'OrderInboxPage'),
+    'order-tracking': page(() => import('../reports/OrdersPage'), 'OrderTrackingPage'),
+    templates: page(() => import('../reports/TemplatesPage'), 'TemplatesPage'),
+    'mine-trusted': page(() => import('../reports/TrustedPage'), 'TrustedPage'),
+  },
   patrol: {
     '': page(() => import('../patrol/QueuePage'), 'QueuePage'),
     items: page(() => import('../patrol/ItemsPage'), 'ItemsPage'),
@@ -36,6 +47,18 @@ const modulePages: Record<string, Record<string, ComponentType>> = {
 };
 const ProfilePage = page(() => import('../profile/ProfilePage'), 'ProfilePage');
 const NotificationsPage = page(() => import('../notifications/NotificationsPage'), 'NotificationsPage');
+
+/**
+ * A module's landing page, or — for a user who may not open it — the first of the module's pages they
+ * may open (a partner department lands on its transfer inbox rather than on "forbidden").
+ */
+function ModuleLanding({ module: m, children }: { module: ModuleEntry; children: ReactNode }) {
+  const can = useCan();
+  const landing = m.pages?.find((p) => p.path === '');
+  const first = m.pages?.find((p) => p.path !== '' && can(p.permission));
+  if (landing && !can(landing.permission) && first) return <Navigate replace to={consolePath.module(m.key, first.path)} />;
+  return <>{children}</>;
+}
 
 export function ConsoleApp() {
   return (
@@ -50,7 +73,7 @@ export function ConsoleApp() {
             {CASEWORK_MODULES.map((m) =>
               m.pages ? (
                 <Route key={m.key} path={m.key}>
-                  {m.pages.map((p) => {
+                  {[...m.pages, ...(m.subPages ?? [])].map((p) => {
                     const Page = modulePages[m.key]?.[p.path];
                     if (!Page) return null;
                     const element = (
@@ -58,7 +81,11 @@ export function ConsoleApp() {
                         <Page />
                       </RequirePermission>
                     );
-                    return p.path ? <Route key={p.path} path={p.path} element={element} /> : <Route key="index" index element={element} />;
+                    return p.path ? (
+                      <Route key={p.path} path={p.path} element={element} />
+                    ) : (
+                      <Route key="index" index element={<ModuleLanding module={m}>{element}</ModuleLanding>} />
+                    );
                   })}
                 </Route>
               ) : (

@@ -13,6 +13,8 @@ export interface ModuleEntry {
   label: MessageKey;
   /** The module's pages; a module without them opens the "under construction" page. */
   pages?: readonly ModulePage[];
+  /** Pages reached by a link rather than the menu (a record's detail), routed like `pages`. */
+  subPages?: readonly ModulePage[];
 }
 
 /** 巡查监测: reviewers read everything (editing needs patrol.manage, checked on the page); the term checker is for all staff. */
@@ -24,9 +26,25 @@ export const PATROL_PAGES: readonly ModulePage[] = [
   { path: 'terms', label: 'nav.patrolTerms', permission: 'directory.read' },
 ];
 
+/**
+ * 举报受理: office staff work the queue; a partner department and a platform liaison have only their
+ * inbox (移交件, 处置通知), which the module opens on for them. Inbox and tracking are separate entries
+ * because each page is granted by one permission.
+ */
+export const REPORTS_PAGES: readonly ModulePage[] = [
+  { path: '', label: 'nav.reportsQueue', permission: 'reports.read' },
+  { path: 'transfers', label: 'nav.reportsTransfers', permission: 'transfers.handle' },
+  { path: 'orders', label: 'nav.reportsOrders', permission: 'orders.answer' },
+  { path: 'transfer-tracking', label: 'nav.reportsTransferTracking', permission: 'reports.read' },
+  { path: 'order-tracking', label: 'nav.reportsOrderTracking', permission: 'reports.read' },
+  { path: 'templates', label: 'nav.reportsTemplates', permission: 'reports.configure' },
+  { path: 'mine-trusted', label: 'nav.reportsMineTrusted', permission: 'reports.submit' },
+];
+export const REPORTS_SUBPAGES: readonly ModulePage[] = [{ path: ':id', label: 'nav.reportsDetail', permission: 'reports.read' }];
+
 /** Casework modules, in menu order. */
 export const CASEWORK_MODULES: readonly ModuleEntry[] = [
-  { key: 'reports', label: 'nav.reports' },
+  { key: 'reports', label: 'nav.reports', pages: REPORTS_PAGES, subPages: REPORTS_SUBPAGES },
   { key: 'registry', label: 'nav.registry' },
   { key: 'patrol', label: 'nav.patrol', pages: PATROL_PAGES },
   { key: 'rumors', label: 'nav.rumors' },

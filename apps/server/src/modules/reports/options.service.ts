@@ -1,0 +1,62 @@
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import type { ReportFilter } from '@tianlang/contracts';
+import { placeholdersOf } from '@tianlang/core';
+import type { Db } from '../../db/client';
+import { jurisdictions, replyTemplates, reports, rolePermissions, savedViews, units, userRoles, users } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import type { AuthUser } from '../auth/auth.types';
+import type { StatusService } from './status.service';
+import type { TaxonomyCache } from './taxonomy';
+
+/** The console's form options, saved views and a trusted reporter's own list. */
+export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonomy: TaxonomyCache; status: StatusService }) {
+  async function options(user: AuthUser) {
+    const inScope = like(jurisdictions.path, `${user.scopePath}%`);
+    const [cats, unitRows, jRows, staff, templates] = await Promise.all([
+      taxonomy.byCode(),
+      // Departments and platforms anywhere above or below the user: a district office transfers to city departments too.
+      db.select({ id: units.id, name: units.name, kind: units.kind }).from(units)
+        .where(and(eq(units.active, true), inArray(units.kind, ['department', 'platform']))).orderBy(asc(units.name)),
+      db.select({ id: jurisdictions.id, name: jurisdictions.name, level: jurisdictions.level }).from(jurisdictions)
+        .where(and(inScope, eq(jurisdictions.active, true))).orderBy(asc(jurisdictions.path)),
+      db.selectDistinct({ id: users.id, name: users.displayName }).from(users)
+        .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
+        .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
+        .where(and(inScope, eq(users.active, true), eq(units.kind, 'office'), eq(rolePermissions.permission, 'reports.read'))),
+      db.select().from(replyTemplates).where(eq(replyTemplates.active, true)).orderBy(asc(replyTemplates.outcome), asc(replyTemplates.name)),
+    ]);
+    return {
+      categories: [...cats.values()].filter((c) => c.active).map((c) => ({ code: c.code, name: c.name, kind: c.kind, parentCode: c.parentCode, legalBasis: c.legalBasis })),
+      departments: unitRows.filter((u) => u.kind === 'department').map(({ id, name }) => ({ id, name })),
+      platforms: unitRows.filter((u) => u.kind === 'platform').map(({ id, name }) => ({ id, name })),
+      jurisdictions: jRows,
+      assignees: staff.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      templates: templates.map((t) => ({ id: t.id, outcome: t.outcome, name: t.name, body: t.body, placeholders: placeholdersOf(t.body), active: t.active, updatedAt: t.updatedAt.toISOString() })),
+    };
+  }
+
+  const views = {
+    async list(user: AuthUser) {
+      const rows = await db.select().from(savedViews).where(eq(savedViews.userId, user.id)).orderBy(asc(savedViews.name));
+      return rows.map((v) => ({ id: v.id, name: v.name, filter: v.filter as ReportFilter, createdAt: v.createdAt.toISOString() }));
+    },
+    async save(user: AuthUser, input: { name: string; filter: ReportFilter }) {
+      const [v] = await db.insert(savedViews).values({ userId: user.id, name: input.name, filter: input.filter })
+        .onConflictDoUpdate({ target: [savedViews.userId, savedViews.name], set: { filter: input.filter } }).returning();
+      return { id: v!.id, name: v!.name, filter: v!.filter as ReportFilter, createdAt: v!.createdAt.toISOString() };
+    },
+    async remove(user: AuthUser, id: string) {
+      const gone = await db.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.userId, user.id))).returning({ id: savedViews.id });
+      if (gone.length === 0) throw new AppError('resource.not_found', 'view not found');
+    },
+  };
+
+  async function trustedMine(user: AuthUser, q: { limit: number; offset: number }) {
+    const rows = await db.select().from(reports).where(eq(reports.reporterUserId, user.id))
+      .orderBy(desc(reports.submittedAt)).limit(q.limit).offset(q.offset);
+    const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(eq(reports.reporterUserId, user.id));
+    return { items: await Promise.all(rows.map(async (r) => ({ id: r.id, ...(await status.view(r)) }))), total: Number(c?.n ?? 0) };
+  }
+
+  return { options, views, trustedMine };
+}

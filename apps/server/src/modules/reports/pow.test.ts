@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../lib/clock';
+import { createSecrets } from '../../lib/secrets';
+import { solvePow, wrongNonce } from '../../../test/pow-solver';
+import { POW_VALIDITY_MS, createFloodGuard, createPow, leadingZeroBits, memorySpentStore } from './pow';
+
+const key = () => randomBytes(32).toString('base64');
+const START = new Date('2025-03-03T08:00:00+08:00');
+const HOUR = 60 * 60 * 1000;
+
+function setup(difficulty = 10) {
+  const clock = fixedClock(START);
+  const secrets = createSecrets(key());
+  return { clock, secrets, pow: createPow({ secrets, clock, difficulty }) };
+}
+const rejects = (fn: () => unknown, reason: string) =>
+  expect(fn).toThrow(expect.objectContaining({ code: 'report.pow_invalid', details: { reason } }));
+
+describe('proof of work', () => {
+  it('issues a signed challenge valid for ten minutes', () => {
+    const { pow } = setup(12);
+    const c = pow.issue();
+    expect(c.difficulty).toBe(12);
+    expect(c.expiresAt).toBe(new Date(START.getTime() + POW_VALIDITY_MS).toISOString());
+    expect(c.challenge).toMatch(/^\d{13}\.[\w-]{16}\.[0-9a-f]{64}$/);
+    expect(pow.issue().challenge).not.toBe(c.challenge);
+  });
+
+  it('accepts a solution once and refuses its replay', () => {
+    const { pow } = setup();
+    const { challenge, difficulty } = pow.issue();
+    const nonce = solvePow(challenge, difficulty);
+    expect(() => pow.verify({ challenge, nonce })).not.toThrow();
+    rejects(() => pow.verify({ challenge, nonce }), 'replayed');
+    // another nonce for the same challenge is a replay too
+    rejects(() => pow.verify({ challenge, nonce: solvePow(challenge, difficulty, Number(nonce) + 1) }), 'replayed');
+  });
+
+  it('refuses a nonce that does not meet the difficulty, or is not a decimal number', () => {
+    const { pow } = setup(16);
+    const { challenge } = pow.issue();
+    rejects(() => pow.verify({ challenge, nonce: wrongNonce(challenge, 16) }), 'wrong');
+    rejects(() => pow.verify({ challenge, nonce: 'abc' }), 'malformed');
+    rejects(() => pow.verify({ challenge, nonce: '' }), 'malformed');
+    // a refused attempt spends nothing: the right answer still works
+    expect(() => pow.verify({ challenge, nonce: solvePow(challenge, 16) })).not.toThrow();
+  });
+
+  it('refuses an expired challenge, even correctly solved', () => {
+    const { pow, clock } = setup();
+    const { challenge, difficulty } = pow.issue();
+    const nonce = solvePow(challenge, difficulty);
+    clock.advance(POW_VALIDITY_MS + 1);
+    rejects(() => pow.verify({ challenge, nonce }), 'expired');
+  });
+
+  it('refuses forged challenges: edited expiry, another key, another difficulty, garbage', () => {
+    const { pow, clock, secrets } = setup();
+    const { challenge } = pow.issue();
+    const [exp, random, mac] = challenge.split('.');
+    const later = `${Number(exp) + HOUR}.${random}.${mac}`;
+    rejects(() => pow.verify({ challenge: later, nonce: solvePow(later, 10) }), 'forged');
+    const foreign = createPow({ secrets: createSecrets(key()), clock, difficulty: 10 }).issue().challenge;
+    rejects(() => pow.verify({ challenge: foreign, nonce: solvePow(foreign, 10) }), 'forged');
+    // solved at an easier setting, then the office raised the difficulty
+    const easy = createPow({ secrets, clock, difficulty: 4 }).issue().challenge;
+    rejects(() => pow.verify({ challenge: easy, nonce: solvePow(easy, 4) }), 'forged');
+    for (const bad of ['', 'x', `${exp}.${random}`, `${exp}.${random}.${mac}.1`, `${exp}.${random}.${mac!.toUpperCase()}`]) {
+      rejects(() => pow.verify({ challenge: bad, nonce: '1' }), 'malformed');
+    }
+  });
+
+  it('counts leading zero bits', () => {
+    expect(leadingZeroBits(Buffer.from([0x80]))).toBe(0);
+    expect(leadingZeroBits(Buffer.from([0x00, 0x00, 0x0f]))).toBe(20);
+    expect(leadingZeroBits(Buffer.from([0x01, 0xff]))).toBe(7);
+    expect(leadingZeroBits(Buffer.alloc(32))).toBe(256);
+  });
+
+  it('forgets spent challenges once expired, and refuses rather than forgets when full', () => {
+    const clock = fixedClock(START);
+    const spent = memorySpentStore(clock, 2);
+    const exp = new Date(START.getTime() + POW_VALIDITY_MS);
+    expect(spent.spend('a', exp)).toBe(true);
+    expect(spent.spend('b', exp)).toBe(true);
+    expect(spent.spend('c', exp)).toBe(false);
+    expect(spent.spend('a', exp)).toBe(false);
+    clock.advance(POW_VALIDITY_MS + 1);
+    expect(spent.spend('c', new Date(clock.now().getTime() + POW_VALIDITY_MS))).toBe(true);
+  });
+});
+
+describe('flood guard', () => {
+  it('asks for proof of work past the free submissions of a sliding hour', () => {
+    const clock = fixedClock(START);
+    const guard = createFloodGuard({ clock, freePerHour: 3 });
+    for (const minute of [0, 30, 40]) {
+      clock.set(new Date(START.getTime() + minute * 60_000));
+      expect(guard.needsPow('addr-1')).toBe(false);
+      guard.record('addr-1');
+    }
+    expect(guard.needsPow('addr-1')).toBe(true);
+    expect(guard.needsPow('addr-2')).toBe(false);
+    clock.set(new Date(START.getTime() + HOUR + 1)); // the first has left the hour
+    expect(guard.needsPow('addr-1')).toBe(false);
+    guard.record('addr-1');
+    expect(guard.needsPow('addr-1')).toBe(true);
+  });
+
+  it('keeps a bounded number of sources, dropping the least recently active', () => {
+    const clock = fixedClock(START);
+    const guard = createFloodGuard({ clock, freePerHour: 1, maxKeys: 2 });
+    guard.record('a');
+    guard.record('b');
+    guard.record('a');
+    guard.record('c');
+    expect([guard.needsPow('a'), guard.needsPow('b'), guard.needsPow('c')]).toEqual([true, false, true]);
+  });
+
+  it('always asks when no free submissions are configured', () => {
+    const guard = createFloodGuard({ clock: fixedClock(START), freePerHour: 0 });
+    expect(guard.needsPow('any')).toBe(true);
+  });
+});

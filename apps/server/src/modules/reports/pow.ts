@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../../lib/clock';
+import { randomToken, safeEqual } from '../../lib/crypto';
+import { AppError } from '../../lib/errors';
+import type { Secrets } from '../../lib/secrets';
+
+/** How long an issued challenge may be solved and spent. */
+export const POW_VALIDITY_MS = 10 * 60 * 1000;
+
+export interface PowChallenge { challenge: string; difficulty: number; expiresAt: string }
+export interface PowSolution { challenge: string; nonce: string }
+
+/**
+ * Remembers spent challenges until they expire, in this process's memory: enough for one server
+ * process. Several processes behind a balancer would each accept a solution once; they need a
+ * shared store (a table `pow_spent(challenge_hash text primary key, expires_at timestamptz)` with
+ * `insert … on conflict do nothing returning`), which makes `verify` async for its callers.
+ */
+export interface SpentStore {
+  /** true when the challenge was not spent before (and is now) */
+  spend(challenge: string, expiresAt: Date): boolean;
+}
+
+export function memorySpentStore(clock: Clock, maxEntries = 1_000_000): SpentStore {
+  const spent = new Map<string, number>();
+  let prunedAt = 0;
+  return {
+    spend(challenge, expiresAt) {
+      const now = clock.now().getTime();
+      if (now - prunedAt > 60_000 || spent.size >= maxEntries) {
+        for (const [c, exp] of spent) if (exp < now) spent.delete(c);
+        prunedAt = now;
+      }
+      if (spent.has(challenge)) return false;
+      // Full of unexpired entries: each cost a solved puzzle, so this is a sustained attack; refuse
+      // rather than forget (forgetting would let old solutions be replayed).
+      if (spent.size >= maxEntries) return false;
+      spent.set(challenge, expiresAt.getTime());
+      return true;
+    },
+  };
+}
+
+/** Leading zero bits of a hash. */
+export function leadingZeroBits(hash: Buffer): number {
+  let bits = 0;
+  for (const byte of hash) {
+    if (byte === 0) { bits += 8; continue; }
+    return bits + Math.clz32(byte) - 24;
+  }
+  return bits;
+}
+
+const powHash = (challenge: string, nonce: string) => createHash('sha256').update(`${challenge}:${nonce}`).digest();
+
+/**
+ * Proof of work for submission floods. A challenge is `${expiresMs}.${random}.${mac}`: stateless
+ * to issue (the MAC proves we issued it), remembered only once spent. The client finds a decimal
+ * nonce such that SHA-256(`${challenge}:${nonce}`) starts with `difficulty` zero bits.
+ */
+export function createPow(deps: { secrets: Secrets; clock: Clock; difficulty: number; spent?: SpentStore }) {
+  const { secrets, clock, difficulty } = deps;
+  const spent = deps.spent ?? memorySpentStore(clock);
+  const sign = (expiresMs: number, random: string) => secrets.mac('pow', `${expiresMs}.${random}.${difficulty}`);
+  const fail = (reason: string) => new AppError('report.pow_invalid', `proof of work rejected: ${reason}`, { details: { reason } });
+
+  function issue(): PowChallenge {
+    const expiresMs = clock.now().getTime() + POW_VALIDITY_MS;
+    const random = randomToken(12);
+    return { challenge: `${expiresMs}.${random}.${sign(expiresMs, random)}`, difficulty, expiresAt: new Date(expiresMs).toISOString() };
+  }
+
+  /** Throws AppError('report.pow_invalid') unless the solution is right, fresh and unspent. */
+  function verify({ challenge, nonce }: PowSolution): void {
+    const m = /^(\d{13,15})\.([A-Za-z0-9_-]{16})\.([0-9a-f]{64})$/.exec(challenge);
+    if (!m) throw fail('malformed');
+    const expiresMs = Number(m[1]);
+    // the MAC covers the difficulty too: a challenge issued before a difficulty change is refused
+    if (!safeEqual(m[3]!, sign(expiresMs, m[2]!))) throw fail('forged');
+    if (clock.now().getTime() > expiresMs) throw fail('expired');
+    if (!/^\d{1,40}$/.test(nonce)) throw fail('malformed');
+    if (leadingZeroBits(powHash(challenge, nonce)) < difficulty) throw fail('wrong');
+    if (!spent.spend(challenge, new Date(expiresMs))) throw fail('replayed');
+  }
+
+  return { issue, verify, difficulty };
+}
+export type Pow = ReturnType<typeof createPow>;
+
+/**
+ * Counts submissions per source (a keyed hash of the address, never the address) in a sliding
+ * hour. Memory is bounded: at most `freePerHour` times per key and `maxKeys` keys, the least
+ * recently active evicted first. An attacker rotating through more addresses than `maxKeys`
+ * evicts their own history too, so per-address counting is a first line only; the general
+ * rate limit and the proof-of-work difficulty carry the rest.
+ */
+export function createFloodGuard({ clock, freePerHour, maxKeys = 100_000 }: { clock: Clock; freePerHour: number; maxKeys?: number }) {
+  const HOUR = 60 * 60 * 1000;
+  const seen = new Map<string, number[]>();
+  const recent = (key: string, now: number) => (seen.get(key) ?? []).filter((t) => t > now - HOUR);
+
+  function needsPow(sourceKey: string): boolean {
+    if (freePerHour <= 0) return true;
+    return recent(sourceKey, clock.now().getTime()).length >= freePerHour;
+  }
+
+  function record(sourceKey: string): void {
+    if (freePerHour <= 0) return;
+    const now = clock.now().getTime();
+    const times = [...recent(sourceKey, now), now].slice(-freePerHour);
+    seen.delete(sourceKey); // re-insert: Map order is least recently active first
+    seen.set(sourceKey, times);
+    for (const key of seen.keys()) {
+      if (seen.size <= maxKeys) break;
+      seen.delete(key);
+    }
+  }
+
+  return { needsPow, record };
+}
+export type FloodGuard = ReturnType<typeof createFloodGuard>;

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { REPORT_SLA_DEFAULTS, type ReportSla } from '@tianlang/contracts';
+import type { Queryable } from '../../db/client';
+import { reports, reportSla, type ReportRow } from '../../db/schema';
+import type { DeadlinesService } from '../deadlines/deadlines.service';
+import { SUBJECT } from './report-store';
+
+export type ReportStage = keyof ReportSla;
+const kindOf = (stage: ReportStage) => `report.${stage}`;
+
+/**
+ * The three clocks of a report (accept 1, dispose 5, reply 2 working days by default; a category
+ * may override them). The report row keeps the running clock's due time and status for the queues.
+ */
+export function createReportClocks({ deadlines }: { deadlines: DeadlinesService }) {
+  let cache: { at: number; map: Map<string, ReportSla> } | undefined;
+
+  async function sla(q: Queryable, categoryCode: string): Promise<ReportSla> {
+    if (!cache || Date.now() - cache.at > 60_000) {
+      const rows = await q.select().from(reportSla);
+      cache = { at: Date.now(), map: new Map(rows.map((r) => [r.categoryCode, { accept: r.accept, dispose: r.dispose, reply: r.reply }])) };
+    }
+    return cache.map.get(categoryCode) ?? cache.map.get(categoryCode.split('.')[0]!) ?? REPORT_SLA_DEFAULTS;
+  }
+
+  /** Row values and event for the accept clock of a new report (written by the intake in one batch). */
+  async function planAccept(q: Queryable, row: Pick<ReportRow, 'id' | 'categoryCode'>, unitId: string | null, at: Date) {
+    const s = await sla(q, row.categoryCode);
+    return deadlines.plan(q, { subjectType: SUBJECT, subjectId: row.id, kind: kindOf('accept'), unitId, amount: s.accept, unit: 'working_days', at });
+  }
+
+  async function start(tx: Queryable, row: ReportRow, stage: ReportStage, unitId: string | null, at: Date) {
+    const s = await sla(tx, row.categoryCode);
+    const d = await deadlines.start(tx, {
+      subjectType: SUBJECT, subjectId: row.id, kind: kindOf(stage), unitId, assigneeId: row.assigneeId, amount: s[stage], unit: 'working_days', at,
+    });
+    await tx.update(reports).set({ dueAt: d.dueAt, deadlineStatus: d.status }).where(eq(reports.id, row.id));
+  }
+
+  /** Stops a stage's clock (met, or cancelled when the report leaves the loop). */
+  async function stop(tx: Queryable, row: ReportRow, stage: ReportStage, at: Date, how: 'met' | 'cancel' = 'met', actorId?: string) {
+    const d = await deadlines.running(tx, SUBJECT, row.id, kindOf(stage));
+    if (d) await deadlines.step(tx, d.id, how, at, { actorId });
+    await tx.update(reports).set({ dueAt: null, deadlineStatus: null }).where(eq(reports.id, row.id));
+  }
+
+  /** Stops whichever clock runs (merge, reject, forward). */
+  async function stopAll(tx: Queryable, row: ReportRow, at: Date, actorId?: string) {
+    for (const stage of ['accept', 'dispose', 'reply'] as const) {
+      const d = await deadlines.running(tx, SUBJECT, row.id, kindOf(stage));
+      if (d) await deadlines.step(tx, d.id, 'cancel', at, { actorId });
+    }
+    await tx.update(reports).set({ dueAt: null, deadlineStatus: null }).where(eq(reports.id, row.id));
+  }
+
+  /** Keeps the report's copy of its clock status current when the sweep moves it. */
+  deadlines.onStatusChange(async (tx, d, status) => {
+    if (d.subjectType === SUBJECT) await tx.update(reports).set({ deadlineStatus: status }).where(eq(reports.id, d.subjectId));
+  });
+
+  return { sla, planAccept, start, stop, stopAll, invalidate: () => { cache = undefined; } };
+}
+export type ReportClocks = ReturnType<typeof createReportClocks>;

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import { jurisdictions, reportEvidence, reports, units } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import type { Secrets } from '../../lib/secrets';
+import type { AuthUser } from '../auth/auth.types';
+import type { DeadlinesService } from '../deadlines/deadlines.service';
+import { createBulkService } from './bulk.service';
+import { createClustering } from './clustering';
+import { createDetailService } from './detail.service';
+import { createDisposalsService } from './disposals.service';
+import { createEvidenceStore } from './evidence';
+import { createHandlingService } from './handling.service';
+import { createIntakeService } from './intake.service';
+import { createOptionsService } from './options.service';
+import { createOrdersService } from './orders.service';
+import { createFloodGuard, createPow } from './pow';
+import { createQueueService } from './queue.service';
+import { createRepliesService } from './replies.service';
+import { createReportClocks } from './report-clocks';
+import { actorOf } from './report-store';
+import { createStatusService } from './status.service';
+import { createTaxonomyCache } from './taxonomy';
+import { createTransfersService } from './transfers.service';
+
+/** Wires the reports module: intake, handling, sub-cases (transfers, orders), replies and the public side. */
+export function createReportsModule(deps: { db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService }) {
+  const { db, clock, config, secrets, deadlines } = deps;
+  const taxonomy = createTaxonomyCache(db, { publicJurisdictionCode: config.PUBLIC_JURISDICTION_CODE });
+  const clustering = createClustering();
+  const clocks = createReportClocks({ deadlines });
+  const evidence = createEvidenceStore({ db, clock, dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence') });
+  const intake = createIntakeService({ db, clock, secrets, taxonomy, clustering, clocks });
+  const handling = createHandlingService({ db, clock, secrets, clocks, taxonomy });
+  const transfers = createTransfersService({ db, clock, deadlines, clocks, secrets });
+  const orders = createOrdersService({ db, clock, deadlines, clocks });
+  const disposals = createDisposalsService({ db, clock, deadlines, clocks, secrets });
+  const replies = createRepliesService({ db, clock, clocks, secrets, config, taxonomy });
+  const status = createStatusService({ db, taxonomy, hashQueryCode: intake.hashQueryCode });
+  const detail = createDetailService({ db, taxonomy, subcases: { transfersOf: transfers.forReport, ordersOf: orders.forReport, subjectIdsOf: async (id) => [...await transfers.subjectIdsOf(id), ...await orders.subjectIdsOf(id)] } });
+  const extras = createOptionsService({ db, taxonomy, status });
+
+  async function platformUnit(id: string) {
+    const [u] = await db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.id, id), eq(units.kind, 'platform'), eq(units.active, true)));
+    return u ?? null;
+  }
+  async function jurisdictionOfUnit(unitId: string) {
+    const [j] = await db.select({ id: jurisdictions.id, path: jurisdictions.path }).from(units).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId)).where(eq(units.id, unitId));
+    if (!j) throw new AppError('resource.not_found', 'unit not found');
+    return j;
+  }
+  async function partnerDuplicate(apiKeyId: string, externalId: string) {
+    const [hit] = await db.select({ id: reports.id }).from(reports).where(and(eq(reports.apiKeyId, apiKeyId), eq(reports.externalId, externalId)));
+    return !!hit;
+  }
+  async function evidenceFile(user: AuthUser, reportId: string, evidenceId: string) {
+    await detail.get(user, reportId); // scope check: 404 outside the user's jurisdiction
+    const [row] = await db.select().from(reportEvidence).where(and(eq(reportEvidence.id, evidenceId), eq(reportEvidence.reportId, reportId)));
+    if (!row) throw new AppError('resource.not_found', 'evidence not found');
+    return { row, data: await evidence.read(row) };
+  }
+
+  return {
+    taxonomy, clustering, clocks, evidence, intake, handling, transfers, orders, disposals, replies, status, detail,
+    queue: createQueueService({ db }),
+    bulk: createBulkService({ db, clock, handling, replyInTx: replies.replyInTx }),
+    pow: createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY }),
+    flood: createFloodGuard({ clock, freePerHour: config.PUBLIC_FREE_SUBMISSIONS_PER_HOUR }),
+    options: extras.options, views: extras.views, trustedMine: extras.trustedMine,
+    actorOf, platformUnit, jurisdictionOfUnit, partnerDuplicate, evidenceFile,
+  };
+}
+export type ReportsModule = ReturnType<typeof createReportsModule>;

@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AssessmentInputSchema, AssignInputSchema, BatchViewSchema, BulkInputSchema, BulkPreviewSchema, BulkResultSchema, ContactRevealSchema,
+  DisposalInputSchema, ForwardInputSchema, IdParamsSchema, MergeInputSchema, OptionalReasonInputSchema, ReasonInputSchema, RejectInputSchema,
+  ReplyInputSchema, ReplyPreviewSchema, ReportDetailSchema, ReportListSchema, ReportQuerySchema, ReportReceiptSchema,
+  SavedViewInputSchema, SavedViewSchema, StaffReportInputSchema, TrustedReportInputSchema, TrustedReportListSchema,
+} from '@tianlang/contracts';
+import { currentUser } from '../../http/auth-hook';
+import type { Services } from '../../services';
+import type { AuthUser } from '../auth/auth.types';
+import { reportsPolicy as policy } from './reports.policy';
+import { reportListItemView } from './reports.views';
+
+type Action = (user: AuthUser, id: string, body: any) => Promise<unknown>;
+
+export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
+  const tags = ['reports 举报'];
+  const r = s.reports;
+  const detail = (req: { auth: unknown }, id: string) => r.detail.get(currentUser(req as never), id);
+
+  app.get('/api/reports', {
+    config: { permission: policy.read },
+    schema: { tags, querystring: ReportQuerySchema, response: { 200: ReportListSchema } },
+  }, async (req) => {
+    const { rows, total, totalCapped } = await r.queue.list(currentUser(req), req.query);
+    const cats = await r.taxonomy.byCode();
+    return {
+      items: rows.map((x) => reportListItemView(x.r, { categoryName: cats.get(x.r.categoryCode)?.name ?? x.r.categoryCode, jurisdictionName: x.jurisdictionName, assigneeName: x.assigneeName })),
+      total, totalCapped,
+    };
+  });
+
+  app.get('/api/reports/options', {
+    config: { permission: policy.read }, schema: { tags },
+  }, async (req) => r.options(currentUser(req)));
+
+  app.post('/api/reports', {
+    config: { permission: policy.createStaff },
+    schema: { tags, body: StaffReportInputSchema, response: { 201: ReportReceiptSchema } },
+  }, async (req, reply) => {
+    const user = currentUser(req);
+    const { receivedAt, channel, ...input } = req.body;
+    const receipt = await r.intake.submit(input, {
+      channel, actor: r.actorOf(user), jurisdiction: { id: user.jurisdictionId, path: user.scopePath }, officeUnitId: user.unitId,
+      receivedAt: receivedAt ? new Date(receivedAt) : undefined,
+    });
+    return reply.code(201).send(receiptView(receipt));
+  });
+
+  app.post('/api/reports/trusted', {
+    config: { permission: policy.submitTrusted },
+    schema: { tags, body: TrustedReportInputSchema, response: { 201: ReportReceiptSchema } },
+  }, async (req, reply) => {
+    const user = currentUser(req);
+    const { evidence, ...input } = req.body;
+    const receipt = await r.intake.submit(input, {
+      channel: 'trusted', actor: r.actorOf(user), jurisdiction: { id: user.jurisdictionId, path: user.scopePath },
+      officeUnitId: await r.taxonomy.officeOf(user.jurisdictionId), reporterUserId: user.id, priority: 10,
+      attach: evidence.length ? (tx, id) => r.evidence.claim(tx, evidence, id) : undefined,
+    });
+    return reply.code(201).send(receiptView(receipt));
+  });
+
+  app.get('/api/reports/trusted/mine', {
+    config: { permission: policy.submitTrusted },
+    schema: { tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0) }), response: { 200: TrustedReportListSchema } },
+  }, async (req) => r.trustedMine(currentUser(req), req.query));
+
+  app.get('/api/reports/views', {
+    config: { permission: policy.read }, schema: { tags, response: { 200: z.object({ items: z.array(SavedViewSchema) }) } },
+  }, async (req) => ({ items: await r.views.list(currentUser(req)) }));
+  app.post('/api/reports/views', {
+    config: { permission: policy.read }, schema: { tags, body: SavedViewInputSchema, response: { 200: SavedViewSchema } },
+  }, async (req) => r.views.save(currentUser(req), req.body));
+  app.delete('/api/reports/views/:id', {
+    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
+  }, async (req) => { await r.views.remove(currentUser(req), req.params.id); return { ok: true as const }; });
+
+  app.post('/api/reports/bulk/preview', {
+    config: { permission: policy.bulk }, schema: { tags, body: BulkInputSchema, response: { 200: BulkPreviewSchema } },
+  }, async (req) => { const { items, applicable, skipped } = await r.bulk.preview(currentUser(req), req.body); return { action: req.body.action, items, applicable, skipped }; });
+  app.post('/api/reports/bulk', {
+    config: { permission: policy.bulk }, schema: { tags, body: BulkInputSchema, response: { 200: BulkResultSchema } },
+  }, async (req) => { const res = await r.bulk.apply(currentUser(req), req.body); return { batchId: res.batchId, applied: res.applicable, skipped: res.skipped }; });
+  app.get('/api/reports/batches/:id', {
+    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: BatchViewSchema } },
+  }, async (req) => r.bulk.batch(currentUser(req), req.params.id));
+
+  app.get('/api/reports/:id', {
+    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: ReportDetailSchema } },
+  }, async (req) => detail(req, req.params.id));
+
+  app.post('/api/reports/:id/contact', {
+    config: { permission: policy.revealContact }, schema: { tags, params: IdParamsSchema, response: { 200: ContactRevealSchema } },
+  }, async (req) => r.handling.revealContact(currentUser(req), req.params.id));
+
+  app.get('/api/reports/:id/evidence/:evidenceId', {
+    config: { permission: policy.read }, schema: { tags, params: z.strictObject({ id: z.uuid(), evidenceId: z.uuid() }) },
+  }, async (req, reply) => {
+    const { row, data } = await r.evidenceFile(currentUser(req), req.params.id, req.params.evidenceId);
+    const ext = row.mime.split('/')[1];
+    return reply.header('content-type', row.mime).header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename="evidence-${row.sha256.slice(0, 12)}.${ext}"`)
+      .header('content-security-policy', "default-src 'none'; sandbox").send(data);
+  });
+
+  // State-machine actions: each returns the refreshed detail.
+  const actions: [string, z.ZodType | null, (typeof policy)[keyof typeof policy], Action][] = [
+    ['claim', null, policy.claim, (u, id) => r.handling.claim(u, id)],
+    ['release', null, policy.claim, (u, id) => r.handling.release(u, id)],
+    ['assign', AssignInputSchema, policy.assign, (u, id, b) => r.handling.assign(u, id, b.userId)],
+    ['accept', OptionalReasonInputSchema, policy.accept, (u, id, b) => r.handling.accept(u, id, b.reason)],
+    ['reject', RejectInputSchema, policy.reject, (u, id, b) => r.handling.reject(u, id, b.reasonCode, b.reason)],
+    ['merge', MergeInputSchema, policy.merge, (u, id, b) => r.handling.merge(u, id, b.intoId, b.reason)],
+    ['split', ReasonInputSchema, policy.split, (u, id, b) => r.handling.split(u, id, b.reason)],
+    ['forward', ForwardInputSchema, policy.forward, (u, id, b) => r.handling.forward(u, id, b.jurisdictionId, b.reason)],
+    ['assessment', AssessmentInputSchema, policy.assess, (u, id, b) => r.handling.assess(u, id, b)],
+    ['disposals', DisposalInputSchema, policy.dispose, (u, id, b) => r.disposals.add(u, id, b)],
+    ['complete', OptionalReasonInputSchema, policy.complete, (u, id, b) => r.disposals.complete(u, id, b.reason)],
+    ['reply', ReplyInputSchema, policy.reply, (u, id, b) => r.replies.reply(u, id, b)],
+    ['close', OptionalReasonInputSchema, policy.close, (u, id, b) => r.handling.close(u, id, b.reason)],
+  ];
+  for (const [name, body, permission, run] of actions) {
+    app.post(`/api/reports/:id/${name}`, {
+      config: { permission },
+      schema: { tags, params: IdParamsSchema, ...(body ? { body } : {}), response: { 200: ReportDetailSchema } },
+    }, async (req) => {
+      await run(currentUser(req), (req.params as { id: string }).id, req.body ?? {});
+      return detail(req, (req.params as { id: string }).id);
+    });
+  }
+
+  app.post('/api/reports/:id/reply/preview', {
+    config: { permission: policy.reply }, schema: { tags, params: IdParamsSchema, body: ReplyInputSchema, response: { 200: ReplyPreviewSchema } },
+  }, async (req) => r.replies.preview(currentUser(req), req.params.id, req.body));
+};
+
+const receiptView = (x: { trackingNo: string; queryCode: string; submittedAt: Date }) =>
+  ({ trackingNo: x.trackingNo, queryCode: x.queryCode, submittedAt: x.submittedAt.toISOString() });

@@ -1,0 +1,56 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ORDER_ANSWERS, ORDER_STATES, OrderView, RECHECK_RESULTS, TRANSFER_STATES, TransferView } from '@tianlang/contracts';
+import { api, type Page } from '../../lib/api';
+import { reportsKey } from './reports.api';
+
+export type TransferBox = 'inbox' | 'outbox';
+export type TransferState = (typeof TRANSFER_STATES)[number];
+export type OrderState = (typeof ORDER_STATES)[number];
+export type OrderAnswer = (typeof ORDER_ANSWERS)[number];
+export type RecheckResult = (typeof RECHECK_RESULTS)[number];
+
+// Under the reports key: urging a transfer or answering an order also changes the report's detail.
+const transfersKey = [...reportsKey, 'transfers'] as const;
+const ordersKey = [...reportsKey, 'orders'] as const;
+
+export function useTransfers(query: { box: TransferBox; state?: TransferState; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...transfersKey, query],
+    queryFn: () => api.get<Page<TransferView>>('/api/transfers', { query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type TransferAction =
+  | { action: 'sign' }
+  | { action: 'reply'; body: { text: string } }
+  | { action: 'return' | 'urge'; body: { reason: string } };
+
+export function useTransferAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...a }: { id: string } & TransferAction) =>
+      api.post<TransferView>(`/api/transfers/${id}/${a.action}`, 'body' in a ? a.body : undefined),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
+  });
+}
+
+export function useOrders(query: { state?: OrderState; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...ordersKey, query],
+    queryFn: () => api.get<Page<OrderView>>('/api/orders', { query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type OrderAction =
+  | { action: 'answer'; body: { answer: OrderAnswer; note: string } }
+  | { action: 'recheck'; body: { result: RecheckResult; note: string } };
+
+export function useOrderAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, body }: { id: string } & OrderAction) => api.post<OrderView>(`/api/orders/${id}/${action}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
+  });
+}

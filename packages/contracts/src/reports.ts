@@ -1,0 +1,395 @@
+import { z } from 'zod';
+import { PageQuerySchema, textField } from './common';
+import {
+  ACCOUNT_MEASURES, BULK_ACTIONS, DISPOSAL_KINDS, EVIDENCE_TYPES, ORDER_ANSWERS, ORDER_MEASURES, ORDER_STATES,
+  PUBLIC_STAGES, RECHECK_RESULTS, REJECT_REASONS, REPORT_CHANNELS, REPORT_OUTCOMES, REPORT_QUEUES, REPORT_STATES,
+  STAFF_CHANNELS, TRANSFER_KINDS, TRANSFER_STATES, MAX_EVIDENCE_PER_REPORT,
+} from './report-enums';
+
+export * from './report-enums';
+
+const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const reason = textField(1000).min(2);
+const CategoryCode = z.string().trim().min(1).max(60);
+
+// ── Public submission ─────────────────────────────────────────────
+export const ContactSchema = z.strictObject({
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
+  email: z.email().max(200).optional(),
+  /** may the office share the contact with a partner department the report is transferred to */
+  shareWithPartners: z.boolean().default(false),
+});
+
+const ReportBodyFields = {
+  categoryCode: CategoryCode,
+  zoneCode: CategoryCode.optional(),
+  urls: z.array(httpUrl).max(10).default([]),
+  platformName: textField(100).optional(),
+  /** a platform unit, when the entry was opened from a platform's embedded form */
+  platformUnitId: z.uuid().optional(),
+  accountName: textField(200).optional(),
+  description: textField(5000).min(10),
+};
+
+export const PublicReportInputSchema = z.strictObject({
+  ...ReportBodyFields,
+  /** tokens returned by the evidence upload endpoint */
+  evidence: z.array(z.string().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
+  contact: ContactSchema.optional(),
+  goodFaith: z.literal(true, { message: 'the good-faith statement must be accepted' }),
+  channel: z.enum(['web', 'mobile', 'embed']).default('web'),
+  /** proof of work, required once an address has submitted more than the free threshold */
+  pow: z.strictObject({ challenge: z.string().max(500), nonce: z.string().max(40) }).optional(),
+});
+export type PublicReportInput = z.infer<typeof PublicReportInputSchema>;
+
+/** Staff record a phone call, letter or visit; trusted reporters submit from their account. */
+export const StaffReportInputSchema = z.strictObject({
+  ...ReportBodyFields,
+  contact: ContactSchema.optional(),
+  channel: z.enum(STAFF_CHANNELS),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export const TrustedReportInputSchema = z.strictObject({
+  ...ReportBodyFields,
+  evidence: z.array(z.string().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
+});
+
+/** Partner systems and platforms submit in bulk with an API key (scope reports.submit). */
+export const PartnerReportInputSchema = z.strictObject({
+  reports: z.array(z.strictObject({ externalId: z.string().trim().min(1).max(100), ...ReportBodyFields })).min(1).max(500),
+});
+export const PartnerReportResultSchema = z.object({
+  results: z.array(z.object({
+    externalId: z.string(),
+    trackingNo: z.string().optional(),
+    duplicate: z.boolean().optional(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })),
+});
+
+export const ReportReceiptSchema = z.object({
+  trackingNo: z.string(),
+  /** shown once; only its hash is stored */
+  queryCode: z.string(),
+  submittedAt: z.string(),
+});
+
+export const EvidenceUploadResultSchema = z.object({
+  token: z.string(),
+  mime: z.enum(Object.keys(EVIDENCE_TYPES) as [keyof typeof EVIDENCE_TYPES]),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** true when metadata (EXIF, XMP, text chunks) was removed from an image */
+  stripped: z.boolean(),
+});
+
+export const PowChallengeSchema = z.object({ challenge: z.string(), difficulty: z.number().int(), expiresAt: z.string() });
+
+export const PublicFormOptionsSchema = z.object({
+  categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
+  zones: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** prefilled platform for an embedded entry */
+  platform: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  powRequired: z.boolean(),
+});
+
+export const StatusQueryInputSchema = z.strictObject({
+  trackingNo: z.string().trim().regex(/^JB\d{8}[0-9A-Z]{8}$/, 'invalid tracking number'),
+  queryCode: z.string().trim().min(6).max(20),
+});
+export const PublicStatusSchema = z.object({
+  trackingNo: z.string(),
+  stage: z.enum(PUBLIC_STAGES),
+  categoryName: z.string(),
+  submittedAt: z.string(),
+  /** one line per stage reached, with its time */
+  steps: z.array(z.object({ stage: z.enum(PUBLIC_STAGES), at: z.string() })),
+  outcome: z.enum(REPORT_OUTCOMES).nullable(),
+  reply: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  canRequestReview: z.boolean(),
+  reviewRequestedAt: z.string().nullable(),
+});
+export type PublicStatus = z.infer<typeof PublicStatusSchema>;
+export const ReviewRequestInputSchema = StatusQueryInputSchema.extend({ reason: textField(1000).min(5) });
+
+// ── Staff views ───────────────────────────────────────────────────
+export const ReportListItemSchema = z.object({
+  id: z.uuid(),
+  trackingNo: z.string(),
+  state: z.enum(REPORT_STATES),
+  channel: z.enum(REPORT_CHANNELS),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  zoneCode: z.string().nullable(),
+  platformName: z.string().nullable(),
+  summary: z.string(),
+  jurisdictionId: z.uuid(),
+  jurisdictionName: z.string(),
+  assigneeId: z.uuid().nullable(),
+  assigneeName: z.string().nullable(),
+  priority: z.number().int(),
+  trusted: z.boolean(),
+  clusterSize: z.number().int(),
+  severity: z.number().int().nullable(),
+  dueAt: z.string().nullable(),
+  deadlineStatus: z.enum(['on_time', 'at_risk', 'overdue']).nullable(),
+  submittedAt: z.string(),
+});
+export type ReportListItem = z.infer<typeof ReportListItemSchema>;
+
+export const ReportQuerySchema = PageQuerySchema.extend({
+  queue: z.enum(REPORT_QUEUES).default('all'),
+  state: z.enum(REPORT_STATES).optional(),
+  categoryCode: CategoryCode.optional(),
+  zoneCode: CategoryCode.optional(),
+  jurisdictionId: z.uuid().optional(),
+  platform: z.string().trim().max(100).optional(),
+  channel: z.enum(REPORT_CHANNELS).optional(),
+  trusted: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+/** Filter part of a query, as saved in a view and used by bulk actions. */
+export const ReportFilterSchema = ReportQuerySchema.omit({ limit: true, offset: true });
+export type ReportFilter = z.infer<typeof ReportFilterSchema>;
+
+export const ReportListSchema = z.object({
+  items: z.array(ReportListItemSchema),
+  /** exact up to 10,000; beyond that `totalCapped` is true */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+});
+
+export const LegalBasisSchema = z.strictObject({
+  law: z.string().min(1).max(100),
+  versionDate: z.string().max(20),
+  article: z.string().min(1).max(40),
+  item: z.string().max(40).optional(),
+});
+export type LegalBasisInput = z.infer<typeof LegalBasisSchema>;
+
+export const EvidenceViewSchema = z.object({
+  id: z.uuid(), mime: z.string(), kind: z.enum(['image', 'pdf', 'video']), size: z.number().int(),
+  sha256: z.string(), originalSha256: z.string(), filename: z.string().nullable(), createdAt: z.string(),
+});
+
+export const DisposalViewSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(DISPOSAL_KINDS),
+  measure: z.string().nullable(),
+  legalBasis: z.array(LegalBasisSchema),
+  reasons: z.string(),
+  entityRef: z.string().nullable(),
+  targetName: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const TransferViewSchema = z.object({
+  id: z.uuid(),
+  reportId: z.uuid(),
+  trackingNo: z.string(),
+  kind: z.enum(TRANSFER_KINDS),
+  toUnitId: z.uuid(),
+  toUnitName: z.string(),
+  fromUnitName: z.string(),
+  state: z.enum(TRANSFER_STATES),
+  note: z.string(),
+  /** only present when the reporter consented to sharing */
+  reporterContact: z.string().nullable(),
+  summary: z.string(),
+  urls: z.array(z.string()),
+  replyText: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  urgeCount: z.number().int(),
+  dueAt: z.string().nullable(),
+  deadlineStatus: z.enum(['on_time', 'at_risk', 'overdue']).nullable(),
+  createdAt: z.string(),
+  signedAt: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+});
+export type TransferView = z.infer<typeof TransferViewSchema>;
+
+export const OrderViewSchema = z.object({
+  id: z.uuid(),
+  reportId: z.uuid(),
+  trackingNo: z.string(),
+  orderNo: z.string(),
+  platformUnitId: z.uuid(),
+  platformName: z.string(),
+  measure: z.enum(ORDER_MEASURES),
+  urls: z.array(z.string()),
+  requirement: z.string(),
+  legalBasis: z.array(LegalBasisSchema),
+  state: z.enum(ORDER_STATES),
+  answer: z.enum(ORDER_ANSWERS).nullable(),
+  answerNote: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredLate: z.boolean().nullable(),
+  recheck: z.enum(RECHECK_RESULTS).nullable(),
+  recheckNote: z.string().nullable(),
+  recheckedAt: z.string().nullable(),
+  escalated: z.boolean(),
+  dueAt: z.string().nullable(),
+  deadlineStatus: z.enum(['on_time', 'at_risk', 'overdue']).nullable(),
+  createdAt: z.string(),
+});
+export type OrderView = z.infer<typeof OrderViewSchema>;
+
+export const TimelineEntrySchema = z.object({
+  seq: z.number().int(), action: z.string(), actorName: z.string().nullable(), actorRole: z.string().nullable(),
+  fromState: z.string().nullable(), toState: z.string().nullable(), reason: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()), at: z.string(), batchId: z.string().nullable(), hash: z.string(),
+});
+
+export const ReportDetailSchema = ReportListItemSchema.extend({
+  description: z.string(),
+  urls: z.array(z.string()),
+  canonicalUrls: z.array(z.string()),
+  accountName: z.string().nullable(),
+  entityRef: z.string().nullable(),
+  /** masked, e.g. 138****5678 / a***@example.com; reveal is a separate audited call */
+  contactMasked: z.string().nullable(),
+  contactShareable: z.boolean(),
+  reporterName: z.string().nullable(),
+  reporterAccuracy: z.object({ decided: z.number().int(), upheld: z.number().int() }).nullable(),
+  mergedIntoId: z.uuid().nullable(),
+  mergedIntoTrackingNo: z.string().nullable(),
+  clusterReason: z.string().nullable(),
+  rejectReason: z.enum(REJECT_REASONS).nullable(),
+  outcome: z.enum(REPORT_OUTCOMES).nullable(),
+  publicReply: z.string().nullable(),
+  reviewRequestedAt: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  evidence: z.array(EvidenceViewSchema),
+  disposals: z.array(DisposalViewSchema),
+  transfers: z.array(TransferViewSchema),
+  orders: z.array(OrderViewSchema),
+  deadlines: z.array(z.object({ kind: z.string(), dueAt: z.string(), state: z.string(), status: z.string() })),
+  members: z.array(z.object({ id: z.uuid(), trackingNo: z.string(), submittedAt: z.string(), channel: z.enum(REPORT_CHANNELS) })),
+  related: z.array(z.object({
+    id: z.uuid(), trackingNo: z.string(), state: z.enum(REPORT_STATES), summary: z.string(),
+    relation: z.enum(['same_url', 'same_platform_account', 'same_reporter']),
+  })),
+  timeline: z.array(TimelineEntrySchema),
+  /** actions the current user may take now (drives the buttons) */
+  allowedActions: z.array(z.string()),
+});
+export type ReportDetail = z.infer<typeof ReportDetailSchema>;
+
+// ── Staff actions ─────────────────────────────────────────────────
+export const RejectInputSchema = z.strictObject({ reasonCode: z.enum(REJECT_REASONS), reason });
+export const MergeInputSchema = z.strictObject({ intoId: z.uuid(), reason });
+export const ReasonInputSchema = z.strictObject({ reason });
+export const OptionalReasonInputSchema = z.strictObject({ reason: textField(1000).optional() });
+export const ForwardInputSchema = z.strictObject({ jurisdictionId: z.uuid(), reason });
+export const AssignInputSchema = z.strictObject({ userId: z.uuid() });
+export const AssessmentInputSchema = z.strictObject({
+  categoryCode: CategoryCode.optional(),
+  zoneCode: CategoryCode.nullable().optional(),
+  severity: z.number().int().min(1).max(5),
+  entityRef: z.string().trim().max(80).nullable().optional(),
+  note: textField(2000).min(2),
+});
+
+const disposalCommon = {
+  legalBasis: z.array(LegalBasisSchema).min(1).max(10),
+  reasons: textField(3000).min(5),
+  entityRef: z.string().trim().max(80).optional(),
+};
+export const DisposalInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('order_platform'), ...disposalCommon,
+    platformUnitId: z.uuid(), measure: z.enum(ORDER_MEASURES),
+    requirement: textField(2000).min(5), dueHours: z.number().int().min(1).max(24 * 15).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('account_action'), ...disposalCommon,
+    measure: z.enum(ACCOUNT_MEASURES), accountName: textField(200).min(1),
+  }),
+  z.strictObject({
+    kind: z.literal('referral'), ...disposalCommon,
+    toUnitId: z.uuid(), transferKind: z.enum(TRANSFER_KINDS), note: textField(2000).min(5),
+    /** working days; defaults to the transfer kind's deadline */
+    dueDays: z.number().int().min(1).max(30).optional(),
+  }),
+  z.strictObject({ kind: z.literal('no_violation'), ...disposalCommon, legalBasis: z.array(LegalBasisSchema).max(10).default([]) }),
+  z.strictObject({ kind: z.literal('out_of_jurisdiction'), ...disposalCommon, legalBasis: z.array(LegalBasisSchema).max(10).default([]), targetOffice: textField(100).min(2) }),
+]);
+export type DisposalInput = z.infer<typeof DisposalInputSchema>;
+
+export const ReplyInputSchema = z.strictObject({
+  templateId: z.uuid(),
+  /** values for the template's placeholders that the server does not fill itself */
+  values: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), textField(500)).default({}),
+});
+export const ReplyPreviewSchema = z.object({ text: z.string(), missing: z.array(z.string()), recipients: z.number().int() });
+
+// ── Transfers and orders ──────────────────────────────────────────
+export const TransferQuerySchema = PageQuerySchema.extend({ state: z.enum(TRANSFER_STATES).optional(), box: z.enum(['inbox', 'outbox']).default('inbox') });
+export const TransferReplyInputSchema = z.strictObject({ text: textField(5000).min(5) });
+export const OrderQuerySchema = PageQuerySchema.extend({ state: z.enum(ORDER_STATES).optional() });
+export const OrderAnswerInputSchema = z.strictObject({ answer: z.enum(ORDER_ANSWERS), note: textField(2000).min(2) });
+export const OrderRecheckInputSchema = z.strictObject({ result: z.enum(RECHECK_RESULTS), note: textField(2000).min(2) });
+
+// ── Templates, views, bulk ────────────────────────────────────────
+export const ReplyTemplateViewSchema = z.object({
+  id: z.uuid(), outcome: z.enum(REPORT_OUTCOMES), name: z.string(), body: z.string(),
+  placeholders: z.array(z.string()), active: z.boolean(), updatedAt: z.string(),
+});
+export const ReplyTemplateInputSchema = z.strictObject({
+  outcome: z.enum(REPORT_OUTCOMES), name: textField(60).min(1), body: textField(3000).min(10), active: z.boolean().default(true),
+});
+export const ReplyTemplateUpdateSchema = ReplyTemplateInputSchema.partial().strict();
+
+export const SavedViewSchema = z.object({ id: z.uuid(), name: z.string(), filter: ReportFilterSchema, createdAt: z.string() });
+export const SavedViewInputSchema = z.strictObject({ name: textField(40).min(1), filter: ReportFilterSchema });
+
+export const BulkInputSchema = z.strictObject({
+  action: z.enum(BULK_ACTIONS),
+  /** explicit selection, or the filter of the current list (capped at 500 items) */
+  ids: z.array(z.uuid()).min(1).max(500).optional(),
+  filter: ReportFilterSchema.optional(),
+  params: z.strictObject({
+    userId: z.uuid().optional(),
+    intoId: z.uuid().optional(),
+    templateId: z.uuid().optional(),
+    values: z.record(z.string(), textField(500)).optional(),
+    reason: textField(1000).optional(),
+  }).default({}),
+});
+export type BulkInput = z.infer<typeof BulkInputSchema>;
+export const BulkPreviewSchema = z.object({
+  action: z.enum(BULK_ACTIONS),
+  items: z.array(z.object({
+    id: z.uuid(), trackingNo: z.string(), from: z.enum(REPORT_STATES), to: z.enum(REPORT_STATES).nullable(),
+    change: z.string(), ok: z.boolean(), error: z.string().nullable(),
+  })),
+  applicable: z.number().int(),
+  skipped: z.number().int(),
+});
+export const BulkResultSchema = z.object({ batchId: z.uuid(), applied: z.number().int(), skipped: z.number().int() });
+export const BatchViewSchema = z.object({
+  id: z.uuid(), action: z.enum(BULK_ACTIONS), actorName: z.string(), createdAt: z.string(),
+  applied: z.number().int(), skipped: z.number().int(), params: z.record(z.string(), z.unknown()),
+  items: z.array(z.object({ reportId: z.uuid(), trackingNo: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), action: z.string() })),
+});
+
+/** What the console's forms offer: taxonomy with legal basis, partner and platform units, staff, templates. */
+export const ReportOptionsSchema = z.object({
+  categories: z.array(z.object({
+    code: z.string(), name: z.string(), kind: z.enum(['category', 'zone']), parentCode: z.string().nullable(),
+    legalBasis: z.array(LegalBasisSchema),
+  })),
+  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  platforms: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  jurisdictions: z.array(z.object({ id: z.uuid(), name: z.string(), level: z.string() })),
+  assignees: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  templates: z.array(ReplyTemplateViewSchema),
+});
+export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
+
+export const ContactRevealSchema = z.object({ phone: z.string().nullable(), email: z.string().nullable(), shareWithPartners: z.boolean() });
+export const TrustedReportListSchema = z.object({ items: z.array(PublicStatusSchema.extend({ id: z.uuid() })), total: z.number().int() });
