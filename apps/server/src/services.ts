@@ -19,6 +19,7 @@ import { createScanner } from './modules/patrol/scanner';
 import { createSourcesService } from './modules/patrol/sources.service';
 import { createTermsService } from './modules/patrol/terms.service';
 import { createReportsModule } from './modules/reports/reports.module';
+import { createMailer } from './modules/reports/mailer';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
 
 export interface ServiceDeps {
@@ -64,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
       terms: createTermsService({ db, clock }),
     },
     reports: createReportsModule({ db, clock, config, secrets, deadlines }),
+    mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { SESSION_COOKIE } from '@tianlang/contracts';
 import { listRoutes, type RouteEntry } from '../src/http/app';
-import { events } from '../src/db/schema';
+import { events, reports } from '../src/db/schema';
 import { buildTestApp, type TestApp } from './harness';
 import { buildUser, buildWorld, type World } from './factories';
 import { signIn, type Agent } from './agent';
@@ -22,10 +22,13 @@ const concrete = (url: string) => url.replace(':id', randomUUID()).replace(':dat
 const mutating = (r: RouteEntry) => r.method !== 'GET';
 
 describe('every API route is guarded', () => {
-  it('has only sign-in and the demo hint public', () => {
+  it('has only sign-in, the demo hint and the public reporting endpoints public', () => {
     expect(api.length).toBeGreaterThan(25);
     expect(api.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort())
-      .toEqual(['GET /api/auth/demo-hint', 'POST /api/auth/login']);
+      .toEqual([
+        'GET /api/auth/demo-hint', 'GET /api/public/report-form', 'POST /api/auth/login', 'POST /api/public/evidence',
+        'POST /api/public/pow', 'POST /api/public/reports', 'POST /api/public/reports/review', 'POST /api/public/reports/status',
+      ]);
   });
 
   it('answers 401 without a session (or, on machine routes, without an API key)', async () => {
@@ -33,7 +36,7 @@ describe('every API route is guarded', () => {
       const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: mutating(r) ? {} : undefined });
       expect([r.url, res.statusCode, res.json().code]).toEqual([r.url, 401, r.apiKey ? 'apikey.invalid' : 'auth.unauthenticated']);
     }
-    expect(api.filter((r) => r.apiKey).map((r) => r.url)).toEqual(['/api/patrol/push']);
+    expect(api.filter((r) => r.apiKey).map((r) => r.url).sort()).toEqual(['/api/partner/reports', '/api/patrol/push']);
   });
 
   it('does not accept a session cookie in place of an API key', async () => {
@@ -45,7 +48,8 @@ describe('every API route is guarded', () => {
   });
 
   it('answers 403 to a signed-in user without the route’s permission', async () => {
-    const nobody = await buildUser(t.s.db, { unitId: w.officeA.id, roles: ['volunteer'] });
+    // 辟谣联盟成员: a role that holds no permission any route here needs
+    const nobody = await buildUser(t.s.db, { unitId: w.officeA.id, roles: ['alliance'] });
     const a = await signIn(t.app, nobody.username);
     const guarded = api.filter((r) => r.permission);
     expect(guarded.length).toBeGreaterThan(15);
@@ -71,7 +75,7 @@ describe('bad input on every route with a body', () => {
     (await t.s.db.select({ n: count() }).from(events).where(eq(events.actorId, everyone.id)))[0]!.n;
   beforeAll(async () => {
     // one user holding every built-in role, so no route stops at authorization before validation
-    everyone = await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['admin', 'intake', 'analyst', 'handler', 'leader', 'enforcement', 'legal_reviewer'] });
+    everyone = await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['admin', 'intake', 'analyst', 'handler', 'leader', 'enforcement', 'legal_reviewer', 'volunteer', 'partner', 'platform_liaison'] });
     admin = await signIn(t.app, everyone.username);
   });
 
@@ -94,6 +98,25 @@ describe('bad input on every route with a body', () => {
       for (const [code, , expected] of cases) expect([r.url, code]).toEqual([r.url, expected]);
     }
     expect(await written()).toBe(before);
+  });
+
+  it('treats the public endpoints the same way, writing no report', async () => {
+    const reportsBefore = (await t.s.db.select({ n: count() }).from(reports))[0]!.n;
+    const withBody = api.filter((r) => r.hasBody && r.public && r.url.startsWith('/api/public/'));
+    expect(withBody.map((r) => r.url).sort()).toEqual(['/api/public/reports', '/api/public/reports/review', '/api/public/reports/status']);
+    for (const r of withBody) {
+      const send = (payload: string, type = 'application/json') =>
+        t.app.inject({ method: 'POST', url: r.url, payload, headers: { 'content-type': type }, remoteAddress: '198.51.100.77' });
+      const cases: [number, string][] = [
+        [(await send('{"name": ')).statusCode, 'request.malformed_json'],
+        [(await send('[1, 2]')).statusCode, 'request.invalid'],
+        [(await send(JSON.stringify({ unexpectedField: true }))).statusCode, 'request.invalid'],
+        [(await send(JSON.stringify({ description: 'x'.repeat(300_000) }))).statusCode, 'request.too_large'],
+        [(await send('name=x', 'application/x-www-form-urlencoded')).statusCode, 'request.unsupported_media_type'],
+      ];
+      expect([r.url, cases.map((c) => c[0])]).toEqual([r.url, [400, 400, 400, 413, 415]]);
+    }
+    expect((await t.s.db.select({ n: count() }).from(reports))[0]!.n).toBe(reportsBefore);
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

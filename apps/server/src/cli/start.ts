@@ -2,6 +2,7 @@ import { buildApp } from '../http/app';
 import { createJobRunner } from '../jobs/runner';
 import { systemClock } from '../lib/clock';
 import { createServices } from '../services';
+import { mailJobHandler } from '../modules/reports/mailer';
 import { configOrExit, createLogger, ensureMigrated, openConfiguredDb, seed } from '../bootstrap';
 import { DEMO_USERS } from '../seed/demo';
 import { ROLE_NAMES } from '../seed/base';
@@ -26,10 +27,14 @@ const jobs = createJobRunner({
   handlers: {
     'deadline.sweep': async () => { await services.deadlines.sweep(); },
     'patrol.poll_feeds': async () => { await services.patrol.sources.pollDueFeeds(); },
+    'mail.send': mailJobHandler(services.mailer),
+    'evidence.cleanup': async () => { await services.reports.evidence.cleanupOrphans(); },
   },
   recurring: [
     { kind: 'deadline.sweep', everySeconds: config.DEADLINE_SWEEP_SECONDS },
     { kind: 'patrol.poll_feeds', everySeconds: 60 },
+    { kind: 'mail.send', everySeconds: 30 },
+    { kind: 'evidence.cleanup', everySeconds: 3600 },
   ],
 });
 
@@ -55,6 +60,7 @@ async function shutdown(signal: string) {
   closing = true;
   logger.info({ signal }, 'shutting down');
   await jobs.stop();
+  await services.mailer.close();
   await app.close();
   await handle.close();
   process.exit(0);

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { calendarDays, reportCategories, rolePermissions, roles } from '../db/schema';
 import { CALENDAR_2026, CALENDAR_2027_STATUTORY } from './calendar-data';
 import { DEFAULT_TAXONOMY } from './taxonomy-data';
+import { seedReplyTemplates } from './reply-templates';
 
 export const ROLE_NAMES: Record<BuiltinRole, string> = {
   admin: '管理员', intake: '受理员', analyst: '研判员', handler: '处置员', partner: '协同部门',
@@ -32,6 +33,7 @@ export async function seedBase(db: Db, now: Date) {
     await tx.insert(calendarDays).values([...CALENDAR_2026, ...CALENDAR_2027_STATUTORY].map((d) => ({ ...d, updatedAt: now })))
       .onConflictDoNothing({ target: calendarDays.date });
   });
+  await seedReplyTemplates(db, now);
   const [row] = (await db.execute(sql`select count(*)::int as n from roles`) as unknown as { rows: { n: number }[] }).rows;
   return { roles: row?.n ?? 0 };
 }

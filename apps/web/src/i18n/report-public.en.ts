@@ -83,7 +83,7 @@ export const reportPublicEn: Record<keyof typeof reportPublicZhCN, string> = {
   'pub.invalid.phone': 'Please enter a valid phone number',
   'pub.invalid.email': 'Please enter a valid email address',
   'pub.invalid.goodFaith': 'Please read and accept the good-faith statement',
-  'pub.invalid.trackingNo': 'A tracking number starts with JB and has 16 characters',
+  'pub.invalid.trackingNo': 'A tracking number starts with JB followed by digits and capital letters',
   'pub.invalid.queryCode': 'Please enter the query code (6 to 20 characters)',
   'pub.invalid.reviewReason': 'Please give a reason of at least {min} characters',
 
@@ -105,7 +105,7 @@ export const reportPublicEn: Record<keyof typeof reportPublicZhCN, string> = {
   'pub.status.title': 'Track a report',
   'pub.status.intro': 'Enter the tracking number and query code you received when you submitted the report.',
   'pub.status.trackingNo': 'Tracking number',
-  'pub.status.trackingNoPlaceholder': 'e.g. JB20250101ABCDEF',
+  'pub.status.trackingNoPlaceholder': 'e.g. JB20250101K7QM4XPA',
   'pub.status.queryCode': 'Query code',
   'pub.status.queryCodePlaceholder': 'The code shown after submitting',
   'pub.status.submit': 'Look up',

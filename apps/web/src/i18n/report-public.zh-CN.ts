@@ -82,7 +82,7 @@ export const reportPublicZhCN = {
   'pub.invalid.phone': '请填写正确的电话号码',
   'pub.invalid.email': '请填写正确的电子邮箱',
   'pub.invalid.goodFaith': '请阅读并勾选诚信举报承诺',
-  'pub.invalid.trackingNo': '举报编号格式不正确，应为 JB 开头的 16 位编号',
+  'pub.invalid.trackingNo': '举报编号格式不正确，应为 JB 开头、由数字和大写字母组成的编号',
   'pub.invalid.queryCode': '请填写 6 至 20 位查询码',
   'pub.invalid.reviewReason': '请至少填写 {min} 个字的理由',
 
@@ -104,7 +104,7 @@ export const reportPublicZhCN = {
   'pub.status.title': '举报查询',
   'pub.status.intro': '请输入提交举报时获得的举报编号和查询码。',
   'pub.status.trackingNo': '举报编号',
-  'pub.status.trackingNoPlaceholder': '如 JB20250101ABCDEF',
+  'pub.status.trackingNoPlaceholder': '如 JB20250101K7QM4XPA',
   'pub.status.queryCode': '查询码',
   'pub.status.queryCodePlaceholder': '提交举报时显示的查询码',
   'pub.status.submit': '查询',

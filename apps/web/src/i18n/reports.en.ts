@@ -56,6 +56,11 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptEvent.transfer.replied': 'Transfer replied', 'rptEvent.transfer.returned': 'Transfer returned', 'rptEvent.transfer.urged': 'Transfer urged',
   'rptEvent.order.issued': 'Order issued', 'rptEvent.order.answered': 'Order answered', 'rptEvent.order.rechecked': 'Order rechecked',
   'rptEvent.order.escalated': 'Order escalated',
+  'rptEvent.deadline.started': 'started', 'rptEvent.deadline.met': 'met', 'rptEvent.deadline.pause': 'paused',
+  'rptEvent.deadline.resume': 'resumed', 'rptEvent.deadline.extend': 'extended', 'rptEvent.deadline.cancel': 'stopped',
+  'rptEvent.deadline.at_risk': 'due soon', 'rptEvent.deadline.overdue': 'overdue',
+  'rptClock.report.accept': 'Acceptance deadline', 'rptClock.report.dispose': 'Disposal deadline', 'rptClock.report.reply': 'Reply deadline',
+  'rptClock.transfer.reply': 'Transfer reply deadline', 'rptClock.order.answer': 'Platform answer deadline',
 
   'nav.reportsQueue': 'Report queue',
   'nav.reportsDetail': 'Report',
@@ -167,7 +172,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptPlaceholder.result': 'Result', 'rptPlaceholder.reason': 'Reason', 'rptPlaceholder.targetOffice': 'Competent office',
 
   'rptTimeline.from': 'From', 'rptTimeline.to': 'To', 'rptTimeline.system': 'System', 'rptTimeline.batch': 'Bulk',
-  'rptTimeline.hashHint': 'Hash chain: {hash}',
+  'rptTimeline.hashHint': 'Hash chain: {hash}', 'rptTimeline.clockStep': '{clock} {step}',
 
   'rptTrusted.receiptTitle': 'Report submitted', 'rptTrusted.receiptDone': 'OK',
   'rptTrusted.receiptWarning': 'Follow it in the list on the right. To use the public status page, note the query code: it is shown only this once.',

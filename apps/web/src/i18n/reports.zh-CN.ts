@@ -76,6 +76,11 @@ const events = {
   'rptEvent.transfer.replied': '移交件回函', 'rptEvent.transfer.returned': '移交件退回', 'rptEvent.transfer.urged': '催办移交件',
   'rptEvent.order.issued': '发出处置通知', 'rptEvent.order.answered': '平台答复处置通知', 'rptEvent.order.rechecked': '复核处置结果',
   'rptEvent.order.escalated': '处置通知督办',
+  'rptEvent.deadline.started': '开始计时', 'rptEvent.deadline.met': '按期办结', 'rptEvent.deadline.pause': '暂停计时',
+  'rptEvent.deadline.resume': '恢复计时', 'rptEvent.deadline.extend': '延长时限', 'rptEvent.deadline.cancel': '停止计时',
+  'rptEvent.deadline.at_risk': '即将到期', 'rptEvent.deadline.overdue': '已超期',
+  'rptClock.report.accept': '受理时限', 'rptClock.report.dispose': '处置时限', 'rptClock.report.reply': '答复时限',
+  'rptClock.transfer.reply': '移交回函时限', 'rptClock.order.answer': '平台答复时限',
 };
 
 export const reportsZhCN = {
@@ -193,7 +198,7 @@ export const reportsZhCN = {
   'rptPlaceholder.result': '处理结果', 'rptPlaceholder.reason': '理由', 'rptPlaceholder.targetOffice': '转办机关',
 
   'rptTimeline.from': '原状态', 'rptTimeline.to': '新状态', 'rptTimeline.system': '系统', 'rptTimeline.batch': '批量',
-  'rptTimeline.hashHint': '哈希链：{hash}',
+  'rptTimeline.hashHint': '哈希链：{hash}', 'rptTimeline.clockStep': '{clock} · {step}',
 
   'rptTrusted.receiptTitle': '举报已提交', 'rptTrusted.receiptDone': '知道了',
   'rptTrusted.receiptWarning': '办理进度可在右侧列表查看。如需在公开查询页查询，请记下查询码，它只显示这一次。',

@@ -8,6 +8,7 @@ import { ReportForm } from '../features/report-public/ReportForm';
 import type { Receipt as ReceiptData } from '../features/report-public/public.api';
 import { useFormOptions } from '../features/report-public/use-form-options';
 import '../features/report-public/report-public.css';
+import '../features/report-public/report-form.css';
 import { PublicFrame } from './PublicFrame';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,6 +5,7 @@ import type { PublicStatus } from '../features/report-public/public.api';
 import { StatusQueryForm, type StatusCredentials } from '../features/report-public/StatusQueryForm';
 import { StatusView } from '../features/report-public/StatusView';
 import '../features/report-public/report-public.css';
+import '../features/report-public/report-status.css';
 import { PublicFrame } from './PublicFrame';
 
 interface Found {

@@ -46,7 +46,9 @@ export function prepareEvidence(buf: Buffer, declared: string): Stripped & { mim
   return { mime, ...stripMetadata(buf, mime) };
 }
 
+/** Removes metadata from a file already known to be `mime` (checked again: the walkers rely on it). */
 export function stripMetadata(buf: Buffer, mime: EvidenceMime): Stripped {
+  if (sniff(buf) !== mime) throw invalid(`not a ${mime} file`);
   switch (mime) {
     case 'image/jpeg': return stripJpeg(buf);
     case 'image/png': return stripPng(buf);

@@ -14,6 +14,40 @@ export const invalid = (reason: string) =>
 const ascii = (b: Buffer, from: number, to: number) => b.toString('latin1', from, to);
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/**
+ * Real files have at most a few thousand segments or chunks (JPEG scans, PNG IDAT, WebP frames);
+ * a file made of a million empty ones only wants to keep a CPU busy.
+ */
+export const MAX_PARTS = 50_000;
+
+/**
+ * Builds the output from runs of the input: only removed or replaced parts break a run, so a file
+ * of many small kept segments costs one copy, not one per segment.
+ */
+function splicer(buf: Buffer) {
+  const out: Buffer[] = [];
+  let from = 0;
+  let changed = false;
+  let parts = 0;
+  return {
+    /** counts one segment or chunk walked */
+    step() {
+      if (++parts > MAX_PARTS) throw invalid('too many segments');
+    },
+    replace(start: number, end: number, replacement?: Buffer) {
+      if (start > from) out.push(buf.subarray(from, start));
+      if (replacement) out.push(replacement);
+      from = end;
+      changed = true;
+    },
+    /** everything from `end` on (trailers after the image) is dropped */
+    finish(end: number): Stripped {
+      if (end > from) out.push(buf.subarray(from, end));
+      return { bytes: Buffer.concat(out), stripped: changed || end < buf.length };
+    },
+  };
+}
+
 // ── JPEG ─────────────────────────────────────────────────────────
 const isFrame = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
 const segment = (marker: number, payload: Buffer) => {
@@ -23,25 +57,24 @@ const segment = (marker: number, payload: Buffer) => {
 };
 
 export function stripJpeg(buf: Buffer): Stripped {
-  const out: Buffer[] = [buf.subarray(0, 2)];
+  const out = splicer(buf);
   let pos = 2;
-  let stripped = false;
   let frame = false;
   let scan = false;
   for (;;) {
     if (buf[pos] !== 0xff) throw invalid(pos >= buf.length ? 'jpeg truncated' : 'jpeg marker expected');
+    out.step();
+    const start = pos;
     while (buf[pos] === 0xff) pos++;
     if (pos >= buf.length) throw invalid('jpeg truncated');
     const marker = buf[pos++]!;
     if (marker === 0xd9) {
       if (!scan) throw invalid('jpeg has no image data');
-      out.push(Buffer.from([0xff, 0xd9]));
       // bytes after EOI (appended "motion photo" videos, vendor trailers) are not part of the image
-      if (pos < buf.length) stripped = true;
-      return { bytes: Buffer.concat(out), stripped };
+      return out.finish(pos);
     }
     if (marker === 0x00 || marker === 0xd8) throw invalid('jpeg marker out of place');
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { out.push(Buffer.from([0xff, marker])); continue; }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
     if (pos + 2 > buf.length) throw invalid('jpeg truncated');
     const end = pos + buf.readUInt16BE(pos);
     if (end < pos + 2 || end > buf.length) throw invalid('jpeg truncated');
@@ -49,18 +82,14 @@ export function stripJpeg(buf: Buffer): Stripped {
     pos = end;
     if ((marker >= 0xe0 && marker <= 0xef) || marker === 0xfe) {
       const kept = keptAppPayload(marker, payload);
-      if (kept) out.push(segment(marker, kept));
-      if (!kept || !kept.equals(payload)) stripped = true;
+      if (kept !== payload) out.replace(start, end, kept ? segment(marker, kept) : undefined);
       continue;
     }
     if (isFrame(marker)) frame = true;
-    out.push(segment(marker, payload));
     if (marker === 0xda) {
       if (!frame) throw invalid('jpeg scan before frame header');
       scan = true;
-      const dataEnd = entropyEnd(buf, pos);
-      out.push(buf.subarray(pos, dataEnd));
-      pos = dataEnd;
+      pos = entropyEnd(buf, pos);
     }
   }
 }
@@ -80,9 +109,11 @@ function entropyEnd(buf: Buffer, from: number): number {
  * What survives of an APPn/COM payload: JFIF without its thumbnail, the ICC colour profile, Adobe's
  * APP14 (its colour-transform flag decides how CMYK/YCCK data decodes; it holds no personal data)
  * and, from EXIF, only the orientation, so photos still display upright. Everything else goes.
+ * Returns `p` itself when the payload is kept unchanged.
  */
 function keptAppPayload(marker: number, p: Buffer): Buffer | null {
   if (marker === 0xe0 && p.length >= 14 && ascii(p, 0, 5) === 'JFIF\0') {
+    if (p.length === 14 && p[12] === 0 && p[13] === 0) return p;
     const jfif = Buffer.from(p.subarray(0, 14));
     jfif[12] = 0; jfif[13] = 0;
     return jfif;
@@ -91,7 +122,9 @@ function keptAppPayload(marker: number, p: Buffer): Buffer | null {
   if (marker === 0xee && ascii(p, 0, 5) === 'Adobe') return p;
   if (marker === 0xe1) {
     const o = exifOrientation(p);
-    if (o && o !== 1) return Buffer.from([...Buffer.from('Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0', 'latin1'), o, 0, 0, 0, 0, 0, 0]);
+    if (!o || o === 1) return null;
+    const minimal = Buffer.from([...Buffer.from('Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0', 'latin1'), o, 0, 0, 0, 0, 0, 0]);
+    return minimal.equals(p) ? p : minimal;
   }
   return null;
 }
@@ -120,12 +153,12 @@ const PNG_KEEP = new Set(['tRNS', 'cHRM', 'gAMA', 'iCCP', 'sBIT', 'sRGB', 'cICP'
 const PNG_CRITICAL = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND']);
 
 export function stripPng(buf: Buffer): Stripped {
-  const out: Buffer[] = [PNG_SIGNATURE];
+  const out = splicer(buf);
   let pos = 8;
-  let stripped = false;
   let data = false;
   for (;;) {
     if (pos + 12 > buf.length) throw invalid('png truncated');
+    out.step();
     const len = buf.readUInt32BE(pos);
     const type = ascii(buf, pos + 4, pos + 8);
     const end = pos + 12 + len;
@@ -136,12 +169,11 @@ export function stripPng(buf: Buffer): Stripped {
     const critical = type.charCodeAt(0) < 0x61;
     if (critical && !PNG_CRITICAL.has(type)) throw invalid(`png unknown critical chunk ${type}`);
     if (type === 'IDAT') data = true;
-    if (critical || PNG_KEEP.has(type)) out.push(buf.subarray(pos, end));
-    else stripped = true;
+    if (!critical && !PNG_KEEP.has(type)) out.replace(pos, end);
     pos = end;
     if (type === 'IEND') {
       if (!data) throw invalid('png has no image data');
-      return { bytes: Buffer.concat(out), stripped: stripped || pos < buf.length };
+      return out.finish(pos);
     }
   }
 }
@@ -154,11 +186,11 @@ const WEBP_META_FLAGS = 0x08 | 0x04;
 export function stripWebp(buf: Buffer): Stripped {
   const riffEnd = 8 + buf.readUInt32LE(4);
   if (riffEnd > buf.length) throw invalid('webp truncated');
-  const out: Buffer[] = [];
-  let stripped = riffEnd < buf.length;
+  const out = splicer(buf);
   let image = false;
   for (let pos = 12; pos < riffEnd;) {
     if (pos + 8 > riffEnd) throw invalid('webp truncated');
+    out.step();
     const fourcc = ascii(buf, pos, pos + 4);
     const size = buf.readUInt32LE(pos + 4);
     const end = pos + 8 + size + (size & 1);
@@ -166,15 +198,17 @@ export function stripWebp(buf: Buffer): Stripped {
     if (pos === 12 && !['VP8 ', 'VP8L', 'VP8X'].includes(fourcc)) throw invalid('webp has no image header');
     if (fourcc === 'VP8X' && (pos !== 12 || size !== 10)) throw invalid('webp extended header misplaced');
     if (['VP8 ', 'VP8L', 'ANIM'].includes(fourcc)) image = true;
-    if (WEBP_KEEP.has(fourcc)) {
+    if (!WEBP_KEEP.has(fourcc)) {
+      out.replace(pos, end);
+    } else if (fourcc === 'VP8X' && buf[pos + 8]! & WEBP_META_FLAGS) {
       const chunk = Buffer.from(buf.subarray(pos, end));
-      if (fourcc === 'VP8X' && chunk[8]! & WEBP_META_FLAGS) { chunk[8] = chunk[8]! & ~WEBP_META_FLAGS; stripped = true; }
-      out.push(chunk);
-    } else stripped = true;
+      chunk[8] = chunk[8]! & ~WEBP_META_FLAGS;
+      out.replace(pos, end, chunk);
+    }
     pos = end;
   }
   if (!image) throw invalid('webp has no image data');
-  const head = Buffer.from('RIFF\0\0\0\0WEBP', 'latin1');
-  head.writeUInt32LE(4 + out.reduce((n, c) => n + c.length, 0), 4);
-  return { bytes: Buffer.concat([head, ...out]), stripped };
+  const result = out.finish(riffEnd);
+  result.bytes.writeUInt32LE(result.bytes.length - 8, 4); // Buffer.concat made a fresh buffer
+  return result;
 }

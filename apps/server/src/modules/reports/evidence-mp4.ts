@@ -1,4 +1,4 @@
-import { invalid, type Stripped } from './evidence-images';
+import { MAX_PARTS, invalid, type Stripped } from './evidence-images';
 
 /**
  * MP4 metadata lives in boxes nothing needs for playback: `udta` (©xyz GPS position, device,
@@ -16,10 +16,12 @@ const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
 export function stripMp4(buf: Buffer): Stripped {
   let out = buf;
   let movie = false;
+  let boxes = 0;
 
   function walk(start: number, end: number, parent: string) {
     for (let pos = start; pos < end;) {
       if (pos + 8 > end) throw invalid('mp4 truncated');
+      if (++boxes > MAX_PARTS) throw invalid('too many segments');
       const type = buf.toString('latin1', pos + 4, pos + 8);
       let size = buf.readUInt32BE(pos);
       let header = 8;

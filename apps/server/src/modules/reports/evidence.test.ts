@@ -21,7 +21,9 @@ let jurisdiction: { id: string; path: string };
 const HOUR = 60 * 60 * 1000;
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  // Far in the past: cleanupOrphans removes every old unclaimed upload in the database, and with
+  // PostgreSQL other files run at the same time; theirs are all newer than ours.
+  t = await buildTestApp({}, new Date('2001-03-01T08:00:00Z'));
   dir = await mkdtemp(path.join(tmpdir(), 'tianlang-evidence-test-'));
   store = createEvidenceStore({ db: t.s.db, clock: t.clock, dir });
   jurisdiction = await buildJurisdiction(t.s.db);
@@ -83,6 +85,15 @@ describe('upload', () => {
     expect(webp.includes(Buffer.from('VP8L'))).toBe(true);
   });
 
+  it('reads an MP4 whose last box runs to the end of the file', () => {
+    const mp4 = Buffer.from(mp4WithLocation());
+    mp4.writeUInt32BE(0, mp4.indexOf('mdat') - 4);
+    const { bytes, stripped } = store.strip(mp4, 'video/mp4');
+    expect(stripped).toBe(true);
+    expect(bytes.length).toBe(mp4.length);
+    expect(bytes.includes(Buffer.from('39.9042'))).toBe(false);
+  });
+
   it('leaves a clean image and a PDF as uploaded', async () => {
     const jpeg = await store.save(JPEG_BASELINE, 'image/jpeg');
     expect(jpeg).toMatchObject({ stripped: false, sha256: sha256Hex(JPEG_BASELINE), size: JPEG_BASELINE.length });
@@ -101,6 +112,11 @@ describe('upload', () => {
   });
 
   const truncatedJpeg = () => { const j = jpegWithMetadata(); return j.subarray(0, j.indexOf(Buffer.from([0xff, 0xda])) + 20); };
+  const manyComments = () => {
+    const empty = Buffer.alloc(4 * 50_001);
+    for (let i = 0; i < empty.length; i += 4) empty.writeUInt32BE(0xfffe0002, i);
+    return Buffer.concat([JPEG_BASELINE.subarray(0, 20), empty, JPEG_BASELINE.subarray(20)]);
+  };
   const badCrcPng = () => { const p = Buffer.from(pngWithMetadata()); const i = p.indexOf('IDAT') + 6; p[i] = p[i]! ^ 0xff; return p; };
   const rejected: [string, Buffer, string, string, Record<string, unknown>?][] = [
     ['a text file sent as a PNG', Buffer.from('just some text, not an image at all'), 'image/png', 'report.evidence_invalid', { detected: null }],
@@ -110,6 +126,7 @@ describe('upload', () => {
     ['an image over the limit', Buffer.alloc(EVIDENCE_LIMITS.image + 1), 'image/png', 'report.evidence_too_large', { limit: EVIDENCE_LIMITS.image }],
     ['a truncated JPEG', truncatedJpeg(), 'image/jpeg', 'report.evidence_invalid'],
     ['a JPEG cut inside a segment', jpegWithMetadata().subarray(0, 40), 'image/jpeg', 'report.evidence_invalid'],
+    ['a JPEG of fifty thousand empty comments', manyComments(), 'image/jpeg', 'report.evidence_invalid', { reason: 'too many segments' }],
     ['a PNG with a damaged chunk', badCrcPng(), 'image/png', 'report.evidence_invalid'],
     ['a truncated WebP', webpWithMetadata().subarray(0, 60), 'image/webp', 'report.evidence_invalid'],
     ['an MP4 without a movie header', mp4WithLocation().subarray(0, 32), 'video/mp4', 'report.evidence_invalid', { reason: 'mp4 has no movie header' }],

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
-import { errorText } from '../../lib/errors';
+import { errorText, validationIssues } from '../../lib/errors';
 import { TRACKING_NO } from './enums';
 import { Banner, describedBy, Field } from './Field';
 import { publicApi, type PublicStatus } from './public.api';
@@ -43,6 +43,11 @@ export function StatusQueryForm({ initialTrackingNo, onFound }: Props) {
     } catch (err) {
       // report.not_found deliberately does not say which of the two was wrong
       setFormError(errorText(t, err));
+      const fields = new Set(validationIssues(err).map((issue) => issue.path[0]));
+      setErrors({
+        ...(fields.has('trackingNo') ? { trackingNo: t('pub.invalid.trackingNo') } : {}),
+        ...(fields.has('queryCode') ? { queryCode: t('pub.invalid.queryCode') } : {}),
+      });
     } finally {
       setBusy(false);
     }

@@ -23,5 +23,9 @@ export const LIMITS = {
   reviewMax: 1000,
 } as const;
 
-export const TRACKING_NO = /^JB\d{8}[0-9A-Z]{6}$/;
+/**
+ * A plausibility check only (JB + office date + a random suffix); the server's schema is the
+ * authority, so the suffix length is not pinned here.
+ */
+export const TRACKING_NO = /^JB\d{8}[0-9A-Z]{4,16}$/;
 export const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;

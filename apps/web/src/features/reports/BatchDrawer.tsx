@@ -36,8 +36,8 @@ export function BatchDrawer({ id, onClose }: { id: string | null; onClose: () =>
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { key: 'no', title: t('rpt.trackingNo'), render: (_, i) => <Link to={reportPath(i.reportId)} className="rpt-mono">{i.trackingNo}</Link> },
-              { key: 'from', title: t('rptTimeline.from'), render: (_, i) => stateLabel(t, i.fromState) },
-              { key: 'to', title: t('rptTimeline.to'), render: (_, i) => stateLabel(t, i.toState) },
+              { key: 'from', title: t('rptTimeline.from'), render: (_, i) => stateLabel(t, i.fromState) ?? '—' },
+              { key: 'to', title: t('rptTimeline.to'), render: (_, i) => stateLabel(t, i.toState) ?? '—' },
             ]}
           />
         </div>

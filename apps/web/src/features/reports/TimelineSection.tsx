@@ -9,14 +9,16 @@ type Entry = ReportDetail['timeline'][number];
 function EntryBody({ e }: { e: Entry }) {
   const t = useT();
   const role = roleLabel(t, e.actorRole);
-  const moved = e.toState !== null && e.toState !== e.fromState;
+  const from = stateLabel(t, e.fromState, e.action);
+  const to = stateLabel(t, e.toState, e.action);
+  const moved = to !== null && e.toState !== e.fromState;
   return (
     <Flex vertical gap={2} data-testid="timeline-entry">
       <Flex gap={6} align="center" wrap>
-        <Typography.Text strong>{actionLabel(t, e.action)}</Typography.Text>
+        <Typography.Text strong>{actionLabel(t, e.action, e.payload)}</Typography.Text>
         {moved && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {e.fromState ? `${stateLabel(t, e.fromState)} → ${stateLabel(t, e.toState)}` : stateLabel(t, e.toState)}
+            {from ? `${from} → ${to}` : to}
           </Typography.Text>
         )}
         {e.batchId && <Tag bordered={false}>{t('rptTimeline.batch')}</Tag>}

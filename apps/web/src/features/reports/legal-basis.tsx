@@ -1,8 +1,8 @@
 import { Flex, Tag } from 'antd';
 import type { LegalBasisInput, ReportOptions } from '@tianlang/contracts';
 
-/** 《网络安全法》第十二条第一项: how a legal basis is cited in a decision. */
-export const legalBasisText = (b: LegalBasisInput) => `《${b.law}》${b.article}${b.item ?? ''}`;
+/** 《网络安全法》第十二条第一项: how a legal basis is cited in a decision (the law is stored with or without its 《》). */
+export const legalBasisText = (b: LegalBasisInput) => `《${b.law.replace(/^《|》$/g, '')}》${b.article}${b.item ?? ''}`;
 
 /** A stable key for one basis, so a multi-select can carry it as its value. */
 export const legalBasisKey = (b: LegalBasisInput) => JSON.stringify([b.law, b.versionDate, b.article, b.item ?? '']);
