@@ -6,6 +6,7 @@ import { mailJobHandler } from '../modules/reports/mailer';
 import { configOrExit, createLogger, ensureMigrated, openConfiguredDb, seed } from '../bootstrap';
 import { DEMO_USERS } from '../seed/demo';
 import { ROLE_NAMES } from '../seed/base';
+import { seedDemoReports } from '../seed/demo-reports';
 
 const args = new Set(process.argv.slice(2));
 const config = configOrExit();
@@ -21,6 +22,7 @@ const services = createServices({
   config, handle, clock: systemClock, logger,
   demoHint: showDemo ? DEMO_USERS.map((u) => ({ username: u.username, role: ROLE_NAMES[u.role] })) : undefined,
 });
+if (demoPassword && handle.kind === 'pglite') await seedDemoReports(services);
 const app = await buildApp(services, { serveWeb: true });
 const jobs = createJobRunner({
   db: services.db, clock: systemClock, logger, pollMs: config.JOBS_POLL_MS,
