@@ -55,7 +55,7 @@ export function createRepliesService(deps: { db: Db; clock: Clock; clocks: Repor
       ? await q.select().from(reports).where(eq(reports.mergedIntoId, row.id)).orderBy(asc(reports.submittedAt)).for('update')
       : await q.select().from(reports).where(eq(reports.mergedIntoId, row.id));
     const staff = Object.fromEntries(Object.entries(input.values).filter(([k]) => !FIXED.includes(k)));
-    const category = (await taxonomy.byCode()).get(row.categoryCode)?.name ?? row.categoryCode;
+    const category = (await taxonomy.byCode(q)).get(row.categoryCode)?.name ?? row.categoryCode;
     const base = { ...(await derived(q, row)), ...staff, categoryName: category, ...(row.outcome ? { outcomeName: OUTCOME_NAMES[row.outcome] } : {}) };
     const fill = (r: ReportRow) => fillTemplate(t.body, { ...base, trackingNo: r.trackingNo, submittedDate: officeDate(r.submittedAt) });
     return { t, members, fill };
