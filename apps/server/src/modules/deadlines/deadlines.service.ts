@@ -29,6 +29,12 @@ const STATUS_TEXT: Record<DeadlineStatus, string> = { on_time: '正常', at_risk
 const toHistory = (row: DeadlineRow): DeadlineHistoryEntry[] =>
   row.history.map((h) => ({ type: h.type as Step, at: new Date(h.at), amount: h.amount }));
 
+/**
+ * Thrown by a status listener that cannot take its lock right now: the sweep rolls back this clock
+ * and retries it next time, instead of waiting on (and deadlocking with) a user's transaction.
+ */
+export class DeferSweep extends Error {}
+
 /** Deadlines live in one table so one sweep can watch them all, whatever module started them. */
 export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock: Clock; calendar: CalendarService }) {
   /** Modules that keep a copy of a clock's status on their own rows (for queue filters) listen here. */
@@ -96,18 +102,20 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
     )).limit(limit);
     const counts = { atRisk: 0, overdue: 0 };
     for (const candidate of due) {
+      try {
       await db.transaction(async (tx) => {
         const [row] = await tx.select().from(deadlines).where(eq(deadlines.id, candidate.id)).for('update');
         if (!row || row.state !== 'running') return;
         const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, toHistory(row), now, cal);
         if (snap.status === row.status) return;
+        // Listeners first: they take (or give up on) the subject's row lock before the event chain's lock.
+        for (const listener of listeners) await listener(tx, row, snap.status);
         await tx.update(deadlines).set({ status: snap.status, dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, updatedAt: now })
           .where(eq(deadlines.id, row.id));
         await appendEvent(tx, {
           subjectType: row.subjectType, subjectId: row.subjectId, action: `deadline.${snap.status}`, unitId: row.unitId,
           fromState: row.status, toState: snap.status, payload: { kind: row.kind, dueAt: snap.dueAt.toISOString() }, at: now,
         });
-        for (const listener of listeners) await listener(tx, row, snap.status);
         const recipients = row.assigneeId ? [row.assigneeId] : row.unitId ? await activeUsersOfUnit(tx, row.unitId) : [];
         await notifyUsers(tx, recipients, {
           kind: `deadline.${snap.status}`, title: `办理时限${STATUS_TEXT[snap.status]}：${row.kind}`,
@@ -117,6 +125,9 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
         if (snap.status === 'at_risk') counts.atRisk++;
         else if (snap.status === 'overdue') counts.overdue++;
       });
+      } catch (err) {
+        if (!(err instanceof DeferSweep)) throw err;
+      }
     }
     return counts;
   }

@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { DeadlinesService } from '../deadlines/deadlines.service';
+import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, noteReport, type Actor } from './report-store';
@@ -108,8 +108,10 @@ export function createOrdersService(deps: { db: Db; clock: Clock; deadlines: Dea
   // Non-compliance is visible and escalates: an order whose answer clock runs out is 督办.
   deadlines.onStatusChange(async (tx, d, status) => {
     if (d.subjectType !== ORDER_SUBJECT || status !== 'overdue') return;
-    const [o] = await tx.select().from(platformOrders).where(eq(platformOrders.id, d.subjectId)).for('update');
-    if (!o || o.state !== 'issued' || o.escalated) return;
+    // The sweep holds the clock; an answer in flight holds the order and wants the clock: give way.
+    const [o] = await tx.select().from(platformOrders).where(eq(platformOrders.id, d.subjectId)).for('update', { skipLocked: true });
+    if (!o) throw new DeferSweep(`order ${d.subjectId} is busy`);
+    if (o.state !== 'issued' || o.escalated) return;
     const [report] = await tx.select().from(reports).where(eq(reports.id, o.reportId));
     await escalate(tx, o, report!, 'overdue', SYSTEM, clock.now());
   });

@@ -29,7 +29,7 @@ beforeAll(async () => {
     buildUser(t.s.db, { unitId: platform2.id, roles: ['platform_liaison'] }),
   ]);
   ids = { handler: h.id, handlerB: hb.id, leaderA: leaderA.id, liaison: l1.id, liaisonName: l1.username };
-  [handler, handlerB, liaison, liaison2] = await Promise.all([h, hb, l1, l2].map((u) => signIn(t.app, u.username)));
+  [handler, handlerB, liaison, liaison2] = await Promise.all([signIn(t.app, h.username), signIn(t.app, hb.username), signIn(t.app, l1.username), signIn(t.app, l2.username)]);
 });
 afterAll(() => t.close());
 

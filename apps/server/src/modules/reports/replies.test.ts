@@ -27,8 +27,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A report taken through an account action and completion by the handler. */
-async function disposed(o: Parameters<typeof buildReport>[1] | Record<string, never> = {}) {
-  const r = await buildReport(t.s.db, { jurisdiction: w.districtA, secrets: t.s.secrets, ...o });
+async function disposed(o: Partial<Parameters<typeof buildReport>[1]> = {}) {
+  const r = await buildReport(t.s.db, { secrets: t.s.secrets, ...o, jurisdiction: o.jurisdiction ?? w.districtA });
   const d = await handler.post(`/api/reports/${r.id}/disposals`, {
     kind: 'account_action', legalBasis: LEGAL_BASIS, reasons: `${INTERNAL}：账号持续发布诈骗引流信息。`, measure: 'suspend', accountName: r.accountName!,
   });

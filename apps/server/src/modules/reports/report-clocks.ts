@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { REPORT_SLA_DEFAULTS, type ReportSla } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { reports, reportSla, type ReportRow } from '../../db/schema';
-import type { DeadlinesService } from '../deadlines/deadlines.service';
+import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
 import { SUBJECT } from './report-store';
 
 export type ReportStage = keyof ReportSla;
@@ -55,7 +55,11 @@ export function createReportClocks({ deadlines }: { deadlines: DeadlinesService 
 
   /** Keeps the report's copy of its clock status current when the sweep moves it. */
   deadlines.onStatusChange(async (tx, d, status) => {
-    if (d.subjectType === SUBJECT) await tx.update(reports).set({ deadlineStatus: status }).where(eq(reports.id, d.subjectId));
+    if (d.subjectType !== SUBJECT) return;
+    // A user's action locks the report and then its clocks; the sweep holds the clock, so it must not wait for the report.
+    const free = await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, d.subjectId)).for('update', { skipLocked: true });
+    if (free.length === 0) throw new DeferSweep(`report ${d.subjectId} is busy`);
+    await tx.update(reports).set({ deadlineStatus: status }).where(eq(reports.id, d.subjectId));
   });
 
   return { sla, planAccept, start, stop, stopAll, invalidate: () => { cache = undefined; } };
