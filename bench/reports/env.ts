@@ -38,8 +38,13 @@ export async function withBenchDb<T>(tag: string, overrides: Partial<Config>, fn
     const tree = await buildTree(handle);
     const s = createServices({ config: testConfig(overrides), handle, clock: systemClock, logger: pino({ level: 'silent' }) });
     return await fn({ handle, s, url: u.toString(), tree });
+  } catch (err) {
+    console.error(err);
+    throw err;
   } finally {
     await handle.close();
+    // pg-pool's end() resolves before the sockets are closed; a forced drop meanwhile makes them emit errors.
+    await new Promise((r) => setTimeout(r, 500));
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }

@@ -42,6 +42,8 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.string().regex(/^https?:\/\//).optional(),
   /** Code of the jurisdiction whose office receives public reports; default: the root of the tree. */
   PUBLIC_JURISDICTION_CODE: z.string().optional(),
+  /** Who may frame the public report pages (CSP frame-ancestors), e.g. "https://*.example.com"; default any site. */
+  EMBED_FRAME_ANCESTORS: z.string().regex(/^[^;,\r\n]+$/).default('*'),
   /** Requests per minute per address to the public report endpoints. */
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Submissions per address per hour before a proof of work is required. */

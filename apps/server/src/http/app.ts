@@ -79,11 +79,14 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthHook(app, s.auth, s.apiKeys);
-  // A small fixed set of headers; the public report form's embedding rules come with that module.
+  // A small fixed set of headers. Only the public report pages may be framed (platforms embed them
+  // through /embed.js); they carry no session, and the console never can be.
+  const embeddable = (url: string) => /^\/report(\/status)?\/?(\?|$)/.test(url);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
+    if (embeddable(req.url)) reply.header('content-security-policy', `frame-ancestors ${s.config.EMBED_FRAME_ANCESTORS}`);
+    else reply.header('x-frame-options', 'DENY');
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 

@@ -91,6 +91,12 @@ describe('platform entry and partner API', () => {
     const row = await reportByTracking(t.s.db, res.json().trackingNo);
     // the platform's jurisdiction handles it
     expect(row).toMatchObject({ channel: 'embed', platformName: platform.name, jurisdictionId: w.districtA.id });
+    // the report pages may be framed by platforms; the console never
+    const page = await t.app.inject({ method: 'GET', url: `/report?platform=${platform.id}&embed=1` });
+    expect(page.headers['content-security-policy']).toBe('frame-ancestors *');
+    expect(page.headers['x-frame-options']).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url: '/console/reports' })).headers['x-frame-options']).toBe('DENY');
+    expect((await t.app.inject({ method: 'GET', url: '/reports-admin' })).headers['x-frame-options']).toBe('DENY');
     const js = await t.app.inject({ method: 'GET', url: '/embed.js' });
     expect(js.headers['content-type']).toContain('javascript');
     expect(js.body).toContain('/report?platform=');

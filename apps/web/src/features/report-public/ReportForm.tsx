@@ -15,8 +15,14 @@ import { PowUnsupportedError, submitReport } from './submit-report';
 import { useEvidence } from './use-evidence';
 import { buildInput, serverFieldErrors, validateDraft, type FieldErrors } from './validate';
 
-/** The field errors a change of this draft key makes stale. */
-const ERROR_KEYS: Partial<Record<keyof ReportDraft, string>> = { phone: 'contact.phone', email: 'contact.email' };
+/** The field errors a change of this draft key makes stale (besides its own). */
+const STALE_ERRORS: Partial<Record<keyof ReportDraft, string[]>> = {
+  phone: ['contact.phone'],
+  email: ['contact.email'],
+  // naming the platform or the account answers "give a URL, or the platform and account"
+  platformName: ['platformName', 'urls'],
+  accountName: ['accountName', 'urls'],
+};
 
 function channelFor(embed: boolean): PublicReportInput['channel'] {
   if (embed) return 'embed';
@@ -51,9 +57,9 @@ export function ReportForm({ options, embed, onSubmitted }: Props) {
   const edit = useCallback(
     <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => {
       update(key, value);
-      const stale = ERROR_KEYS[key] ?? key;
+      const stale = STALE_ERRORS[key] ?? [key];
       setErrors((current) => {
-        const next = Object.fromEntries(Object.entries(current).filter(([k]) => k !== stale && !k.startsWith(`${stale}.`)));
+        const next = Object.fromEntries(Object.entries(current).filter(([k]) => !stale.some((s) => k === s || k.startsWith(`${s}.`))));
         return Object.keys(next).length === Object.keys(current).length ? current : next;
       });
     },
@@ -63,7 +69,7 @@ export function ReportForm({ options, embed, onSubmitted }: Props) {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    const found = validateDraft(draft, t);
+    const found = validateDraft(draft, t, options.platform !== null);
     setErrors(found);
     setAttempted(true);
     setFormError(null);
@@ -90,9 +96,8 @@ export function ReportForm({ options, embed, onSubmitted }: Props) {
         setFormError(t('pub.pow.unsupported'));
         return;
       }
-      const code = err instanceof ApiError ? err.code : undefined;
-      if (code === 'report.evidence_unknown') evidence.markStale(errorText(t, err));
-      const fields = serverFieldErrors(err, t, code);
+      if (err instanceof ApiError && err.code === 'report.evidence_unknown') evidence.markStale(errorText(t, err));
+      const fields = serverFieldErrors(err, t);
       setErrors(fields);
       setFormError(errorText(t, err));
       if (Object.keys(fields).length > 0) focusFirstInvalid();

@@ -27,13 +27,15 @@ export function TargetFields({ platform, draft, update, errors }: Props) {
     requestAnimationFrame(() => document.getElementById(fieldId(`urls.${urls.length}`))?.focus());
   };
   const urlErrors = urls.map((_, i) => errors[`urls.${i}`]).filter(Boolean);
+  /** "no target at all": shown under the list, and the first address takes the focus */
+  const targetError = errors.urls;
 
   return (
     <>
-      <fieldset className={urlErrors.length > 0 ? 'rp-field rp-field-error' : 'rp-field'}>
+      <fieldset className={urlErrors.length > 0 || targetError ? 'rp-field rp-field-error' : 'rp-field'}>
         <legend className="rp-label">
+          {/* no "optional" mark: an address, or the platform and account, is needed (see the hint) */}
           {t('pub.field.urls')}
-          <span className="rp-optional">{t('pub.form.optional')}</span>
         </legend>
         <ol className="rp-url-list">
           {urls.map((url, i) => (
@@ -52,7 +54,7 @@ export function TargetFields({ platform, draft, update, errors }: Props) {
                   maxLength={LIMITS.url}
                   onChange={(e) => setUrl(i, e.target.value)}
                   onBlur={(e) => setUrl(i, withScheme(e.target.value))}
-                  {...describedBy(`urls.${i}`, errors[`urls.${i}`])}
+                  {...describedBy(`urls.${i}`, errors[`urls.${i}`] ?? (i === 0 ? targetError : undefined))}
                 />
                 {(urls.length > 1 || url) && (
                   <button type="button" className="rp-link-button" aria-label={t('pub.field.urlRemoveLabel', { n: i + 1 })} onClick={() => removeUrl(i)}>
@@ -68,6 +70,11 @@ export function TargetFields({ platform, draft, update, errors }: Props) {
             </li>
           ))}
         </ol>
+        {targetError && (
+          <p className="rp-error" id={`${fieldId('urls.0')}-error`} data-testid="report-target-error">
+            {targetError}
+          </p>
+        )}
         <div className="rp-hint-row">
           <p className="rp-hint">{t('pub.field.urlsHint', { max: LIMITS.urls })}</p>
           {urls.length < LIMITS.urls && (
@@ -83,7 +90,7 @@ export function TargetFields({ platform, draft, update, errors }: Props) {
           <input className="rp-input" value={platform.name} readOnly aria-readonly="true" data-testid="report-platform-locked" {...describedBy('platformName', undefined, true)} />
         </Field>
       ) : (
-        <Field name="platformName" label={t('pub.field.platformName')} error={errors.platformName}>
+        <Field name="platformName" label={t('pub.field.platformName')} optionalMark={false} error={errors.platformName}>
           <input
             className="rp-input"
             value={draft.platformName}
@@ -95,7 +102,7 @@ export function TargetFields({ platform, draft, update, errors }: Props) {
           />
         </Field>
       )}
-      <Field name="accountName" label={t('pub.field.accountName')} error={errors.accountName} hint={t('pub.field.targetHint')}>
+      <Field name="accountName" label={t('pub.field.accountName')} optionalMark={false} error={errors.accountName} hint={t('pub.field.targetHint')}>
         <input
           className="rp-input"
           value={draft.accountName}

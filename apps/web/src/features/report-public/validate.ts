@@ -1,4 +1,5 @@
 import type { MessageKey, TFunction } from '../../i18n';
+import { ApiError } from '../../lib/api';
 import { validationIssues } from '../../lib/errors';
 import type { ReportDraft } from './draft';
 import { LIMITS, PHONE } from './enums';
@@ -27,7 +28,8 @@ export function withScheme(value: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateDraft(d: ReportDraft, t: TFunction): FieldErrors {
+/** `platformLocked`: the entry came from a platform's embedded form, so the platform names the target. */
+export function validateDraft(d: ReportDraft, t: TFunction, platformLocked: boolean): FieldErrors {
   const errors: FieldErrors = {};
   if (!d.categoryCode) errors.categoryCode = t('pub.invalid.category');
   const seen = new Set<string>();
@@ -38,6 +40,8 @@ export function validateDraft(d: ReportDraft, t: TFunction): FieldErrors {
     else if (seen.has(url)) errors[`urls.${i}`] = t('pub.invalid.urlDuplicate');
     seen.add(url);
   });
+  const hasTarget = seen.size > 0 || d.platformName.trim() || d.accountName.trim() || platformLocked;
+  if (!hasTarget) errors.urls = t('pub.invalid.target');
   if (d.platformName.trim().length > LIMITS.platformName) errors.platformName = t('pub.invalid.tooLong', { max: LIMITS.platformName });
   if (d.accountName.trim().length > LIMITS.accountName) errors.accountName = t('pub.invalid.tooLong', { max: LIMITS.accountName });
   const description = d.description.trim();
@@ -83,10 +87,21 @@ const SERVER_FIELD_MESSAGE: Record<string, MessageKey> = {
   goodFaith: 'pub.invalid.goodFaith',
 };
 
-/** Field errors from a `request.invalid` answer (or a code that names one field), keyed like validateDraft's. */
-export function serverFieldErrors(err: unknown, t: TFunction, code: string | undefined): FieldErrors {
+/** The message for a field a service-level check named in `details.field`. */
+const NAMED_FIELD_MESSAGE: Record<string, MessageKey> = {
+  categoryCode: 'error.report.unknown_category',
+  zoneCode: 'error.report.unknown_category',
+  urls: 'pub.invalid.target',
+};
+
+/**
+ * Field errors from an error answer, keyed like validateDraft's: schema issues (`details.issues`)
+ * or the one field a service check names (`details.field`).
+ */
+export function serverFieldErrors(err: unknown, t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
-  if (code === 'report.unknown_category') errors.categoryCode = t('error.report.unknown_category');
+  const named = err instanceof ApiError ? (err.details as { field?: unknown } | undefined)?.field : undefined;
+  if (typeof named === 'string') errors[named] = t(NAMED_FIELD_MESSAGE[named] ?? 'error.fieldInvalid');
   for (const issue of validationIssues(err)) {
     const key = issue.path.join('.');
     const root = issue.path[0];

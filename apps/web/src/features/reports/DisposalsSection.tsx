@@ -9,8 +9,9 @@ type Disposal = ReportDetail['disposals'][number];
 /** 处置措施: each measure with the legal basis it rests on and the statement of reasons. */
 export function DisposalsSection({ report: r }: { report: ReportDetail }) {
   const t = useT();
+  // A referral records its transfer type where other kinds record their measure.
   const measure = (d: Disposal) => {
-    const key = `rptMeasure.${d.measure}`;
+    const key = d.kind === 'referral' ? `rptTransferKind.${d.measure}` : `rptMeasure.${d.measure}`;
     return d.measure && isMessageKey(key) ? t(key) : d.measure;
   };
   return (

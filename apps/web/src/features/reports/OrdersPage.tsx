@@ -16,7 +16,7 @@ function OrdersPage({ mode }: { mode: 'liaison' | 'office' }) {
   const can = useCan();
   const [state, setState] = useState<OrderState | 'all'>('all');
   const [page, setPage] = useState(1);
-  const list = useOrders({ state: state === 'all' ? undefined : state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useOrders(mode === 'liaison' ? 'inbox' : 'outbox', { state: state === 'all' ? undefined : state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return (
     <div data-testid={`orders-${mode}`}>
       <PageHeader title={t(mode === 'liaison' ? 'nav.reportsOrders' : 'nav.reportsOrderTracking')} />

@@ -18,9 +18,9 @@ const PAGE_SIZE = 20;
 export function QueuePage() {
   const t = useT();
   const can = useCan();
-  // Each role opens on the step it works on.
+  // Each role opens on the step it works on; handlers dispose of what the analysts have assessed.
   const [queue, setQueue] = useState<ReportQueue>(() =>
-    can('reports.intake') ? 'new' : can('reports.assess') ? 'assessing' : can('reports.dispose') ? 'disposing' : 'all',
+    can('reports.intake') ? 'new' : can('reports.assess') || can('reports.dispose') ? 'assessing' : 'all',
   );
   const [filter, setFilter] = useState<QueueFilter>({});
   const [page, setPage] = useState(1);

@@ -25,11 +25,19 @@ export function ReportBodyFields({ categories, zones }: Props) {
         name="urls"
         label={t('rpt.urls')}
         extra={t('rptEntry.urlsHint')}
+        dependencies={['platformName', 'accountName']}
         rules={[
           {
             validator: (_, v: string[] | undefined) =>
               (v ?? []).every((u) => URL_RE.test(u)) ? Promise.resolve() : Promise.reject(new Error(t('rptEntry.urlInvalid'))),
           },
+          // The server needs something to find the content by: a link, or platform and account.
+          ({ getFieldValue }) => ({
+            validator: (_, v: string[] | undefined) =>
+              (v ?? []).length > 0 || (String(getFieldValue('platformName') ?? '').trim() && String(getFieldValue('accountName') ?? '').trim())
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('rptEntry.whereRequired'))),
+          }),
         ]}
       >
         <Select mode="tags" open={false} tokenSeparators={[' ', '\n']} maxCount={10} data-testid="report-form-urls" />

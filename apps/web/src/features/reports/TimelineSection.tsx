@@ -2,20 +2,22 @@ import { Card, Flex, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { ReportDetail } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { formatDateTime, shortHash } from '../../lib/format';
-import { actionLabel, roleLabel, stateLabel } from './timeline-labels';
+import { actionLabel, roleLabel, splitAction, stateLabel, subjectLabel } from './timeline-labels';
 
 type Entry = ReportDetail['timeline'][number];
 
 function EntryBody({ e }: { e: Entry }) {
   const t = useT();
   const role = roleLabel(t, e.actorRole);
-  const from = stateLabel(t, e.fromState, e.action);
-  const to = stateLabel(t, e.toState, e.action);
+  const { subject, action } = splitAction(e.action);
+  const from = stateLabel(t, e.fromState, subject, action);
+  const to = stateLabel(t, e.toState, subject, action);
   const moved = to !== null && e.toState !== e.fromState;
   return (
     <Flex vertical gap={2} data-testid="timeline-entry">
       <Flex gap={6} align="center" wrap>
-        <Typography.Text strong>{actionLabel(t, e.action, e.payload)}</Typography.Text>
+        {subject !== 'report' && <Tag color={subject === 'order' ? 'cyan' : 'orange'} bordered={false}>{subjectLabel(t, subject)}</Tag>}
+        <Typography.Text strong>{actionLabel(t, action, e.payload)}</Typography.Text>
         {moved && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {from ? `${from} → ${to}` : to}
@@ -37,13 +39,22 @@ function EntryBody({ e }: { e: Entry }) {
   );
 }
 
-/** 时间线: the report's event log, newest first; each row carries its place in the hash chain. */
+/**
+ * 时间线: the event log of the report and of its transfers and orders, newest first (the server sends
+ * them in time order; `seq` counts within each record's own hash chain).
+ */
 export function TimelineSection({ report: r }: { report: ReportDetail }) {
   const t = useT();
-  const entries = [...r.timeline].sort((a, b) => b.seq - a.seq);
+  const entries = [...r.timeline].reverse();
   return (
-    <Card size="small" title={t('rptDetail.timeline')} className="rpt-section" data-testid="timeline">
-      <Timeline items={entries.map((e) => ({ key: e.seq, content: <EntryBody e={e} /> }))} />
+    <Card
+      size="small"
+      title={t('rptDetail.timeline', { count: entries.length })}
+      className="rpt-section"
+      styles={{ body: { maxHeight: 'calc(100vh - 140px)', overflowY: 'auto' } }}
+      data-testid="timeline"
+    >
+      <Timeline items={entries.map((e) => ({ key: `${e.action}-${e.seq}-${e.hash}`, content: <EntryBody e={e} /> }))} />
     </Card>
   );
 }

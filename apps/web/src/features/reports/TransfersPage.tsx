@@ -20,7 +20,7 @@ function TransfersPage({ box }: { box: TransferBox }) {
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
   const [urging, setUrging] = useState<TransferView | null>(null);
-  const list = useTransfers({ box, state: state === 'all' ? undefined : state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useTransfers(box, { state: state === 'all' ? undefined : state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const items = list.data?.items ?? [];
   // Looked up in the list, so the drawer follows the transfer after a sign.
   const open = items.find((x) => x.id === openId) ?? null;

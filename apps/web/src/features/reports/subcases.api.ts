@@ -13,10 +13,13 @@ export type RecheckResult = (typeof RECHECK_RESULTS)[number];
 const transfersKey = [...reportsKey, 'transfers'] as const;
 const ordersKey = [...reportsKey, 'orders'] as const;
 
-export function useTransfers(query: { box: TransferBox; state?: TransferState; limit: number; offset: number }) {
+/** Each box is its own route, so each is granted by one permission: inbox transfers.handle, outbox reports.read. */
+const boxPath = (base: string, box: TransferBox) => (box === 'inbox' ? base : `${base}/outbox`);
+
+export function useTransfers(box: TransferBox, query: { state?: TransferState; limit: number; offset: number }) {
   return useQuery({
-    queryKey: [...transfersKey, query],
-    queryFn: () => api.get<Page<TransferView>>('/api/transfers', { query: { ...query } }),
+    queryKey: [...transfersKey, box, query],
+    queryFn: () => api.get<Page<TransferView>>(boxPath('/api/transfers', box), { query: { ...query } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,10 +38,11 @@ export function useTransferAction() {
   });
 }
 
-export function useOrders(query: { state?: OrderState; limit: number; offset: number }) {
+/** inbox: a platform liaison's orders; outbox: the orders the office issued, in its scope. */
+export function useOrders(box: TransferBox, query: { state?: OrderState; limit: number; offset: number }) {
   return useQuery({
-    queryKey: [...ordersKey, query],
-    queryFn: () => api.get<Page<OrderView>>('/api/orders', { query: { ...query } }),
+    queryKey: [...ordersKey, box, query],
+    queryFn: () => api.get<Page<OrderView>>(boxPath('/api/orders', box), { query: { ...query } }),
     placeholderData: keepPreviousData,
   });
 }

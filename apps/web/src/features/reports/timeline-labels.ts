@@ -2,14 +2,19 @@ import { isMessageKey, type TFunction } from '../../i18n';
 
 const lookup = (t: TFunction, key: string): string | null => (isMessageKey(key) ? t(key) : null);
 
+/** The detail's timeline names events of a transfer or order as `transfer:transfer.signed`. */
+export function splitAction(raw: string): { subject: string; action: string } {
+  const i = raw.indexOf(':');
+  return i > 0 ? { subject: raw.slice(0, i), action: raw.slice(i + 1) } : { subject: 'report', action: raw };
+}
+
 /**
  * A state name from the event log, read with the dictionary of the record the event belongs to
  * (report, transfer or order). Deadline clocks have states of their own that the timeline leaves out.
  */
-export function stateLabel(t: TFunction, state: string | null, action = 'report.'): string | null {
-  if (!state) return null;
-  if (action.startsWith('deadline.')) return null;
-  const dict = action.startsWith('transfer.') ? 'rptTransferState' : action.startsWith('order.') ? 'rptOrderState' : 'rptState';
+export function stateLabel(t: TFunction, state: string | null, subject = 'report', action = ''): string | null {
+  if (!state || action.startsWith('deadline.')) return null;
+  const dict = subject === 'transfer' ? 'rptTransferState' : subject === 'order' ? 'rptOrderState' : 'rptState';
   return lookup(t, `${dict}.${state}`) ?? state;
 }
 
@@ -31,3 +36,8 @@ export function roleLabel(t: TFunction, role: string | null): string | null {
   return role ? (lookup(t, `roleName.${role}`) ?? role) : null;
 }
 
+
+/** 移交件 / 处置通知 for events of a sub-case. */
+export function subjectLabel(t: TFunction, subject: string): string {
+  return lookup(t, `rptSubject.${subject}`) ?? subject;
+}

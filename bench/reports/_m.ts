@@ -1,0 +1,14 @@
+import { createClustering } from '../../apps/server/src/modules/reports/clustering';
+import { createStream } from './gen';
+const c = createClustering();
+const s = createStream({ seed: 3 });
+const items = Array.from({ length: 3000 }, () => s.next().input.description);
+let t = performance.now();
+c.fingerprint(items[0]!);
+console.log('first fingerprint ms', performance.now() - t);
+t = performance.now();
+for (const d of items) c.fingerprint(d);
+console.log('fingerprint µs/item', (performance.now() - t) * 1000 / items.length);
+t = performance.now();
+for (let i = 1; i < items.length; i++) c.similarity(items[i]!, items[i - 1]!);
+console.log('similarity µs', (performance.now() - t) * 1000 / items.length);
