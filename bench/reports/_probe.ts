@@ -15,6 +15,7 @@ await withBenchDb('probe', {}, async ({ s, tree }) => {
   }
   await Promise.all(q);
   console.log('submitted', N, 'in', (performance.now() - t) / 1000, 's');
+  if (process.env.ANALYZE) await s.db.execute(sql.raw('analyze reports'));
   const probes = Array.from({ length: 200 }, () => s.reports.clustering.fingerprint(st.next().input.description)!.lsh);
   let cands = 0; t = performance.now();
   for (const lsh of probes) {

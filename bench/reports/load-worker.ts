@@ -95,5 +95,5 @@ async function run(): Promise<LoadResult> {
 parentPort!.postMessage({ ready: true });
 parentPort!.once('message', async () => {
   const result = await run();
-  parentPort!.postMessage({ result }, [result.latencies.buffer]);
+  parentPort!.postMessage({ result }, [result.latencies.buffer as ArrayBuffer]);
 });

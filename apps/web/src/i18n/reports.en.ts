@@ -78,9 +78,9 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rpt.dueAt': 'Due by {time}', 'rpt.cluster': 'Cluster', 'rpt.clusterHint': '{count} reports point at the same content and are handled together',
   'rpt.trusted': 'Trusted', 'rpt.trustedHint': 'From a trusted reporter; handled first', 'rpt.priority': 'Priority', 'rpt.notAssessed': 'Not assessed',
   'rpt.reason': 'Reason', 'rpt.reasonRequired': 'Please give a reason (at least 2 characters)', 'rpt.actor': 'By', 'rpt.time': 'Time',
-  'rpt.pickReport': 'Find by tracking number or words', 'rpt.pickReportHint': 'Type at least 2 characters', 'rpt.pickReportNone': 'No matching report',
+  'rpt.pickReport': 'Type the full tracking number', 'rpt.pickReportHint': 'A tracking number looks like JB20250301AB23CD45', 'rpt.pickReportNone': 'No report with this number',
 
-  'rptQueue.searchHint': 'Tracking no., link or words', 'rptQueue.trustedOnly': 'Trusted reporters only',
+  'rptQueue.searchHint': 'Tracking no., account or platform (exact)', 'rptQueue.trustedOnly': 'Trusted reporters only',
   'rptQueue.totalCapped': 'More than {total}', 'rptQueue.views': 'My views', 'rptQueue.viewsEmpty': 'No saved views yet',
   'rptQueue.viewSave': 'Save as view', 'rptQueue.viewNameHint': 'View name, e.g. “Enterprise infringement · new”', 'rptQueue.viewSaved': 'View saved',
   'rptQueue.viewDelete': 'Delete view', 'rptQueue.viewDeleteTitle': 'Delete this view?',
@@ -172,7 +172,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptPlaceholder.platformName': 'Platform name', 'rptPlaceholder.measure': 'Measure', 'rptPlaceholder.department': 'Department',
   'rptPlaceholder.result': 'Result', 'rptPlaceholder.reason': 'Reason', 'rptPlaceholder.targetOffice': 'Competent office',
 
-  'rptTimeline.from': 'From', 'rptTimeline.to': 'To', 'rptTimeline.system': 'System', 'rptTimeline.batch': 'Bulk',
+  'rptTimeline.from': 'From', 'rptTimeline.to': 'To', 'rptTimeline.system': 'System', 'rptTimeline.public': 'Reporter (online)', 'rptTimeline.batch': 'Bulk',
   'rptTimeline.hashHint': 'Hash chain: {hash}', 'rptTimeline.clockStep': '{clock} {step}',
 
   'rptTrusted.receiptTitle': 'Report submitted', 'rptTrusted.receiptDone': 'OK',

@@ -104,9 +104,9 @@ export const reportsZhCN = {
   'rpt.dueAt': '须于 {time} 前办结', 'rpt.cluster': '聚类', 'rpt.clusterHint': '共 {count} 件举报指向同一内容，一并办理',
   'rpt.trusted': '核心', 'rpt.trustedHint': '核心举报员提交，优先办理', 'rpt.priority': '优先级', 'rpt.notAssessed': '未研判',
   'rpt.reason': '理由', 'rpt.reasonRequired': '请填写理由（至少 2 个字）', 'rpt.actor': '操作人', 'rpt.time': '时间',
-  'rpt.pickReport': '输入举报编号或关键词查找', 'rpt.pickReportHint': '至少输入 2 个字符', 'rpt.pickReportNone': '没有找到匹配的举报',
+  'rpt.pickReport': '输入完整的举报编号', 'rpt.pickReportHint': '举报编号形如 JB20250301AB23CD45', 'rpt.pickReportNone': '没有找到该编号的举报',
 
-  'rptQueue.searchHint': '举报编号、链接或关键词', 'rptQueue.trustedOnly': '只看核心举报员',
+  'rptQueue.searchHint': '举报编号、账号或平台（完整匹配）', 'rptQueue.trustedOnly': '只看核心举报员',
   'rptQueue.totalCapped': '超过 {total} 条', 'rptQueue.views': '我的视图', 'rptQueue.viewsEmpty': '还没有保存的视图',
   'rptQueue.viewSave': '保存为视图', 'rptQueue.viewNameHint': '视图名称，如“涉企侵权·待受理”', 'rptQueue.viewSaved': '视图已保存',
   'rptQueue.viewDelete': '删除视图', 'rptQueue.viewDeleteTitle': '删除这个视图？',
@@ -198,7 +198,7 @@ export const reportsZhCN = {
   'rptPlaceholder.platformName': '平台名称', 'rptPlaceholder.measure': '处置措施', 'rptPlaceholder.department': '移交部门',
   'rptPlaceholder.result': '处理结果', 'rptPlaceholder.reason': '理由', 'rptPlaceholder.targetOffice': '转办机关',
 
-  'rptTimeline.from': '原状态', 'rptTimeline.to': '新状态', 'rptTimeline.system': '系统', 'rptTimeline.batch': '批量',
+  'rptTimeline.from': '原状态', 'rptTimeline.to': '新状态', 'rptTimeline.system': '系统', 'rptTimeline.public': '举报人（网上提交）', 'rptTimeline.batch': '批量',
   'rptTimeline.hashHint': '哈希链：{hash}', 'rptTimeline.clockStep': '{clock} · {step}',
 
   'rptTrusted.receiptTitle': '举报已提交', 'rptTrusted.receiptDone': '知道了',

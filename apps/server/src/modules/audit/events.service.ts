@@ -133,12 +133,12 @@ export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Pr
 }
 
 /**
- * A new subject's whole first chain in one insert (seq 1..n, each hash covering the previous):
- * the intake path writes "submitted" and "deadline started" without a lock or lookup.
+ * The rows of a new subject's whole first chain (seq 1..n, each hash covering the previous),
+ * ready to insert; callers that write the subject in the same statement use this directly.
  */
-export async function appendNewChain(tx: Queryable, inputs: EventInput[]): Promise<void> {
+export function newChainRows(inputs: EventInput[]): (HashedFields & { hash: string })[] {
   let prevHash: string | null = null;
-  const rows = inputs.map((input, i) => {
+  return inputs.map((input, i) => {
     const row: HashedFields = {
       subjectType: input.subjectType, subjectId: input.subjectId, seq: i + 1, action: input.action,
       actorId: input.actorId ?? null, actorRole: input.actorRole ?? null, unitId: input.unitId ?? null,
@@ -149,5 +149,13 @@ export async function appendNewChain(tx: Queryable, inputs: EventInput[]): Promi
     prevHash = hash;
     return { ...row, hash };
   });
+}
+
+/**
+ * A new subject's whole first chain in one insert (seq 1..n, each hash covering the previous):
+ * the intake path writes "submitted" and "deadline started" without a lock or lookup.
+ */
+export async function appendNewChain(tx: Queryable, inputs: EventInput[]): Promise<void> {
+  const rows = newChainRows(inputs);
   if (rows.length) await tx.insert(events).values(rows);
 }

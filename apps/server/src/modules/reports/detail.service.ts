@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { OrderView, Permission, ReportDetail, TransferView } from '@tianlang/contracts';
 import { actionsFrom, UPHELD_KINDS } from '@tianlang/core';
 import type { Db } from '../../db/client';
@@ -53,7 +53,9 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
       db.select().from(deadlines).where(and(eq(deadlines.subjectType, 'report'), eq(deadlines.subjectId, r.id))).orderBy(asc(deadlines.startedAt)),
       db.select({ id: reports.id, trackingNo: reports.trackingNo, submittedAt: reports.submittedAt, channel: reports.channel }).from(reports)
         .where(eq(reports.mergedIntoId, r.id)).orderBy(asc(reports.submittedAt)).limit(200),
-      db.select().from(events).where(or(...subjects.map((s) => and(eq(events.subjectType, s.type), eq(events.subjectId, s.id)))))
+      db.select().from(events).where(or(...subjects.map((s) => and(eq(events.subjectType, s.type), eq(events.subjectId, s.id),
+        // a sub-case's own steps are mirrored on the report; only its clock events are not
+        s.type === 'report' ? undefined : like(events.action, 'deadline.%')))))
         .orderBy(asc(events.createdAt), asc(events.id)).limit(500),
       subcases.transfersOf(r.id),
       subcases.ordersOf(r.id),

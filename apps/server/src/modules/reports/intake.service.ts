@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { ContactSchema, ReportChannel } from '@tianlang/contracts';
+import type { ContactSchema, ReportChannel, ReportState } from '@tianlang/contracts';
 import { canonicalUrl, maskContact, officeDate, queryCode, trackingNumber } from '@tianlang/core';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client';
-import { deadlines, reports, type ReportRow } from '../../db/schema';
+import { deadlines, events, reports } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
-import { appendEvent, appendNewChain, type EventInput } from '../audit/events.service';
-import type { Clustering } from './clustering';
+import { appendEvent, newChainRows, type EventInput } from '../audit/events.service';
+import type { ClusterMatch, Clustering } from './clustering';
 import type { ReportClocks } from './report-clocks';
 import { SUBJECT, type Actor } from './report-store';
 import type { TaxonomyCache } from './taxonomy';
@@ -50,8 +50,19 @@ export interface Receipt {
 }
 
 const PRIORITY_ZONES = new Set(['zone.minors', 'zone.elderly_fraud']);
+type NewReport = Omit<typeof reports.$inferInsert, 'trackingNo' | 'queryCodeHash'> & { id: string; categoryCode: string; submittedAt: Date };
 
-/** Validation, clustering lookup, the row, its event chain and its accept clock: one transaction. */
+/** Rows of a raw statement, from node-postgres ({ rows }) or PGlite ({ rows }) alike. */
+const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
+
+/** A unique violation on the tracking number (drizzle wraps the driver's error in `cause`). */
+function isTrackingCollision(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } } | null;
+  const pgErr = e?.code === '23505' ? e : e?.cause?.code === '23505' ? e.cause : undefined;
+  return pgErr?.constraint === 'reports_tracking_uq';
+}
+
+/** Validation, clustering lookup, then the row, its event chain and its accept clock written atomically. */
 export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secrets; taxonomy: TaxonomyCache; clustering: Clustering; clocks: ReportClocks }) {
   const { db, clock, secrets, taxonomy, clustering, clocks } = deps;
 
@@ -76,8 +87,10 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     const match = await clustering.lookup(db, { canonicalUrls, sig: fp?.sig ?? null, lsh: fp?.lsh ?? null });
     const contact = input.contact && (input.contact.phone || input.contact.email) ? input.contact : undefined;
     const code = queryCode(randomBytes(8));
-    const base = {
-      queryCodeHash: '', channel: ctx.channel, categoryCode: input.categoryCode, zoneCode: input.zoneCode ?? null,
+    // The id is chosen here so the row, its clock and its events can be written in one statement.
+    const id = randomUUID();
+    const base: NewReport = {
+      id, channel: ctx.channel, categoryCode: input.categoryCode, zoneCode: input.zoneCode ?? null,
       urls: input.urls, canonicalUrl: canonicalUrls[0] ?? null, canonicalUrls, platformName: input.platformName ?? null,
       platformUnitId: input.platformUnitId ?? null, accountName: input.accountName ?? null, description: input.description,
       jurisdictionId: ctx.jurisdiction.id, jurisdictionPath: ctx.jurisdiction.path,
@@ -89,47 +102,67 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
       sourceHash: ctx.sourceHash ?? null, apiKeyId: ctx.apiKeyId ?? null, externalId: ctx.externalId ?? null,
       lsh: fp?.lsh ?? null, submittedAt: at, updatedAt: at,
     };
-
-    return db.transaction(async (tx) => {
-      const row = await insertWithTrackingNo(tx, base, at, code, match);
-      await ctx.attach?.(tx, row.id);
-      const submitted: EventInput = {
-        subjectType: SUBJECT, subjectId: row.id, action: 'report.submitted', actorId: ctx.actor.id, actorRole: ctx.actor.role,
-        unitId: ctx.actor.unitId, toState: 'submitted', at,
-        payload: { channel: ctx.channel, categoryCode: input.categoryCode, zoneCode: input.zoneCode ?? null, urls: input.urls,
-          jurisdictionId: ctx.jurisdiction.id, hasContact: !!contact, ...(ctx.externalId ? { externalId: ctx.externalId } : {}) },
-      };
-      if (match) {
-        await appendNewChain(tx, [submitted, {
-          subjectType: SUBJECT, subjectId: row.id, action: 'report.clustered', fromState: 'submitted', toState: 'merged', at,
-          payload: { into: match.primaryId, reason: match.reason, similarity: match.similarity },
-        }]);
-        const [primary] = await tx.update(reports).set({ clusterSize: sql`${reports.clusterSize} + 1`, updatedAt: at })
-          .where(eq(reports.id, match.primaryId)).returning({ id: reports.id, state: reports.state });
-        await appendEvent(tx, {
-          subjectType: SUBJECT, subjectId: match.primaryId, action: 'report.member_joined', fromState: primary!.state, toState: primary!.state,
-          payload: { member: row.id, trackingNo: row.trackingNo, reason: match.reason, similarity: match.similarity }, at,
-        });
-      } else {
-        const plan = await clocks.planAccept(tx, row, ctx.officeUnitId, at);
-        await tx.insert(deadlines).values(plan.values);
-        await tx.update(reports).set({ dueAt: plan.values.dueAt, deadlineStatus: plan.values.status }).where(eq(reports.id, row.id));
-        await appendNewChain(tx, [submitted, plan.event]);
-      }
-      return { id: row.id, trackingNo: row.trackingNo, queryCode: code, submittedAt: at, clusteredInto: match?.primaryId ?? null };
-    });
+    const submitted: EventInput = {
+      subjectType: SUBJECT, subjectId: id, action: 'report.submitted', actorId: ctx.actor.id, actorRole: ctx.actor.role,
+      unitId: ctx.actor.unitId, toState: 'submitted', at,
+      payload: { channel: ctx.channel, categoryCode: input.categoryCode, zoneCode: input.zoneCode ?? null, urls: input.urls,
+        jurisdictionId: ctx.jurisdiction.id, hasContact: !!contact, ...(ctx.externalId ? { externalId: ctx.externalId } : {}) },
+    };
+    const trackingNo = match ? await joinCluster(base, submitted, match, code, ctx) : await startNew(base, submitted, code, ctx);
+    return { id, trackingNo, queryCode: code, submittedAt: at, clusteredInto: match?.primaryId ?? null };
   }
 
-  /** Inserts with a fresh tracking number, retrying on the (rare) collision. */
-  async function insertWithTrackingNo(tx: Queryable, base: Omit<typeof reports.$inferInsert, 'trackingNo'>, at: Date, code: string,
-    match: { primaryId: string; reason: string; similarity: number } | null): Promise<ReportRow> {
+  /**
+   * A new handling item: the row (with its accept clock's due time), the clock and the first two
+   * events in one statement, so the common case costs one round trip and needs no transaction.
+   * With evidence to attach, the statement and the claim share a transaction.
+   */
+  async function startNew(base: NewReport, submitted: EventInput, code: string, ctx: SubmissionContext): Promise<string> {
+    const at = base.submittedAt;
+    const plan = await clocks.planAccept(db, base, ctx.officeUnitId, at);
+    const statement = (q: Queryable, trackingNo: string) => sql`with r as (${q.insert(reports).values({
+      ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code), dueAt: plan.values.dueAt, deadlineStatus: plan.values.status,
+    }).getSQL()}), d as (${q.insert(deadlines).values(plan.values).getSQL()}) ${q.insert(events).values(newChainRows([submitted, plan.event])).getSQL()}`;
+    return withTrackingNo(at, (trackingNo) => ctx.attach
+      ? db.transaction(async (tx) => { await tx.execute(statement(tx, trackingNo)); await ctx.attach!(tx, base.id); })
+      : db.execute(statement(db, trackingNo)));
+  }
+
+  /** A member of an open item: its row and events, the primary's count, and the primary's "member joined" event. */
+  async function joinCluster(base: NewReport, submitted: EventInput, match: ClusterMatch, code: string, ctx: SubmissionContext): Promise<string> {
+    const at = base.submittedAt;
+    const clustered: EventInput = {
+      subjectType: SUBJECT, subjectId: base.id, action: 'report.clustered', fromState: 'submitted', toState: 'merged', at,
+      payload: { into: match.primaryId, reason: match.reason, similarity: match.similarity },
+    };
+    return withTrackingNo(at, (trackingNo) => db.transaction(async (tx) => {
+      const member = tx.insert(reports).values({
+        ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code), state: 'merged', mergedIntoId: match.primaryId,
+        clusterReason: match.reason === 'url' ? 'same_url' : `similar_text:${match.similarity.toFixed(2)}`,
+      });
+      // The primary's row is locked (by the update) before its event chain, as everywhere else.
+      const primary = tx.update(reports).set({ clusterSize: sql`${reports.clusterSize} + 1`, updatedAt: at })
+        .where(eq(reports.id, match.primaryId)).returning({ state: reports.state });
+      const res = await tx.execute(sql`with m as (${member.getSQL()}), e as (${tx.insert(events).values(newChainRows([submitted, clustered])).getSQL()}) ${primary.getSQL()}`);
+      const state = rowsOf<{ state: ReportState }>(res)[0]!.state;
+      await ctx.attach?.(tx, base.id);
+      await appendEvent(tx, {
+        subjectType: SUBJECT, subjectId: match.primaryId, action: 'report.member_joined', fromState: state, toState: state,
+        payload: { member: base.id, trackingNo, reason: match.reason, similarity: match.similarity }, at,
+      });
+    }));
+  }
+
+  /** Runs `write` with a fresh tracking number, again with another on the (rare) collision; each attempt is atomic. */
+  async function withTrackingNo(at: Date, write: (trackingNo: string) => Promise<unknown>): Promise<string> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const trackingNo = trackingNumber(officeDate(at), randomBytes(8));
-      const [row] = await tx.insert(reports).values({
-        ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code),
-        ...(match ? { state: 'merged' as const, mergedIntoId: match.primaryId, clusterReason: match.reason === 'url' ? 'same_url' : `similar_text:${match.similarity.toFixed(2)}` } : {}),
-      }).onConflictDoNothing({ target: reports.trackingNo }).returning();
-      if (row) return row;
+      try {
+        await write(trackingNo);
+        return trackingNo;
+      } catch (err) {
+        if (!isTrackingCollision(err)) throw err;
+      }
     }
     throw new AppError('server.unavailable', 'could not allocate a tracking number');
   }

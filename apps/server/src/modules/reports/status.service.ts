@@ -52,9 +52,10 @@ export function createStatusService({ db, taxonomy, hashQueryCode }: { db: Db; t
       categoryName: category?.name ?? row.categoryCode,
       submittedAt: row.submittedAt.toISOString(),
       steps,
-      outcome: finished || effective.state === 'answered' ? (row.outcome ?? effective.outcome) : null,
-      reply: finished ? (row.publicReply ?? effective.publicReply) : null,
-      repliedAt: finished ? (row.answeredAt ?? effective.answeredAt)?.toISOString() ?? null : null,
+      // After a review request the earlier reply stays visible (under 复查中) until a new one replaces it.
+      outcome: finished || effective.reviewOpen ? (row.outcome ?? effective.outcome) : null,
+      reply: finished || effective.reviewOpen ? (row.publicReply ?? effective.publicReply) : null,
+      repliedAt: finished || effective.reviewOpen ? (row.answeredAt ?? effective.answeredAt)?.toISOString() ?? null : null,
       canRequestReview: finished && !row.reviewRequestedAt,
       reviewRequestedAt: row.reviewRequestedAt?.toISOString() ?? null,
     };

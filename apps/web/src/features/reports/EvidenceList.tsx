@@ -6,7 +6,7 @@ import { evidenceUrl } from './reports.api';
 
 type Evidence = ReportDetail['evidence'][number];
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -12,7 +12,7 @@ interface Props {
   testId?: string;
 }
 
-/** Finds a report by tracking number or words of its text; the value is its id. */
+/** Finds a report by its full tracking number (the list's search is exact, for speed at scale); the value is its id. */
 export function ReportPicker({ id, value, onChange, exclude = [], testId }: Props) {
   const t = useT();
   const [q, setQ] = useState('');
@@ -27,7 +27,7 @@ export function ReportPicker({ id, value, onChange, exclude = [], testId }: Prop
       showSearch={{ filterOption: false, onSearch: setQ }}
       placeholder={t('rpt.pickReport')}
       loading={found.isFetching}
-      notFoundContent={q.trim().length < 2 ? t('rpt.pickReportHint') : t('rpt.pickReportNone')}
+      notFoundContent={q.trim().length < 10 ? t('rpt.pickReportHint') : t('rpt.pickReportNone')}
       options={items.map((r) => ({
         value: r.id,
         label: (

@@ -31,7 +31,7 @@ export function ReportsTable({ data, loading, page, pageSize, onPage, selected, 
         size="middle"
         loading={loading}
         dataSource={data?.items}
-        scroll={{ x: 1240 }}
+        scroll={{ x: 1280 }}
         rowSelection={selected ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), preserveSelectedRowKeys: true } : undefined}
         onRow={(r) => testId(`report-row-${r.trackingNo}`)}
         pagination={{ current: page, pageSize, total: data?.total, onChange: onPage, showSizeChanger: false, showTotal: (n) => total ?? t('common.total', { total: n }) }}
@@ -39,7 +39,7 @@ export function ReportsTable({ data, loading, page, pageSize, onPage, selected, 
           {
             key: 'no',
             title: t('rpt.trackingNo'),
-            width: 190,
+            width: 215,
             fixed: 'left',
             render: (_, r) => (
               <Flex gap={4} align="center">
@@ -66,7 +66,7 @@ export function ReportsTable({ data, loading, page, pageSize, onPage, selected, 
           {
             key: 'cluster',
             title: t('rpt.cluster'),
-            width: 64,
+            width: 80,
             align: 'right',
             render: (_, r) =>
               r.clusterSize > 1 ? (
@@ -77,13 +77,14 @@ export function ReportsTable({ data, loading, page, pageSize, onPage, selected, 
                 1
               ),
           },
-          { key: 'due', title: t('rpt.deadline'), width: 150, render: (_, r) => <DeadlineTag dueAt={r.dueAt} status={r.deadlineStatus} compact /> },
           {
             key: 'submitted',
             title: t('rpt.submittedAt'),
             width: 110,
             render: (_, r) => <Tooltip title={formatDateTime(r.submittedAt, true)}>{shortTime(r.submittedAt)}</Tooltip>,
           },
+          // Kept in view when the table scrolls sideways: the deadline is what the queue is worked by.
+          { key: 'due', title: t('rpt.deadline'), width: 150, fixed: 'right', render: (_, r) => <DeadlineTag dueAt={r.dueAt} status={r.deadlineStatus} compact /> },
         ]}
       />
     </div>

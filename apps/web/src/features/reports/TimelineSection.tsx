@@ -26,8 +26,8 @@ function EntryBody({ e }: { e: Entry }) {
         {e.batchId && <Tag bordered={false}>{t('rptTimeline.batch')}</Tag>}
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {formatDateTime(e.at, true)} · {e.actorName ?? t('rptTimeline.system')}
-        {role && `（${role}）`}
+        {formatDateTime(e.at, true)} · {e.actorRole === 'public' ? t('rptTimeline.public') : (e.actorName ?? t('rptTimeline.system'))}
+        {role && e.actorRole !== 'public' && `（${role}）`}
       </Typography.Text>
       {e.reason && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{e.reason}</Typography.Text>}
       <Tooltip title={t('rptTimeline.hashHint', { hash: e.hash })}>

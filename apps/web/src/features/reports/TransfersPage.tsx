@@ -6,14 +6,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/session';
 import { TransferDrawer } from './TransferDrawer';
 import { TransferReasonModal } from './SubcaseModals';
-import { useTransfers, type TransferBox, type TransferState } from './subcases.api';
+import { useTransfers, type Box, type TransferState } from './subcases.api';
 import { TransfersTable } from './TransfersTable';
 import './reports.css';
 
 const PAGE_SIZE = 20;
 
 /** 移交件 (a partner department's inbox) and 移交跟踪 (what the office sent out), one page for each box. */
-function TransfersPage({ box }: { box: TransferBox }) {
+function TransfersPage({ box }: { box: Box }) {
   const t = useT();
   const can = useCan();
   const [state, setState] = useState<TransferState | 'all'>('all');

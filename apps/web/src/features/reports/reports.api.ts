@@ -37,12 +37,12 @@ export function useReportList(query: ReportListQuery) {
   });
 }
 
-/** A few reports matching a tracking number or text, to pick a merge target. */
+/** The report with this tracking number (or account / platform name), to pick a merge target. */
 export function useReportSearch(q: string) {
   return useQuery({
     queryKey: [...reportsKey, 'search', q],
     queryFn: () => api.get<ReportList>('/api/reports', { query: { queue: 'all', q, limit: 10 } }),
-    enabled: q.length >= 2,
+    enabled: q.length >= 10,
     staleTime: 30_000,
   });
 }

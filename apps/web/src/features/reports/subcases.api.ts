@@ -3,7 +3,8 @@ import type { ORDER_ANSWERS, ORDER_STATES, OrderView, RECHECK_RESULTS, TRANSFER_
 import { api, type Page } from '../../lib/api';
 import { reportsKey } from './reports.api';
 
-export type TransferBox = 'inbox' | 'outbox';
+/** inbox: addressed to the user's unit; outbox: sent by the office. */
+export type Box = 'inbox' | 'outbox';
 export type TransferState = (typeof TRANSFER_STATES)[number];
 export type OrderState = (typeof ORDER_STATES)[number];
 export type OrderAnswer = (typeof ORDER_ANSWERS)[number];
@@ -14,9 +15,9 @@ const transfersKey = [...reportsKey, 'transfers'] as const;
 const ordersKey = [...reportsKey, 'orders'] as const;
 
 /** Each box is its own route, so each is granted by one permission: inbox transfers.handle, outbox reports.read. */
-const boxPath = (base: string, box: TransferBox) => (box === 'inbox' ? base : `${base}/outbox`);
+const boxPath = (base: string, box: Box) => (box === 'inbox' ? base : `${base}/outbox`);
 
-export function useTransfers(box: TransferBox, query: { state?: TransferState; limit: number; offset: number }) {
+export function useTransfers(box: Box, query: { state?: TransferState; limit: number; offset: number }) {
   return useQuery({
     queryKey: [...transfersKey, box, query],
     queryFn: () => api.get<Page<TransferView>>(boxPath('/api/transfers', box), { query: { ...query } }),
@@ -39,7 +40,7 @@ export function useTransferAction() {
 }
 
 /** inbox: a platform liaison's orders; outbox: the orders the office issued, in its scope. */
-export function useOrders(box: TransferBox, query: { state?: OrderState; limit: number; offset: number }) {
+export function useOrders(box: Box, query: { state?: OrderState; limit: number; offset: number }) {
   return useQuery({
     queryKey: [...ordersKey, box, query],
     queryFn: () => api.get<Page<OrderView>>(boxPath('/api/orders', box), { query: { ...query } }),

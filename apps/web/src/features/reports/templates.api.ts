@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReplyPreviewSchema, ReplyTemplateInputSchema, ReplyTemplateViewSchema, REPORT_OUTCOMES } from '@tianlang/contracts';
+import type { ReplyPreviewSchema, ReplyTemplateInputSchema, ReplyTemplateViewSchema } from '@tianlang/contracts';
 import { api, type Items } from '../../lib/api';
 import type { Infer } from '../../lib/infer';
 import { reportsKey, type InferIn } from './reports.api';
@@ -7,7 +7,6 @@ import { reportsKey, type InferIn } from './reports.api';
 export type ReplyTemplate = Infer<typeof ReplyTemplateViewSchema>;
 export type ReplyTemplateInput = InferIn<typeof ReplyTemplateInputSchema>;
 export type ReplyPreview = Infer<typeof ReplyPreviewSchema>;
-export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
 
 /** Placeholders the server fills from the report itself; every other one is typed when replying. */
 export const AUTO_PLACEHOLDERS = ['trackingNo', 'submittedDate', 'categoryName'] as const;
