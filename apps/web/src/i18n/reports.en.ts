@@ -143,6 +143,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptReply.title': 'Reply to reporter · {no}', 'rptReply.send': 'Send reply', 'rptReply.outcome': 'Outcome: {outcome}',
   'rptReply.template': 'Template', 'rptReply.templateRequired': 'Choose a template', 'rptReply.noTemplate': 'No template for this outcome',
   'rptReply.autoFilled': '{names} are filled in automatically.', 'rptReply.valueRequired': 'Required',
+  'rptReply.suggested': 'Leave blank to use the wording generated from the recorded disposals (shown in the preview).',
   'rptReply.preview': 'Preview', 'rptReply.pickTemplate': 'Choose a template to see the reply',
   'rptReply.missing': 'Still empty:', 'rptReply.complete': 'Everything is filled in', 'rptReply.recipients': 'Goes to {count} reporter(s)',
 

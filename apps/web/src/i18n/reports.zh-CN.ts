@@ -169,6 +169,7 @@ export const reportsZhCN = {
   'rptReply.title': '答复举报人 · {no}', 'rptReply.send': '发送答复', 'rptReply.outcome': '办理结果：{outcome}',
   'rptReply.template': '答复模板', 'rptReply.templateRequired': '请选择答复模板', 'rptReply.noTemplate': '没有适用于该办理结果的模板',
   'rptReply.autoFilled': '{names} 由系统自动填写。', 'rptReply.valueRequired': '请填写此项',
+  'rptReply.suggested': '留空则使用系统根据已记录的处置措施生成的表述（见下方预览）。',
   'rptReply.preview': '答复预览', 'rptReply.pickTemplate': '选择模板后显示答复内容',
   'rptReply.missing': '尚未填写：', 'rptReply.complete': '内容已填写完整', 'rptReply.recipients': '将答复 {count} 位举报人',
 

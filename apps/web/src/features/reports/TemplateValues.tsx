@@ -8,6 +8,9 @@ function placeholderLabel(t: TFunction, name: string): string {
   return isMessageKey(key) ? `${t(key)}  {{${name}}}` : `{{${name}}}`;
 }
 
+/** The server proposes these from the recorded disposals; staff may reword them. */
+const SUGGESTED = new Set(['measure', 'targetOffice']);
+
 /** One input per placeholder that the server does not fill itself, under form field values.<name>. */
 export function TemplateValues({ placeholders }: { placeholders: string[] }) {
   const t = useT();
@@ -25,7 +28,8 @@ export function TemplateValues({ placeholders }: { placeholders: string[] }) {
           key={name}
           name={['values', name]}
           label={placeholderLabel(t, name)}
-          rules={[{ required: true, whitespace: true, message: t('rptReply.valueRequired') }]}
+          extra={SUGGESTED.has(name) ? t('rptReply.suggested') : undefined}
+          rules={SUGGESTED.has(name) ? [] : [{ required: true, whitespace: true, message: t('rptReply.valueRequired') }]}
         >
           <Input maxLength={500} data-testid={`reply-value-${name}`} />
         </Form.Item>
