@@ -393,3 +393,15 @@ export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 
 export const ContactRevealSchema = z.object({ phone: z.string().nullable(), email: z.string().nullable(), shareWithPartners: z.boolean() });
 export const TrustedReportListSchema = z.object({ items: z.array(PublicStatusSchema.extend({ id: z.uuid() })), total: z.number().int() });
+
+/** Per-category deadlines in working days (a category without its own row uses the defaults). */
+export const ReportSlaViewSchema = z.object({
+  defaults: z.object({ accept: z.number().int(), dispose: z.number().int(), reply: z.number().int() }),
+  categories: z.array(z.object({ categoryCode: z.string(), accept: z.number().int(), dispose: z.number().int(), reply: z.number().int(), updatedAt: z.string() })),
+});
+export const ReportSlaInputSchema = z.strictObject({
+  accept: z.number().int().min(1).max(30),
+  dispose: z.number().int().min(1).max(60),
+  reply: z.number().int().min(1).max(30),
+  reason: textField(500).min(2),
+});

@@ -10,6 +10,10 @@ import { seedDemoReports } from '../seed/demo-reports';
 
 const args = new Set(process.argv.slice(2));
 const config = configOrExit();
+if (config.DATABASE_URL && !config.SECRET_KEY) {
+  console.error('SECRET_KEY is required with DATABASE_URL: 32 random bytes, base64 (`openssl rand -base64 32`). Keep it: reporter contacts are encrypted with it.');
+  process.exit(1);
+}
 const logger = createLogger(config);
 const handle = await openConfiguredDb(config);
 // `--migrate-embedded` lets `npm start` set up its own embedded database; a PostgreSQL server is

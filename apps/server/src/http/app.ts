@@ -28,11 +28,12 @@ import { publicReportsRoutes } from '../modules/reports/public.routes';
 import { transfersRoutes } from '../modules/reports/transfers.routes';
 import { ordersRoutes } from '../modules/reports/orders.routes';
 import { templatesRoutes } from '../modules/reports/templates.routes';
+import { slaRoutes } from '../modules/reports/sla.routes';
 import { patrolRoutes } from '../modules/patrol/patrol.routes';
 
 export const API_ROUTES = [
   authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, apiKeysRoutes, patrolRoutes,
-  reportsRoutes, publicReportsRoutes, transfersRoutes, ordersRoutes, templatesRoutes,
+  reportsRoutes, publicReportsRoutes, transfersRoutes, ordersRoutes, templatesRoutes, slaRoutes,
 ];
 
 export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number }

@@ -153,3 +153,21 @@ describe('trusted reporters', () => {
     expect((await volunteer.get(`/api/reports/${row.id}`)).statusCode).toBe(403);
   });
 });
+
+describe('deadlines per category', () => {
+  it('a leader sets the dispose deadline of a category; new clocks use it, the change is on the log', async () => {
+    const leader = await signIn(t.app, w.users.leader.username);
+    const bad = await leader.put('/api/reports/sla/no-such', { accept: 1, dispose: 3, reply: 2, reason: '专项整治' });
+    expect([bad.statusCode, bad.json().code]).toEqual([422, 'report.unknown_category']);
+    expect((await officer.put('/api/reports/sla/porn', { accept: 1, dispose: 3, reply: 2, reason: '专项整治' })).statusCode).toBe(403);
+    const ok = await leader.put('/api/reports/sla/porn', { accept: 1, dispose: 2, reply: 1, reason: '专项整治期间从快处置' });
+    expect(ok.json().categories).toContainEqual(expect.objectContaining({ categoryCode: 'porn', dispose: 2 }));
+    const r = await newReport(officer, { categoryCode: 'porn' });
+    await officer.post(`/api/reports/${r.id}/accept`, {});
+    const [clock] = await t.s.db.select().from(deadlines).where(and(eq(deadlines.subjectId, r.id), eq(deadlines.kind, 'report.dispose')));
+    expect(clock!.amount).toBe(2);
+    const [ev] = await t.s.db.select().from(events).where(and(eq(events.subjectType, 'report_sla'), eq(events.subjectId, 'porn')));
+    expect(ev!.payload).toMatchObject({ after: { dispose: 2 } });
+    await leader.put('/api/reports/sla/porn', { accept: 1, dispose: 5, reply: 2, reason: '专项整治结束，恢复默认' });
+  });
+});
