@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from './server';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
@@ -24,4 +26,20 @@ export async function signIn(page: Page, server: { url: string; password: string
   await page.getByTestId('login-password').fill(server.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('header-user').waitFor();
+}
+
+/**
+ * One platform server (as `npm start` runs it) and one Chromium for a test file, started before
+ * its tests and stopped after them. Read `env.server` / `env.browser` inside the tests.
+ */
+export function serverAndBrowser(): { server: RunningServer; browser: Browser } {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [env.server, env.browser] = await Promise.all([startServer(), launch()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

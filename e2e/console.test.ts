@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, shot, signIn as signInAs } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser, shot, signIn as signInAs } from './browser';
 
-let server: RunningServer;
-const signIn = (page: Page, username: string) => signInAs(page, server, username);
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
+const signIn = (page: Page, username: string) => signInAs(page, env.server, username);
 
 describe('console', () => {
   it('shows the public page, refuses a wrong password, and signs an admin in to a Chinese console', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-    await page.goto(server.url);
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    await page.goto(env.server.url);
     await expect(page.locator('body')).toBeTruthy();
     expect(await page.textContent('body')).toContain('举报');
     await shot(page, '01-public-home');
 
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();
@@ -37,22 +28,22 @@ describe('console', () => {
     for (const entry of ['举报受理', '属地台账', '巡查', '属地管理', '用户管理', '工作日历']) expect(menu).toContain(entry);
     await shot(page, '03-console-home');
 
-    await page.goto(`${server.url}/console/admin/jurisdictions`);
+    await page.goto(`${env.server.url}/console/admin/jurisdictions`);
     await page.getByTestId('jurisdictions-tree').waitFor();
     const tree = await page.getByTestId('jurisdictions-tree').textContent();
     for (const name of ['示范市', '东湖区', '西山区', '南岭县']) expect(tree).toContain(name);
     await shot(page, '04-jurisdictions');
 
-    await page.goto(`${server.url}/console/admin/users`);
+    await page.goto(`${env.server.url}/console/admin/users`);
     await page.getByTestId('users-table').getByText('dh_admin').waitFor();
     await shot(page, '05-users');
 
-    await page.goto(`${server.url}/console/admin/calendar`);
+    await page.goto(`${env.server.url}/console/admin/calendar`);
     await page.getByTestId('calendar-grid').waitFor();
     await page.waitForLoadState('networkidle');
     await shot(page, '06-calendar');
 
-    await page.goto(`${server.url}/console/admin/audit`);
+    await page.goto(`${env.server.url}/console/admin/audit`);
     await page.getByTestId('audit-table').waitFor();
     await page.getByTestId('audit-table').locator('tbody tr').first().waitFor();
     await shot(page, '07-audit');
@@ -60,9 +51,9 @@ describe('console', () => {
   });
 
   it('scopes a district admin to their district and switches to English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 860 } });
     await signIn(page, 'dh_admin');
-    await page.goto(`${server.url}/console/admin/jurisdictions`);
+    await page.goto(`${env.server.url}/console/admin/jurisdictions`);
     await page.getByTestId('jurisdictions-tree').getByText('东湖区').first().waitFor();
     const tree = await page.getByTestId('jurisdictions-tree').textContent();
     expect(tree).toContain('湖滨街道');

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, shot, signIn as signInAs } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser, shot, signIn as signInAs } from './browser';
 
-let server: RunningServer;
-const signIn = (page: Page, username: string) => signInAs(page, server, username);
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
+const signIn = (page: Page, username: string) => signInAs(page, env.server, username);
 
 /** API calls in the signed-in browser context (same cookie), with the session's CSRF token. */
 async function api(page: Page, method: 'POST' | 'GET', url: string, data?: unknown) {
-  const me = await (await page.request.get(`${server.url}/api/auth/me`)).json();
-  const res = await page.request.fetch(`${server.url}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
+  const me = await (await page.request.get(`${env.server.url}/api/auth/me`)).json();
+  const res = await page.request.fetch(`${env.server.url}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
   expect(res.status(), await res.text()).toBeLessThan(300);
   return res.json();
 }
 
 describe('patrol', () => {
   it('flags an evasive post, shows the hit in the queue, and records the reviewer’s decision', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, 'analyst');
     await api(page, 'POST', '/api/patrol/rules', { kind: 'term', pattern: '网络赌博', category: 'gambling', severity: 4, allowContexts: ['严厉打击网络赌博'] });
     const units = await api(page, 'GET', '/api/units?kind=office');
@@ -38,7 +29,7 @@ describe('patrol', () => {
     });
     expect(result).toMatchObject({ created: 2, withHits: 1 });
 
-    await page.goto(`${server.url}/console/patrol`);
+    await page.goto(`${env.server.url}/console/patrol`);
     await page.getByTestId('patrol-queue').waitFor();
     await page.getByTestId('patrol-queue-item').first().click();
     await page.getByTestId('patrol-hit').first().waitFor();
@@ -52,11 +43,11 @@ describe('patrol', () => {
     const item = (await api(page, 'GET', '/api/patrol/items?status=confirmed')).items[0];
     expect(item.externalId).toBe('e1');
 
-    await page.goto(`${server.url}/console/patrol/lexicon`);
+    await page.goto(`${env.server.url}/console/patrol/lexicon`);
     await page.getByTestId('lexicon-rules-table').getByText('网络赌博').first().waitFor();
     await shot(page, '21-patrol-lexicon');
 
-    await page.goto(`${server.url}/console/patrol/terms`);
+    await page.goto(`${env.server.url}/console/patrol/terms`);
     await page.getByTestId('term-check-input').waitFor();
     await shot(page, '22-patrol-terms');
     await page.close();

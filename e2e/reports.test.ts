@@ -1,18 +1,9 @@
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, shot, signIn as signInAs } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser, shot, signIn as signInAs } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 /** A real 64×40 PNG "screenshot" (a grey frame), so the upload goes through the server's content checks. */
 function screenshotPng(): Buffer {
@@ -31,8 +22,8 @@ function screenshotPng(): Buffer {
 }
 
 const staff = async (username: string) => {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await signInAs(page, server, username);
+  const page = await env.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await signInAs(page, env.server, username);
   return page;
 };
 const confirmDialog = async (page: Page, button: string) => {
@@ -48,7 +39,7 @@ let detailUrl = '';
 const openReport = async (page: Page, trackingNo: string) => {
   if (detailUrl) await page.goto(detailUrl);
   else {
-    await page.goto(`${server.url}/console/reports`);
+    await page.goto(`${env.server.url}/console/reports`);
     await page.getByTestId(`report-row-${trackingNo}`).getByRole('link', { name: trackingNo }).click();
     await page.getByTestId('report-detail').waitFor();
     detailUrl = page.url();
@@ -60,8 +51,8 @@ const stateIs = async (page: Page, label: string) => expect.poll(() => page.getB
 describe('reports: the whole closed loop in the browser', () => {
   it('reporter → intake → police transfer → platform order → reply → the reporter reads the outcome', async () => {
     // 1. A member of the public reports on a phone, with a screenshot.
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await phone.goto(`${server.url}/report`);
+    const phone = await env.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.goto(`${env.server.url}/report`);
     await phone.getByTestId('report-category').selectOption('gambling');
     await phone.getByTestId('report-url-input').first().fill('https://bbs.localsite.example/t/880231');
     await phone.getByTestId('report-description').fill('论坛帖子推广境外赌博网站，声称“稳赚不赔”，并留有拉人进群充值的联系方式。');
@@ -78,7 +69,7 @@ describe('reports: the whole closed loop in the browser', () => {
 
     // 2. The intake officer accepts it; the analyst assesses it.
     const intake = await staff('intake');
-    await intake.goto(`${server.url}/console/reports`);
+    await intake.goto(`${env.server.url}/console/reports`);
     await intake.getByTestId('reports-queue-table').waitFor();
     await shot(intake, '32-reports-queue');
     await openReport(intake, trackingNo);
@@ -108,7 +99,7 @@ describe('reports: the whole closed loop in the browser', () => {
 
     // 4. The police user signs for it and replies.
     const police = await staff('police');
-    await police.goto(`${server.url}/console/reports/transfers`);
+    await police.goto(`${env.server.url}/console/reports/transfers`);
     await police.getByTestId(`transfer-row-${trackingNo}`).click();
     await police.getByTestId('transfer-sign').click();
     await police.getByTestId('transfer-reply-text').fill('已立案核查，涉案网站已提请封堵，相关人员正在调查中。');
@@ -129,7 +120,7 @@ describe('reports: the whole closed loop in the browser', () => {
 
     // 6. The platform liaison answers the order.
     const platform = await staff('platform');
-    await platform.goto(`${server.url}/console/reports/orders`);
+    await platform.goto(`${env.server.url}/console/reports/orders`);
     await platform.getByTestId('order-answer').first().click();
     await pickOption(platform, 'order-answer-select', '已处置');
     await platform.getByTestId('order-answer-note').fill('已删除该帖并封禁发帖账号。');
@@ -153,7 +144,7 @@ describe('reports: the whole closed loop in the browser', () => {
     await shot(intake, '37-report-detail');
 
     // 8. The reporter reads the outcome with the query code.
-    await phone.goto(`${server.url}/report/status`);
+    await phone.goto(`${env.server.url}/report/status`);
     await phone.getByTestId('status-tracking-no').fill(trackingNo);
     await phone.getByTestId('status-query-code').fill(queryCode);
     await phone.getByTestId('status-submit').click();
