@@ -85,6 +85,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptQueue.viewSave': 'Save as view', 'rptQueue.viewNameHint': 'View name, e.g. “Enterprise infringement · new”', 'rptQueue.viewSaved': 'View saved',
   'rptQueue.viewDelete': 'Delete view', 'rptQueue.viewDeleteTitle': 'Delete this view?',
 
+  'rptBulk.allMatching': 'Everything matching the filter ({count}, at most 500)',
   'rptBulk.selected': '{count} selected', 'rptBulk.action': 'Bulk action', 'rptBulk.preview': 'Preview changes', 'rptBulk.clear': 'Clear selection',
   'rptBulk.userRequired': 'Choose an assignee', 'rptBulk.intoRequired': 'Choose the report to merge into', 'rptBulk.reasonHint': 'Reason (optional, recorded)',
   'rptBulk.previewTitle': '{action} · preview', 'rptBulk.summary': '{applicable} can be changed, {skipped} will be skipped. Nothing changes until you confirm.',

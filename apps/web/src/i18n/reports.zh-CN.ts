@@ -111,6 +111,7 @@ export const reportsZhCN = {
   'rptQueue.viewSave': '保存为视图', 'rptQueue.viewNameHint': '视图名称，如“涉企侵权·待受理”', 'rptQueue.viewSaved': '视图已保存',
   'rptQueue.viewDelete': '删除视图', 'rptQueue.viewDeleteTitle': '删除这个视图？',
 
+  'rptBulk.allMatching': '当前筛选的全部（{count} 件，最多 500 件）',
   'rptBulk.selected': '已选 {count} 件', 'rptBulk.action': '批量操作', 'rptBulk.preview': '预览变更', 'rptBulk.clear': '取消选择',
   'rptBulk.userRequired': '请选择承办人', 'rptBulk.intoRequired': '请选择合并到的举报', 'rptBulk.reasonHint': '理由（选填，记入办理记录）',
   'rptBulk.previewTitle': '{action} · 变更预览', 'rptBulk.summary': '可执行 {applicable} 件，将跳过 {skipped} 件。确认前不会做任何改动。',

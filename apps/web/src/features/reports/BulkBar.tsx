@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
-import { BULK_ACTIONS, type BulkAction } from '@tianlang/contracts';
+import { Button, Card, Flex, Form, Input, Segmented, Select } from 'antd';
+import { BULK_ACTIONS, type BulkAction, type ReportFilter } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { idOptions } from './report-options';
 import { useReportOptions } from './reports.api';
@@ -17,14 +17,18 @@ interface Params {
   reason?: string;
 }
 
-/** Shown while rows are selected: choose an action and its parameters, then preview before anything is written. */
-export function BulkBar({ ids, onClear }: { ids: string[]; onClear: () => void }) {
+/**
+ * Shown while rows are selected: choose the selection (the ticked rows, or everything the current
+ * filter matches, up to 500), an action and its parameters, then preview before anything is written.
+ */
+export function BulkBar({ ids, filter, total, onClear }: { ids: string[]; filter: ReportFilter; total: number; onClear: () => void }) {
   const t = useT();
   const options = useReportOptions().data;
   const [form] = Form.useForm<Params>();
   const [action, setAction] = useState<BulkAction>();
   const templateId = Form.useWatch('templateId', form);
   const [input, setInput] = useState<BulkInput | null>(null);
+  const [scope, setScope] = useState<'selected' | 'filter'>('selected');
   const templates = (options?.templates ?? []).filter((tpl) => tpl.active);
   const template = templates.find((tpl) => tpl.id === templateId);
 
@@ -36,15 +40,23 @@ export function BulkBar({ ids, onClear }: { ids: string[]; onClear: () => void }
       : action === 'merge' ? { intoId: p.intoId, reason }
       : action === 'reply' ? { templateId: p.templateId, values: cleanValues(p.values), reason }
       : { reason };
-    setInput({ action, ids, params });
+    setInput(scope === 'filter' ? { action, filter, params } : { action, ids, params });
   };
 
   return (
     <Card size="small" className="rpt-bulk" data-testid="bulk-bar">
       <Form form={form} layout="inline" onFinish={onFinish} style={{ rowGap: 8 }}>
-        <Typography.Text strong style={{ marginRight: 12, lineHeight: '32px' }}>
-          {t('rptBulk.selected', { count: ids.length })}
-        </Typography.Text>
+        <Form.Item>
+          <Segmented<'selected' | 'filter'>
+            value={scope}
+            onChange={setScope}
+            options={[
+              { value: 'selected', label: t('rptBulk.selected', { count: ids.length }) },
+              { value: 'filter', label: t('rptBulk.allMatching', { count: Math.min(total, 500) }) },
+            ]}
+            data-testid="bulk-scope"
+          />
+        </Form.Item>
         <Form.Item>
           <Select<BulkAction>
             placeholder={t('rptBulk.action')}

@@ -59,7 +59,7 @@ export function QueuePage() {
         <div style={{ marginBottom: 12 }}>
           <QueueFilters value={filter} onChange={(f) => apply({ filter: f })} />
         </div>
-        {bulk && selected.length > 0 && <BulkBar ids={selected} onClear={() => setSelected([])} />}
+        {bulk && selected.length > 0 && <BulkBar ids={selected} filter={{ queue, ...filter }} total={list.data?.total ?? 0} onClear={() => setSelected([])} />}
         <ReportsTable
           data={list.data}
           loading={list.isFetching}
