@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   pgTable, pgEnum, uuid, text, integer, boolean, timestamp, date, jsonb, bigserial, bigint,
-  primaryKey, uniqueIndex, index, check,
+  primaryKey, uniqueIndex, index, check, type ExtraConfigColumn,
 } from 'drizzle-orm/pg-core';
 import {
   JURISDICTION_LEVELS, UNIT_KINDS, CALENDAR_DAY_KINDS, DEADLINE_UNITS, DEADLINE_STATES,
@@ -377,6 +377,16 @@ export const recheckResult = pgEnum('recheck_result', RECHECK_RESULTS);
 export const reportOutcome = pgEnum('report_outcome', REPORT_OUTCOMES);
 export const rejectReason = pgEnum('reject_reason', REJECT_REASONS);
 
+/** Open states (core's OPEN_STATES), spelled out for partial index predicates. */
+const OPEN_STATE_SQL = sql.raw(`('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed')`);
+const QUEUE_KEYS = ['state', 'jurisdictionPath', 'categoryCode', 'zoneCode', 'channel', 'platformName', 'reporterUserId', 'assigneeId', 'deadlineStatus'] as const;
+type QueueKey = (typeof QUEUE_KEYS)[number];
+/** The queue's sort, exactly as `ORDER BY priority DESC, submitted_at DESC` asks (nulls first) or the index cannot serve it. */
+const queueOrder = (t: Record<'priority' | 'submittedAt', ExtraConfigColumn>) => [t.priority.desc().nullsFirst(), t.submittedAt.desc().nullsFirst()] as const;
+/** The queue's filter columns as trailing index keys (prefix-matched text columns with text_pattern_ops), less a leading one. */
+const queueKeys = (t: Record<QueueKey, ExtraConfigColumn>, leading?: QueueKey): Partial<ExtraConfigColumn>[] => QUEUE_KEYS.filter((k) => k !== leading)
+  .map((k) => (k === 'jurisdictionPath' || k === 'categoryCode' ? t[k].op('text_pattern_ops') : t[k]));
+
 /**
  * One row per report. A report merged into another (automatically by URL or text, or by staff)
  * keeps its own row and tracking number and follows its primary's outcome.
@@ -437,18 +447,29 @@ export const reports = pgTable('reports', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('reports_tracking_uq').on(t.trackingNo),
-  index('reports_queue_idx').on(t.state, t.priority.desc(), t.submittedAt.desc()),
+  // Staff queues (queue.service.ts): each ordered by the queue's sort (priority, then newest) and carrying the
+  // filter columns as trailing keys, so filters and the jurisdiction prefix (text_pattern_ops) are checked inside
+  // the index: a page reads only matching rows and the capped count is an index-only scan. Partial where they can
+  // be, so the public intake (a 'submitted' row without assignee) writes as few of them as possible.
+  index('reports_order_idx').on(...queueOrder(t), ...queueKeys(t)),
+  index('reports_open_queue_idx').on(...queueOrder(t), ...queueKeys(t)).where(sql`${t.state} in ${OPEN_STATE_SQL}`),
+  index('reports_overdue_idx').on(...queueOrder(t), ...queueKeys(t, 'deadlineStatus')).where(sql`${t.deadlineStatus} = 'overdue'`),
+  index('reports_mine_idx').on(t.assigneeId, ...queueOrder(t), ...queueKeys(t, 'assigneeId'))
+    .where(sql`${t.assigneeId} is not null and ${t.state} not in ('closed', 'merged', 'rejected')`),
+  index('reports_zone_idx').on(t.zoneCode, ...queueOrder(t), ...queueKeys(t, 'zoneCode')).where(sql`${t.zoneCode} is not null`),
+  // web and mobile are most reports: the order index serves them; the rarer channels get their own order
+  index('reports_channel_idx').on(t.channel, ...queueOrder(t), ...queueKeys(t, 'channel')).where(sql`${t.channel} not in ('web', 'mobile')`),
+  index('reports_queue_idx').on(t.state, ...queueOrder(t), t.jurisdictionPath.op('text_pattern_ops'))
+    .where(sql`${t.state} not in ${OPEN_STATE_SQL}`),
   index('reports_path_idx').on(t.jurisdictionPath.op('text_pattern_ops'), t.state, t.submittedAt.desc()),
-  index('reports_category_idx').on(t.categoryCode, t.state, t.submittedAt.desc()),
-  index('reports_assignee_idx').on(t.assigneeId, t.state),
-  index('reports_due_idx').on(t.deadlineStatus, t.dueAt),
-  index('reports_platform_idx').on(t.platformName, t.submittedAt.desc()),
-  index('reports_url_idx').on(t.canonicalUrl),
-  index('reports_merged_idx').on(t.mergedIntoId),
-  index('reports_reporter_idx').on(t.reporterUserId),
-  index('reports_submitted_idx').on(t.submittedAt.desc()),
-  index('reports_lsh_idx').using('gin', t.lsh).where(sql`${t.state} in ('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed')`),
-  uniqueIndex('reports_external_uq').on(t.apiKeyId, t.externalId),
+  index('reports_category_idx').on(t.categoryCode.op('text_pattern_ops'), t.jurisdictionPath.op('text_pattern_ops')),
+  index('reports_assignee_idx').on(t.assigneeId, t.state).where(sql`${t.assigneeId} is not null`),
+  index('reports_platform_idx').on(t.platformName, t.accountName, t.jurisdictionPath.op('text_pattern_ops')).where(sql`${t.platformName} is not null`),
+  index('reports_url_idx').on(t.canonicalUrl).where(sql`${t.canonicalUrl} is not null`),
+  index('reports_merged_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
+  index('reports_reporter_idx').on(t.reporterUserId, t.jurisdictionPath.op('text_pattern_ops')).where(sql`${t.reporterUserId} is not null`),
+  index('reports_lsh_idx').using('gin', t.lsh).where(sql`${t.state} in ${OPEN_STATE_SQL}`),
+  uniqueIndex('reports_external_uq').on(t.apiKeyId, t.externalId).where(sql`${t.apiKeyId} is not null`),
   check('reports_severity_ck', sql`${t.severity} is null or ${t.severity} between 1 and 5`),
 ]);
 

@@ -219,17 +219,21 @@ CREATE INDEX "report_evidence_report_idx" ON "report_evidence" USING btree ("rep
 CREATE INDEX "report_transfers_report_idx" ON "report_transfers" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "report_transfers_to_idx" ON "report_transfers" USING btree ("to_unit_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "reports_tracking_uq" ON "reports" USING btree ("tracking_no");--> statement-breakpoint
-CREATE INDEX "reports_queue_idx" ON "reports" USING btree ("state","priority" DESC NULLS LAST,"submitted_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "reports_order_idx" ON "reports" USING btree ("priority" DESC NULLS FIRST,"submitted_at" DESC NULLS FIRST,"state","jurisdiction_path" text_pattern_ops,"category_code" text_pattern_ops,"zone_code","channel","platform_name","reporter_user_id","assignee_id","deadline_status");--> statement-breakpoint
+CREATE INDEX "reports_open_queue_idx" ON "reports" USING btree ("priority" DESC NULLS FIRST,"submitted_at" DESC NULLS FIRST,"state","jurisdiction_path" text_pattern_ops,"category_code" text_pattern_ops,"zone_code","channel","platform_name","reporter_user_id","assignee_id","deadline_status") WHERE "reports"."state" in ('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed');--> statement-breakpoint
+CREATE INDEX "reports_overdue_idx" ON "reports" USING btree ("priority" DESC NULLS FIRST,"submitted_at" DESC NULLS FIRST,"state","jurisdiction_path" text_pattern_ops,"category_code" text_pattern_ops,"zone_code","channel","platform_name","reporter_user_id","assignee_id") WHERE "reports"."deadline_status" = 'overdue';--> statement-breakpoint
+CREATE INDEX "reports_mine_idx" ON "reports" USING btree ("assignee_id","priority" DESC NULLS FIRST,"submitted_at" DESC NULLS FIRST,"state","jurisdiction_path" text_pattern_ops,"category_code" text_pattern_ops,"zone_code","channel","platform_name","reporter_user_id","deadline_status") WHERE "reports"."assignee_id" is not null and "reports"."state" not in ('closed', 'merged', 'rejected');--> statement-breakpoint
+CREATE INDEX "reports_zone_idx" ON "reports" USING btree ("zone_code","priority" DESC NULLS FIRST,"submitted_at" DESC NULLS FIRST,"state","jurisdiction_path" text_pattern_ops,"category_code" text_pattern_ops,"channel","platform_name","reporter_user_id","assignee_id","deadline_status") WHERE "reports"."zone_code" is not null;--> statement-breakpoint
+CREATE INDEX "reports_channel_idx" ON "reports" USING btree ("channel","priority" DESC NULLS FIRST,"submitted_at" DESC NULLS FIRST,"state","jurisdiction_path" text_pattern_ops,"category_code" text_pattern_ops,"zone_code","platform_name","reporter_user_id","assignee_id","deadline_status") WHERE "reports"."channel" not in ('web', 'mobile');--> statement-breakpoint
+CREATE INDEX "reports_queue_idx" ON "reports" USING btree ("state","priority" DESC NULLS FIRST,"submitted_at" DESC NULLS FIRST,"jurisdiction_path" text_pattern_ops) WHERE "reports"."state" not in ('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed');--> statement-breakpoint
 CREATE INDEX "reports_path_idx" ON "reports" USING btree ("jurisdiction_path" text_pattern_ops,"state","submitted_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "reports_category_idx" ON "reports" USING btree ("category_code","state","submitted_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "reports_assignee_idx" ON "reports" USING btree ("assignee_id","state");--> statement-breakpoint
-CREATE INDEX "reports_due_idx" ON "reports" USING btree ("deadline_status","due_at");--> statement-breakpoint
-CREATE INDEX "reports_platform_idx" ON "reports" USING btree ("platform_name","submitted_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "reports_url_idx" ON "reports" USING btree ("canonical_url");--> statement-breakpoint
-CREATE INDEX "reports_merged_idx" ON "reports" USING btree ("merged_into_id");--> statement-breakpoint
-CREATE INDEX "reports_reporter_idx" ON "reports" USING btree ("reporter_user_id");--> statement-breakpoint
-CREATE INDEX "reports_submitted_idx" ON "reports" USING btree ("submitted_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "reports_category_idx" ON "reports" USING btree ("category_code" text_pattern_ops,"jurisdiction_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "reports_assignee_idx" ON "reports" USING btree ("assignee_id","state") WHERE "reports"."assignee_id" is not null;--> statement-breakpoint
+CREATE INDEX "reports_platform_idx" ON "reports" USING btree ("platform_name","account_name","jurisdiction_path" text_pattern_ops) WHERE "reports"."platform_name" is not null;--> statement-breakpoint
+CREATE INDEX "reports_url_idx" ON "reports" USING btree ("canonical_url") WHERE "reports"."canonical_url" is not null;--> statement-breakpoint
+CREATE INDEX "reports_merged_idx" ON "reports" USING btree ("merged_into_id") WHERE "reports"."merged_into_id" is not null;--> statement-breakpoint
+CREATE INDEX "reports_reporter_idx" ON "reports" USING btree ("reporter_user_id","jurisdiction_path" text_pattern_ops) WHERE "reports"."reporter_user_id" is not null;--> statement-breakpoint
 CREATE INDEX "reports_lsh_idx" ON "reports" USING gin ("lsh") WHERE "reports"."state" in ('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed');--> statement-breakpoint
-CREATE UNIQUE INDEX "reports_external_uq" ON "reports" USING btree ("api_key_id","external_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "reports_external_uq" ON "reports" USING btree ("api_key_id","external_id") WHERE "reports"."api_key_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_views_user_name_uq" ON "saved_views" USING btree ("user_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "deadlines_subject_kind_uq" ON "deadlines" USING btree ("subject_type","subject_id","kind") WHERE "deadlines"."state" in ('running', 'paused');

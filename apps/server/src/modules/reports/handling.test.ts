@@ -133,8 +133,12 @@ describe('bulk actions', () => {
     expect((await t.s.db.select().from(reportBatches).where(eq(reportBatches.id, applied.json().batchId)))[0]).toMatchObject({ applied: 2, skipped: 1 });
   });
 
-  it('refuses a filter that selects more than 500 and a missing parameter', async () => {
-    const missing = await officer.post('/api/reports/bulk/preview', { action: 'assign', ids: [(await newReport()).id], params: {} });
+  it('selects by the current filter, and refuses a missing parameter', async () => {
+    const r = await newReport();
+    const byFilter = await officer.post('/api/reports/bulk/preview', { action: 'assign', filter: { queue: 'new', q: r.trackingNo }, params: { userId: officerId } });
+    expect(byFilter.json()).toMatchObject({ applicable: 1, skipped: 0 });
+    expect(byFilter.json().items[0]).toMatchObject({ id: r.id, ok: true });
+    const missing = await officer.post('/api/reports/bulk/preview', { action: 'assign', ids: [r.id], params: {} });
     expect([missing.statusCode, missing.json().code]).toEqual([400, 'request.invalid']);
   });
 });

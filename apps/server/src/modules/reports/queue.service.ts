@@ -9,6 +9,17 @@ import type { AuthUser } from '../auth/auth.types';
 const COUNT_CAP = 10_000;
 const assignee = alias(users, 'assignee');
 
+/**
+ * A subcategory exactly, or a top-level category with its subcategories ('x' or 'x.…'). The latter
+ * as one anchored pattern when the code has no LIKE wildcard: the same rows as the OR, but one index
+ * range (text_pattern_ops) with a sound row estimate, where the OR made the planner walk a whole index.
+ */
+function categoryCondition(code: string): SQL {
+  if (code.includes('.')) return eq(reports.categoryCode, code);
+  if (/[_%\\]/.test(code)) return sql`(${reports.categoryCode} = ${code} or ${reports.categoryCode} like ${`${code}.%`})`;
+  return sql`${reports.categoryCode} ~ ${`^${code.replace(/[.^$*+?()[\]{}|\\]/g, '\\$&')}(\\.|$)`}`;
+}
+
 /** The WHERE clause of a queue and its filters, always inside the user's jurisdiction subtree. */
 export async function reportFilterWhere(q: Queryable, user: AuthUser, f: ReportFilter): Promise<SQL> {
   const conds: (SQL | undefined)[] = [like(reports.jurisdictionPath, `${user.scopePath}%`)];
@@ -23,8 +34,7 @@ export async function reportFilterWhere(q: Queryable, user: AuthUser, f: ReportF
     default: break;
   }
   if (f.state) conds.push(eq(reports.state, f.state));
-  if (f.categoryCode) conds.push(f.categoryCode.includes('.') ? eq(reports.categoryCode, f.categoryCode)
-    : sql`(${reports.categoryCode} = ${f.categoryCode} or ${reports.categoryCode} like ${`${f.categoryCode}.%`})`);
+  if (f.categoryCode) conds.push(categoryCondition(f.categoryCode));
   if (f.zoneCode) conds.push(eq(reports.zoneCode, f.zoneCode));
   if (f.channel) conds.push(eq(reports.channel, f.channel));
   if (f.trusted === 'true') conds.push(isNotNull(reports.reporterUserId));
@@ -45,7 +55,7 @@ export async function reportFilterWhere(q: Queryable, user: AuthUser, f: ReportF
 export function createQueueService({ db }: { db: Db }) {
   async function list(user: AuthUser, query: ReportQuery) {
     const where = await reportFilterWhere(db, user, query);
-    const rows = await db.select({
+    const page = db.select({
       r: {
         id: reports.id, trackingNo: reports.trackingNo, state: reports.state, channel: reports.channel, categoryCode: reports.categoryCode,
         zoneCode: reports.zoneCode, platformName: reports.platformName, description: sql<string>`left(${reports.description}, 80)`,
@@ -58,7 +68,8 @@ export function createQueueService({ db }: { db: Db }) {
       .leftJoin(assignee, eq(assignee.id, reports.assigneeId))
       .where(where).orderBy(desc(reports.priority), desc(reports.submittedAt)).limit(query.limit).offset(query.offset);
     const capped = db.select({ one: sql`1`.as('one') }).from(reports).where(where).limit(COUNT_CAP + 1).as('t');
-    const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+    // The page and the capped count are independent: on PostgreSQL they run at once on two pooled connections.
+    const [rows, [c]] = await Promise.all([page, db.select({ n: sql<number>`count(*)::int` }).from(capped)]);
     const n = Number(c?.n ?? 0);
     return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
