@@ -43,6 +43,14 @@ describe('patrol', () => {
     const item = (await api(page, 'GET', '/api/patrol/items?status=confirmed')).items[0];
     expect(item.externalId).toBe('e1');
 
+    // 巡查发现 → 处置: the confirmed item is handed to the reports loop from its page.
+    await page.goto(`${env.server.url}/console/patrol/items`);
+    await page.getByTestId('patrol-items-table').getByText('日赚千元').first().click();
+    await page.getByTestId('patrol-to-report').click();
+    await page.getByTestId('report-detail').waitFor();
+    expect(await page.getByTestId('report-state').first().textContent()).toBe('已受理');
+    await shot(page, '23-patrol-to-report');
+
     await page.goto(`${env.server.url}/console/patrol/lexicon`);
     await page.getByTestId('lexicon-rules-table').getByText('网络赌博').first().waitFor();
     await shot(page, '21-patrol-lexicon');

@@ -42,6 +42,7 @@ export function createServices(deps: ServiceDeps) {
   const ingest = createIngestService({ db, clock, scanner });
   const secrets = createSecrets(resolveSecretKey(config));
   const deadlines = createDeadlinesService({ db, clock, calendar });
+  const patrolReview = createReviewService({ db, clock });
   return {
     ...deps,
     db,
@@ -60,11 +61,11 @@ export function createServices(deps: ServiceDeps) {
       scanner,
       ingest,
       lexicon: createLexiconService({ db, clock, scanner }),
-      review: createReviewService({ db, clock }),
+      review: patrolReview,
       sources: createSourcesService({ db, clock, units, ingest }),
       terms: createTermsService({ db, clock }),
     },
-    reports: createReportsModule({ db, clock, config, secrets, deadlines }),
+    reports: createReportsModule({ db, clock, config, secrets, deadlines, patrolReview }),
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };
 }

@@ -13,7 +13,7 @@ export type ReportState = (typeof REPORT_STATES)[number];
 export const PUBLIC_STAGES = ['submitted', 'accepted', 'handling', 'finished', 'rejected', 'reviewing'] as const;
 export type PublicStage = (typeof PUBLIC_STAGES)[number];
 
-export const REPORT_CHANNELS = ['web', 'mobile', 'embed', 'api', 'trusted', 'phone', 'mail', 'letter', 'visit'] as const;
+export const REPORT_CHANNELS = ['web', 'mobile', 'embed', 'api', 'trusted', 'phone', 'mail', 'letter', 'visit', 'patrol'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 /** Channels a staff member records on a reporter's behalf (电话、来信、来访). */
 export const STAFF_CHANNELS = ['phone', 'mail', 'letter', 'visit'] as const satisfies readonly ReportChannel[];

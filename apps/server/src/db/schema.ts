@@ -468,8 +468,11 @@ export const reports = pgTable('reports', {
   index('reports_url_idx').on(t.canonicalUrl).where(sql`${t.canonicalUrl} is not null`),
   index('reports_merged_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   index('reports_reporter_idx').on(t.reporterUserId, t.jurisdictionPath.op('text_pattern_ops')).where(sql`${t.reporterUserId} is not null`),
-  index('reports_lsh_idx').using('gin', t.lsh).where(sql`${t.state} in ${OPEN_STATE_SQL}`),
+  // fastupdate off: with a pending list every clustering lookup of the intake scans all of it (up to 4 MB)
+  index('reports_lsh_idx').using('gin', t.lsh).with({ fastupdate: false }).where(sql`${t.state} in ${OPEN_STATE_SQL}`),
   uniqueIndex('reports_external_uq').on(t.apiKeyId, t.externalId).where(sql`${t.apiKeyId} is not null`),
+  // a patrol finding handled as a report (external id "patrol:<item id>"), at most once
+  uniqueIndex('reports_patrol_item_uq').on(t.externalId).where(sql`${t.apiKeyId} is null and ${t.externalId} is not null`),
   check('reports_severity_ck', sql`${t.severity} is null or ${t.severity} between 1 and 5`),
 ]);
 

@@ -66,6 +66,7 @@ export const patrolEn: Record<keyof typeof patrolZhCN, string> = {
   'queue.itemsEmpty': 'No pending items here',
   'queue.nothingSelected': 'Nothing to review',
   'queue.hitCount': 'Hits: {count}',
+  'item.toReport': 'Handle as a report',
   'queue.confirm': 'Confirm violation',
   'queue.dismiss': 'Dismiss as false positive',
   'queue.confirmSelected': 'Confirm {count} selected',

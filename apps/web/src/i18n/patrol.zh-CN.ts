@@ -89,6 +89,7 @@ export const patrolZhCN = {
   'queue.itemsEmpty': '这里没有待审信息了',
   'queue.nothingSelected': '没有需要审核的信息',
   'queue.hitCount': '{count} 处命中',
+  'item.toReport': '转入举报处置',
   'queue.confirm': '确认违规',
   'queue.dismiss': '误报排除',
   'queue.confirmSelected': '确认所选 {count} 处违规',

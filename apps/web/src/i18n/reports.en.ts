@@ -5,7 +5,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptState.assessing': 'Assessing', 'rptState.disposing': 'Disposing', 'rptState.transferred': 'Transferred', 'rptState.disposed': 'Disposed',
   'rptState.answered': 'Answered', 'rptState.closed': 'Closed',
   'rptChannel.web': 'Web', 'rptChannel.mobile': 'Mobile web', 'rptChannel.embed': 'Platform embed', 'rptChannel.api': 'API',
-  'rptChannel.trusted': 'Trusted reporter', 'rptChannel.phone': 'Phone', 'rptChannel.mail': 'Email', 'rptChannel.letter': 'Letter', 'rptChannel.visit': 'Visit',
+  'rptChannel.trusted': 'Trusted reporter', 'rptChannel.phone': 'Phone', 'rptChannel.mail': 'Email', 'rptChannel.letter': 'Letter', 'rptChannel.visit': 'Visit', 'rptChannel.patrol': 'Patrol finding',
   'rptQueue.new': 'New', 'rptQueue.assessing': 'Assessing', 'rptQueue.disposing': 'Disposing', 'rptQueue.transferred': 'Transferred',
   'rptQueue.reply': 'To reply', 'rptQueue.overdue': 'Overdue', 'rptQueue.mine': 'Mine', 'rptQueue.all': 'All',
   'rptReject.not_harmful_info': 'Not illegal or harmful information', 'rptReject.insufficient_info': 'Not enough information to check',

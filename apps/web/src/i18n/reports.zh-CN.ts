@@ -10,7 +10,7 @@ const enums = {
   'rptState.assessing': '研判中', 'rptState.disposing': '处置中', 'rptState.transferred': '移交中', 'rptState.disposed': '已处置',
   'rptState.answered': '已回复', 'rptState.closed': '已办结',
   'rptChannel.web': '网页', 'rptChannel.mobile': '手机网页', 'rptChannel.embed': '平台嵌入', 'rptChannel.api': '接口',
-  'rptChannel.trusted': '核心举报员', 'rptChannel.phone': '电话', 'rptChannel.mail': '邮件', 'rptChannel.letter': '来信', 'rptChannel.visit': '来访',
+  'rptChannel.trusted': '核心举报员', 'rptChannel.phone': '电话', 'rptChannel.mail': '邮件', 'rptChannel.letter': '来信', 'rptChannel.visit': '来访', 'rptChannel.patrol': '巡查发现',
   'rptQueue.new': '待受理', 'rptQueue.assessing': '研判中', 'rptQueue.disposing': '处置中', 'rptQueue.transferred': '移交中',
   'rptQueue.reply': '待答复', 'rptQueue.overdue': '已超期', 'rptQueue.mine': '我的', 'rptQueue.all': '全部',
   'rptReject.not_harmful_info': '不属于违法和不良信息', 'rptReject.insufficient_info': '举报信息不全，无法核查',

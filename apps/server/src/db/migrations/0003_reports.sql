@@ -3,7 +3,7 @@ CREATE TYPE "public"."order_answer" AS ENUM('done', 'partial', 'refused');--> st
 CREATE TYPE "public"."order_state" AS ENUM('issued', 'answered', 'rechecked', 'escalated');--> statement-breakpoint
 CREATE TYPE "public"."recheck_result" AS ENUM('removed', 'still_present');--> statement-breakpoint
 CREATE TYPE "public"."reject_reason" AS ENUM('not_harmful_info', 'insufficient_info', 'duplicate', 'not_internet', 'personal_dispute', 'malicious', 'other');--> statement-breakpoint
-CREATE TYPE "public"."report_channel" AS ENUM('web', 'mobile', 'embed', 'api', 'trusted', 'phone', 'mail', 'letter', 'visit');--> statement-breakpoint
+CREATE TYPE "public"."report_channel" AS ENUM('web', 'mobile', 'embed', 'api', 'trusted', 'phone', 'mail', 'letter', 'visit', 'patrol');--> statement-breakpoint
 CREATE TYPE "public"."report_outcome" AS ENUM('handled', 'referred', 'no_violation', 'out_of_jurisdiction', 'rejected');--> statement-breakpoint
 CREATE TYPE "public"."report_state" AS ENUM('submitted', 'accepted', 'rejected', 'merged', 'assessing', 'disposing', 'transferred', 'disposed', 'answered', 'closed');--> statement-breakpoint
 CREATE TYPE "public"."transfer_kind" AS ENUM('police', 'market', 'culture', 'health', 'education', 'other');--> statement-breakpoint
@@ -233,7 +233,8 @@ CREATE INDEX "reports_platform_idx" ON "reports" USING btree ("platform_name","a
 CREATE INDEX "reports_url_idx" ON "reports" USING btree ("canonical_url") WHERE "reports"."canonical_url" is not null;--> statement-breakpoint
 CREATE INDEX "reports_merged_idx" ON "reports" USING btree ("merged_into_id") WHERE "reports"."merged_into_id" is not null;--> statement-breakpoint
 CREATE INDEX "reports_reporter_idx" ON "reports" USING btree ("reporter_user_id","jurisdiction_path" text_pattern_ops) WHERE "reports"."reporter_user_id" is not null;--> statement-breakpoint
-CREATE INDEX "reports_lsh_idx" ON "reports" USING gin ("lsh") WHERE "reports"."state" in ('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed');--> statement-breakpoint
+CREATE INDEX "reports_lsh_idx" ON "reports" USING gin ("lsh") WITH (fastupdate=false) WHERE "reports"."state" in ('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed');--> statement-breakpoint
 CREATE UNIQUE INDEX "reports_external_uq" ON "reports" USING btree ("api_key_id","external_id") WHERE "reports"."api_key_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "reports_patrol_item_uq" ON "reports" USING btree ("external_id") WHERE "reports"."api_key_id" is null and "reports"."external_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_views_user_name_uq" ON "saved_views" USING btree ("user_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "deadlines_subject_kind_uq" ON "deadlines" USING btree ("subject_type","subject_id","kind") WHERE "deadlines"."state" in ('running', 'paused');

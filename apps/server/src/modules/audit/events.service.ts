@@ -34,12 +34,22 @@ export function eventHash(e: HashedFields): string {
 }
 
 /**
+ * The subject's chain lock (transaction-scoped advisory lock) as an expression, for a caller that
+ * takes it inside a statement of its own and then appends with appendEventLocked.
+ */
+export const chainLock = (subjectType: string, subjectId: string) => sql`pg_advisory_xact_lock(hashtextextended(${`${subjectType}:${subjectId}`}, 0))`;
+
+/**
  * Appends one event to its subject's chain. Call inside the transaction that makes the change.
  * A transaction-scoped advisory lock per subject keeps concurrent writers from forking the chain.
  */
 export async function appendEvent(tx: Queryable, input: EventInput): Promise<EventRow> {
-  const key = `${input.subjectType}:${input.subjectId}`;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  await tx.execute(sql`select ${chainLock(input.subjectType, input.subjectId)}`);
+  return appendEventLocked(tx, input);
+}
+
+/** appendEvent for a transaction that already holds the subject's chain lock (a later statement than the one that took it). */
+export async function appendEventLocked(tx: Queryable, input: EventInput): Promise<EventRow> {
   const [last] = await tx
     .select({ seq: events.seq, hash: events.hash })
     .from(events)

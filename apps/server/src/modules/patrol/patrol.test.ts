@@ -127,6 +127,18 @@ describe('ingestion and review', () => {
     const trail = await t.s.db.select().from(events).where(and(eq(events.subjectType, 'patrol_item'), eq(events.subjectId, list.items[0].id)));
     expect(trail.map((e) => e.action)).toEqual(['patrol.item_flagged', 'patrol.hits_confirmed']);
     expect(trail[1]).toMatchObject({ fromState: 'pending', toState: 'confirmed', reason: '赌博引流' });
+
+    // 巡查发现 → 处置: the confirmed item enters the reports loop once, accepted; a pending or dismissed one cannot.
+    const handled = await analyst.post(`/api/patrol/items/${list.items[0].id}/report`);
+    expect(handled.statusCode).toBe(200);
+    expect(handled.json()).toMatchObject({ created: true, trackingNo: expect.stringMatching(/^JB/) });
+    const report = (await analyst.get(`/api/reports/${handled.json().reportId}`)).json();
+    expect(report).toMatchObject({ channel: 'patrol', state: 'accepted', categoryCode: 'gambling', jurisdictionId: w.districtA.id });
+    expect(report.description).toContain(TERM);
+    expect((await analyst.post(`/api/patrol/items/${list.items[0].id}/report`)).json()).toMatchObject({ reportId: handled.json().reportId, created: false });
+    const dismissed = await analyst.post(`/api/patrol/items/${list.items[1].id}/report`);
+    expect([dismissed.statusCode, dismissed.json().code]).toEqual([409, 'report.invalid_transition']);
+    expect((await analystB.post(`/api/patrol/items/${list.items[0].id}/report`)).statusCode).toBe(404);
   });
 
   it('hides another district’s items (404) and requires a reason', async () => {

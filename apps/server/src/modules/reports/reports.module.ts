@@ -13,6 +13,8 @@ import { createClustering } from './clustering';
 import { createDetailService } from './detail.service';
 import { createDisposalsService } from './disposals.service';
 import { createEvidenceStore } from './evidence';
+import { createFromPatrol } from './from-patrol';
+import type { createReviewService } from '../patrol/review.service';
 import { createHandlingService } from './handling.service';
 import { createIntakeService } from './intake.service';
 import { createOptionsService } from './options.service';
@@ -26,8 +28,10 @@ import { createStatusService } from './status.service';
 import { createTaxonomyCache } from './taxonomy';
 import { createTransfersService } from './transfers.service';
 
+type PatrolReview = ReturnType<typeof createReviewService>;
+
 /** Wires the reports module: intake, handling, sub-cases (transfers, orders), replies and the public side. */
-export function createReportsModule(deps: { db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService }) {
+export function createReportsModule(deps: { db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService; patrolReview: PatrolReview }) {
   const { db, clock, config, secrets, deadlines } = deps;
   const taxonomy = createTaxonomyCache(db, { publicJurisdictionCode: config.PUBLIC_JURISDICTION_CODE });
   const clustering = createClustering();
@@ -70,6 +74,7 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
     pow: createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY }),
     flood: createFloodGuard({ clock, freePerHour: config.PUBLIC_FREE_SUBMISSIONS_PER_HOUR }),
     options: extras.options, views: extras.views, trustedMine: extras.trustedMine,
+    fromPatrol: createFromPatrol({ db, review: deps.patrolReview, intake, handling, taxonomy }),
     actorOf, platformUnit, jurisdictionOfUnit, partnerDuplicate, evidenceFile,
   };
 }

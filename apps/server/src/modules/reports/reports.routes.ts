@@ -131,6 +131,12 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
     });
   }
 
+  // 巡查发现 → 处置: a confirmed patrol item enters the loop as an accepted report (idempotent).
+  app.post('/api/patrol/items/:id/report', {
+    config: { permission: 'patrol.review' },
+    schema: { tags, params: IdParamsSchema, response: { 200: z.object({ reportId: z.uuid(), trackingNo: z.string(), created: z.boolean() }) } },
+  }, async (req) => r.fromPatrol(currentUser(req), req.params.id));
+
   app.post('/api/reports/:id/reply/preview', {
     config: { permission: policy.reply }, schema: { tags, params: IdParamsSchema, body: ReplyInputSchema, response: { 200: ReplyPreviewSchema } },
   }, async (req) => r.replies.preview(currentUser(req), req.params.id, req.body));

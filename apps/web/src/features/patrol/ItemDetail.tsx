@@ -3,6 +3,7 @@ import { Button, Card, Divider, Flex, Typography } from 'antd';
 import type { PatrolItemView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { useCan } from '../../lib/session';
+import { HandleAsReport } from './HandleAsReport';
 import { HitTable } from './HitTable';
 import { ItemMeta } from './ItemMeta';
 import { ItemText } from './ItemText';
@@ -28,7 +29,7 @@ export function ItemDetail({ item, onDecided, bare }: Props) {
   const reviewable = item.status === 'pending' && pendingHits.length > 0 && can('patrol.review');
   const some = selectedHits.length > 0;
 
-  const actions = reviewable && (
+  const actions = item.status === 'confirmed' ? <HandleAsReport item={item} /> : reviewable && (
     <Flex gap={8} wrap>
       <Button type="primary" danger onClick={() => setDeciding('confirm')} data-testid="patrol-confirm">
         {some ? t('queue.confirmSelected', { count: selectedHits.length }) : t('queue.confirm')}

@@ -64,3 +64,10 @@ export const useImportFile = () =>
   useIngest(({ sourceId, file, contentType }: { sourceId: string; file: Blob; contentType: string }) =>
     api.upload<PushResult>(`/api/patrol/sources/${sourceId}/import`, file, contentType),
   );
+
+/** 巡查发现 → 处置: the confirmed item's report (made on the first call, the same one afterwards). */
+export function useHandleAsReport() {
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ reportId: string; trackingNo: string; created: boolean }>(`/api/patrol/items/${id}/report`),
+  });
+}
