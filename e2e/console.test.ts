@@ -25,7 +25,7 @@ describe('console', () => {
     expect(await page.getByTestId('header-user').textContent()).toBe('系统管理员');
     expect(await page.getByTestId('header-context').textContent()).toContain('示范市');
     const menu = await page.getByTestId('console-menu').textContent();
-    for (const entry of ['举报受理', '属地台账', '巡查', '属地管理', '用户管理', '工作日历']) expect(menu).toContain(entry);
+    for (const entry of ['举报受理', '巡查', '属地管理', '用户管理', '工作日历']) expect(menu).toContain(entry);
     await shot(page, '03-console-home');
 
     await page.goto(`${env.server.url}/console/admin/jurisdictions`);

@@ -82,8 +82,20 @@ describe('reports: the whole closed loop in the browser', () => {
     await openReport(analyst, trackingNo);
     await analyst.getByTestId('report-action-assess').click();
     await analyst.getByTestId('assess-note').fill('赌博引流帖，内容仍在线，建议通知平台删除并移交公安。');
+    // the forum is in the registry (demo data): the analyst finds it by typing part of its name
+    await analyst.getByTestId('assess-entity').click();
+    await analyst.keyboard.type('本地生活');
+    const entityOption = analyst.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .rpt-entity-option').filter({ hasText: '示范本地生活网' }).first();
+    await entityOption.waitFor();
+    await shot(analyst, '39-report-assess-entity-search');
+    await entityOption.click();
+    await expect.poll(() => analyst.getByTestId('assess-entity').textContent()).toContain('示范本地生活网');
+    await shot(analyst, '39-report-assess-entity');
     await analyst.getByTestId('assess-submit').click();
     await stateIs(analyst, '研判中');
+    // the detail names the entity with its grade and links to its registry page
+    await expect.poll(() => analyst.getByTestId('report-assessment').getByTestId('report-entity').textContent(), { timeout: 10_000 }).toBe('示范本地生活网 重点');
+    expect(await analyst.getByTestId('report-entity').getByRole('link').getAttribute('href')).toMatch(/^\/console\/registry\/[0-9a-f-]{36}$/);
 
     // 3. The handler transfers it to the police unit.
     const handler = await staff('handler');

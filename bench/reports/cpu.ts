@@ -19,21 +19,40 @@ export interface CpuUse {
 
 const CORES = readFileSync('/proc/stat', 'utf8').split('\n').filter((l) => /^cpu\d/.test(l)).length;
 
-/** CPU seconds used so far by every postgres process (100 ticks a second on Linux). */
-function postgresSeconds(): number {
-  let ticks = 0;
+/** CPU ticks of every postgres process now, by pid (100 ticks a second on Linux). */
+function postgresTicks(): Map<string, number> {
+  const out = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
+      out.set(pid, Number(f[11]) + Number(f[12]));
     } catch {
       // the process ended while we looked
     }
   }
-  return ticks / 100;
+  return out;
+}
+
+/**
+ * CPU seconds used by postgres since the first call. Backends and autovacuum workers come and go,
+ * so the processes are sampled every 200 ms and their increments summed (a process that starts and
+ * ends between two samples is missed).
+ */
+let seen: Map<string, number> | undefined;
+let total = 0;
+function postgresSeconds(): number {
+  const now = postgresTicks();
+  if (!seen) {
+    seen = now;
+    setInterval(postgresSeconds, 200).unref();
+    return 0;
+  }
+  for (const [pid, ticks] of now) total += ticks - (seen.get(pid) ?? 0);
+  seen = now;
+  return total / 100;
 }
 
 export function cpuSample(): CpuSample {

@@ -4,7 +4,8 @@
  * or the same text lightly edited). Used by the intake, queue and clustering benchmarks.
  */
 import { Converter } from 'opencc-js/cn2t';
-import { generateCorpus, prng } from '../textscan/corpus';
+import { frequencyOrderedChars } from '../textscan/charfreq';
+import { prng } from '../textscan/corpus';
 import { textVariant, type TextEdit } from './edits';
 import { makePost, postUrl, type Post } from './urls';
 
@@ -53,6 +54,24 @@ const ACTIONS = ['发布赌博网站链接，称稳赚不赔', '宣传虚假投�
   '诱导未成年人打赏', '编造企业负责人被抓的不实信息', '推销所谓特效保健品，专门针对老年人', '发布血腥暴力图片', '恶意诋毁本地企业产品质量'];
 const CLOSINGS = ['请尽快处理。', '希望相关部门核查。', '已有多人受骗。', '影响很坏，请依法处置。', '', '', '谢谢！', '链接和截图见附件。'];
 
+/** Draws items with weight 1/(rank + 4), by binary search over the cumulative weights. */
+function zipf(items: readonly string[], rnd: () => number): () => string {
+  const cum = new Float64Array(items.length);
+  let acc = 0;
+  for (let i = 0; i < items.length; i++) cum[i] = acc += 1 / (i + 4);
+  return () => {
+    const r = rnd() * acc;
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cum[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return items[lo]!;
+  };
+}
+
 /** Weighted choice from [item, weight] pairs. */
 export function weighted<T>(rnd: () => number, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
@@ -63,7 +82,7 @@ export function weighted<T>(rnd: () => number, items: readonly (readonly [T, num
 
 export function createStream(opts: StreamOptions) {
   const rnd = prng(opts.seed);
-  const corpus = generateCorpus(2_000_000, opts.seed ^ 0x5bd1e995).replace(/\n/g, '');
+  const drawChar = zipf(frequencyOrderedChars(), rnd);
   const toTraditional = Converter({ from: 'cn', to: 'tw' });
   const dupShare = opts.dupShare ?? 0.3;
   const urlShare = opts.urlShare ?? 0.8;
@@ -75,13 +94,26 @@ export function createStream(opts: StreamOptions) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
-  /** `len` characters of generated prose, never splitting a surrogate pair. */
+  /**
+   * About `len` characters of fresh prose: characters drawn by Zipf's law from the frequency-ordered
+   * list (as bench/textscan's corpus), clauses of 4–12 joined by ，, sentences ending in 。！？.
+   * Fresh for every report: slices of one shared corpus would overlap and make unrelated reports alike.
+   */
   function prose(len: number): string {
-    let at = Math.floor(rnd() * (corpus.length - len - 2));
-    if (corpus.charCodeAt(at) >= 0xdc00 && corpus.charCodeAt(at) <= 0xdfff) at++;
-    let end = at + len;
-    if (corpus.charCodeAt(end - 1) >= 0xd800 && corpus.charCodeAt(end - 1) <= 0xdbff) end++;
-    return corpus.slice(at, end);
+    let out = '';
+    let clause = 0;
+    const clauseLen = () => 4 + Math.floor(rnd() * 9);
+    let until = clauseLen();
+    while (out.length < len) {
+      out += drawChar();
+      if (++clause >= until && out.length < len - 1) {
+        const r = rnd();
+        out += r < 0.7 ? '，' : r < 0.9 ? '。' : r < 0.95 ? '！' : '？';
+        clause = 0;
+        until = clauseLen();
+      }
+    }
+    return out;
   }
 
   /** 50–300 characters: who, what, in the reporter's own words, and a closing line. */

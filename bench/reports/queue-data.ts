@@ -1,7 +1,7 @@
 /**
  * A year of reports generated in SQL (INSERT … SELECT generate_series), in chunks, with a fixed
  * seed. Distributions (shares of all rows):
- *   submitted time  uniform over the last 365 days
+ *   submitted time  uniform over the last 365 days, rows inserted oldest first (as a live table grows)
  *   state           by age: < 2 days mostly submitted/accepted/assessing; 2–30 days in handling;
  *                   older mostly closed, with stragglers still open; 12 % merged, 5 % rejected
  *   deadlines       open reports have a due time 1–10 days after submission; past due → overdue
@@ -82,7 +82,7 @@ export async function generateReports(env: BenchEnv, total: number, chunk = 100_
               case when r_url < 0.8 then '["https://m.weibo.com/' || (1000000 + i) || '/post?from=timeline"]' else '[]' end::jsonb as url_json,
               now() - age * interval '1 day' as sub
             from (
-              select i, random() * 365 as age, random() < 0.02 as trusted, random() as r_ch, random() as r_cat, random() as r_zone, random() as r_pf,
+              select i, (1 - i::float8 / ${total}) * 365 + random() * 0.001 as age, random() < 0.02 as trusted, random() as r_ch, random() as r_cat, random() as r_zone, random() as r_pf,
                 random() as r_acc, random() as r_txt, random() as r_len, random() as r_node, random() as r_asg, random() as r_ct, random() as r_due,
                 random() as r_url, random() as r_st, random() as r_st2
               from generate_series(${from}, ${to}) i

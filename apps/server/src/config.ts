@@ -28,6 +28,8 @@ const ConfigSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(5).default(60),
+  /** how often the statistics rollup catches up with the event log */
+  STATS_REFRESH_SECONDS: z.coerce.number().int().min(1).default(30),
   /**
    * 32 random bytes, base64: encrypts reporter contacts at rest and keys the HMACs (proof-of-work
    * challenges, address hashes). Required with DATABASE_URL; the embedded database keeps one in DATA_DIR.

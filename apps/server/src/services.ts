@@ -20,6 +20,9 @@ import { createSourcesService } from './modules/patrol/sources.service';
 import { createTermsService } from './modules/patrol/terms.service';
 import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
+import { createRegistryModule } from './modules/registry/registry.module';
+import { registerRegistryFigures } from './modules/registry/registry.figures';
+import { createStatsModule } from './modules/stats/stats.module';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
 
 export interface ServiceDeps {
@@ -43,6 +46,9 @@ export function createServices(deps: ServiceDeps) {
   const secrets = createSecrets(resolveSecretKey(config));
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
+  const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview });
+  const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
+  registerRegistryFigures(stats.catalogue, db);
   return {
     ...deps,
     db,
@@ -65,7 +71,9 @@ export function createServices(deps: ServiceDeps) {
       sources: createSourcesService({ db, clock, units, ingest }),
       terms: createTermsService({ db, clock }),
     },
-    reports: createReportsModule({ db, clock, config, secrets, deadlines, patrolReview }),
+    reports,
+    registry: createRegistryModule({ db, clock, secrets, deadlines, evidence: reports.evidence }),
+    stats,
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };
 }

@@ -26,7 +26,7 @@ describe('every API route is guarded', () => {
     expect(api.length).toBeGreaterThan(25);
     expect(api.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort())
       .toEqual([
-        'GET /api/auth/demo-hint', 'GET /api/public/report-form', 'POST /api/auth/login', 'POST /api/public/evidence',
+        'GET /api/auth/demo-hint', 'GET /api/public/report-form', 'GET /api/public/transparency', 'GET /api/public/transparency/:month', 'POST /api/auth/login', 'POST /api/public/evidence',
         'POST /api/public/pow', 'POST /api/public/reports', 'POST /api/public/reports/review', 'POST /api/public/reports/status',
       ]);
   });

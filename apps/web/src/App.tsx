@@ -11,6 +11,7 @@ const ConsoleApp = lazy(() => import('./features/shell/ConsoleApp').then((m) => 
 // The report pages are public too, and just as light: plain markup, no antd.
 const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
 const ReportStatusPage = lazy(() => import('./pages/ReportStatusPage').then((m) => ({ default: m.ReportStatusPage })));
+const TransparencyPage = lazy(() => import('./pages/TransparencyPage').then((m) => ({ default: m.TransparencyPage })));
 
 export function App() {
   return (
@@ -21,6 +22,7 @@ export function App() {
             <Route path="/" element={<LandingPage />} />
             <Route path="/report" element={<ReportPage />} />
             <Route path="/report/status" element={<ReportStatusPage />} />
+            <Route path="/transparency" element={<TransparencyPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/console/*" element={<ConsoleApp />} />
             <Route path="*" element={<NotFoundPage />} />

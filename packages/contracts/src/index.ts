@@ -7,3 +7,5 @@ export * from './admin';
 export * from './audit';
 export * from './patrol';
 export * from './reports';
+export * from './registry';
+export * from './stats';

@@ -7,6 +7,7 @@ import {
 } from './report-enums';
 
 export * from './report-enums';
+import { ENTITY_GRADES, ENTITY_TYPES } from './registry-enums';
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const reason = textField(1000).min(2);
@@ -149,6 +150,8 @@ export const ReportQuerySchema = PageQuerySchema.extend({
   channel: z.enum(REPORT_CHANNELS).optional(),
   trusted: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
+  /** grade of the linked registry entity (重点/一般/观察) */
+  entityGrade: z.enum(ENTITY_GRADES).optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 /** Filter part of a query, as saved in a view and used by bulk actions. */
@@ -175,6 +178,16 @@ export const EvidenceViewSchema = z.object({
   sha256: z.string(), originalSha256: z.string(), filename: z.string().nullable(), createdAt: z.string(),
 });
 
+/** A registry entity a report or disposal names, as the report's reader may see it (null when outside their scope). */
+export const EntityRefViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  grade: z.enum(ENTITY_GRADES),
+  jurisdictionName: z.string(),
+});
+export type EntityRefView = z.infer<typeof EntityRefViewSchema>;
+
 export const DisposalViewSchema = z.object({
   id: z.uuid(),
   kind: z.enum(DISPOSAL_KINDS),
@@ -182,6 +195,7 @@ export const DisposalViewSchema = z.object({
   legalBasis: z.array(LegalBasisSchema),
   reasons: z.string(),
   entityRef: z.string().nullable(),
+  entity: EntityRefViewSchema.nullable(),
   targetName: z.string().nullable(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
@@ -250,6 +264,8 @@ export const ReportDetailSchema = ReportListItemSchema.extend({
   canonicalUrls: z.array(z.string()),
   accountName: z.string().nullable(),
   entityRef: z.string().nullable(),
+  /** the registry entity `entityRef` names; null when none is named or it lies outside the reader's jurisdiction */
+  entity: EntityRefViewSchema.nullable(),
   /** masked, e.g. 138****5678 / a***@example.com; reveal is a separate audited call */
   contactMasked: z.string().nullable(),
   contactShareable: z.boolean(),

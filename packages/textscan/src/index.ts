@@ -20,3 +20,4 @@ export {
   type ScanOptions,
   type TermRuleInput,
 } from './types.js';
+export { t2sTable } from './t2s.js';

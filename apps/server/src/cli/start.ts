@@ -7,6 +7,8 @@ import { configOrExit, createLogger, ensureMigrated, openConfiguredDb, seed } fr
 import { DEMO_USERS } from '../seed/demo';
 import { ROLE_NAMES } from '../seed/base';
 import { seedDemoReports } from '../seed/demo-reports';
+import { seedDemoRegistry } from '../seed/demo-registry';
+import { seedDemoHistory } from '../seed/demo-stats';
 
 const args = new Set(process.argv.slice(2));
 const config = configOrExit();
@@ -26,7 +28,13 @@ const services = createServices({
   config, handle, clock: systemClock, logger,
   demoHint: showDemo ? DEMO_USERS.map((u) => ({ username: u.username, role: ROLE_NAMES[u.role] })) : undefined,
 });
-if (demoPassword && handle.kind === 'pglite') await seedDemoReports(services);
+if (demoPassword && handle.kind === 'pglite') {
+  const fresh = (await seedDemoReports(services)) > 0;
+  await seedDemoRegistry(services);
+  if (fresh) await seedDemoHistory({ config, handle, logger }, services);
+}
+// The statistics rollup is built from the event log when it never was, and caught up otherwise.
+logger.info({ stats: await services.stats.rollup.ensureBuilt() }, 'statistics rollup ready');
 const app = await buildApp(services, { serveWeb: true });
 const jobs = createJobRunner({
   db: services.db, clock: systemClock, logger, pollMs: config.JOBS_POLL_MS,
@@ -35,12 +43,14 @@ const jobs = createJobRunner({
     'patrol.poll_feeds': async () => { await services.patrol.sources.pollDueFeeds(); },
     'mail.send': mailJobHandler(services.mailer),
     'evidence.cleanup': async () => { await services.reports.evidence.cleanupOrphans(); },
+    'stats.refresh': async () => { await services.stats.rollup.refresh(); },
   },
   recurring: [
     { kind: 'deadline.sweep', everySeconds: config.DEADLINE_SWEEP_SECONDS },
     { kind: 'patrol.poll_feeds', everySeconds: 60 },
     { kind: 'mail.send', everySeconds: 30 },
     { kind: 'evidence.cleanup', everySeconds: 3600 },
+    { kind: 'stats.refresh', everySeconds: config.STATS_REFRESH_SECONDS },
   ],
 });
 

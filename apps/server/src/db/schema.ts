@@ -7,6 +7,8 @@ import {
   JURISDICTION_LEVELS, UNIT_KINDS, CALENDAR_DAY_KINDS, DEADLINE_UNITS, DEADLINE_STATES,
   DEADLINE_STATUSES, LOCALES, REPORT_STATES, REPORT_CHANNELS, DISPOSAL_KINDS, TRANSFER_KINDS, TRANSFER_STATES,
   ORDER_STATES, ORDER_ANSWERS, RECHECK_RESULTS, REPORT_OUTCOMES, REJECT_REASONS, ORDER_MEASURES, BULK_ACTIONS,
+  ENTITY_TYPES, ENTITY_GRADES, ENTITY_STATUSES, RECTIFICATION_STATES, RECTIFICATION_SOURCES, TASK_STATES, IMPORT_STATES,
+  type EntityGrade, type FilingKind,
 } from '@tianlang/contracts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -467,6 +469,8 @@ export const reports = pgTable('reports', {
   index('reports_platform_idx').on(t.platformName, t.accountName, t.jurisdictionPath.op('text_pattern_ops')).where(sql`${t.platformName} is not null`),
   index('reports_url_idx').on(t.canonicalUrl).where(sql`${t.canonicalUrl} is not null`),
   index('reports_merged_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
+  // the registry entity page and the queue's entity-grade filter
+  index('reports_entity_idx').on(t.entityRef).where(sql`${t.entityRef} is not null`),
   index('reports_reporter_idx').on(t.reporterUserId, t.jurisdictionPath.op('text_pattern_ops')).where(sql`${t.reporterUserId} is not null`),
   // fastupdate off: with a pending list every clustering lookup of the intake scans all of it (up to 4 MB)
   index('reports_lsh_idx').using('gin', t.lsh).with({ fastupdate: false }).where(sql`${t.state} in ${OPEN_STATE_SQL}`),
@@ -489,6 +493,8 @@ export const reportEvidence = pgTable('report_evidence', {
   /** hash of the file as uploaded */
   originalSha256: text('original_sha256').notNull(),
   filename: text('filename'),
+  /** owner other than a report, e.g. "registry_pledge:<id>" (such files are never cleaned up as orphans) */
+  attachedTo: text('attached_to'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('report_evidence_token_uq').on(t.uploadTokenHash),
@@ -627,3 +633,279 @@ export type ReportDisposalRow = typeof reportDisposals.$inferSelect;
 export type ReportTransferRow = typeof reportTransfers.$inferSelect;
 export type PlatformOrderRow = typeof platformOrders.$inferSelect;
 export type ReplyTemplateRow = typeof replyTemplates.$inferSelect;
+
+// ── Registry 属地台账 ──────────────────────────────────────────────
+export const entityType = pgEnum('entity_type', ENTITY_TYPES);
+export const entityGrade = pgEnum('entity_grade', ENTITY_GRADES);
+export const entityStatus = pgEnum('entity_status', ENTITY_STATUSES);
+export const rectificationState = pgEnum('rectification_state', RECTIFICATION_STATES);
+export const rectificationSource = pgEnum('rectification_source', RECTIFICATION_SOURCES);
+export const registryTaskState = pgEnum('registry_task_state', TASK_STATES);
+export const registryImportState = pgEnum('registry_import_state', IMPORT_STATES);
+
+export interface GradeHistoryEntry { grade: EntityGrade; from: EntityGrade | null; reason: string | null; actorId: string | null; at: string }
+export interface FilingEntry { kind: FilingKind; number: string; filedOn?: string; note?: string }
+
+/**
+ * A supervised platform or account. Identifiers are stored normalized (core checkIdentifiers); each
+ * is unique where present, so an ICP number, an account on its platform or a canonical URL is
+ * registered once. `search_text` is the normalized (simplified, lower-case) text that search matches.
+ */
+export const registryEntities = pgTable('registry_entities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  nameNorm: text('name_norm').notNull(),
+  type: entityType('type').notNull(),
+  url: text('url'),
+  canonicalUrl: text('canonical_url'),
+  icpNo: text('icp_no'),
+  appId: text('app_id'),
+  accountId: text('account_id'),
+  platformName: text('platform_name'),
+  operatorName: text('operator_name'),
+  /** AES-256-GCM of the operator contact JSON (lib/secrets), like reporter contacts */
+  contactEnc: text('contact_enc'),
+  contactMasked: text('contact_masked'),
+  jurisdictionId: uuid('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  jurisdictionPath: text('jurisdiction_path').notNull(),
+  grade: entityGrade('grade').notNull().default('general'),
+  gradeReason: text('grade_reason'),
+  gradeHistory: jsonb('grade_history').$type<GradeHistoryEntry[]>().notNull().default([]),
+  tags: jsonb('tags').$type<string[]>().notNull().default([]),
+  officerId: uuid('officer_id').references(() => users.id),
+  filings: jsonb('filings').$type<FilingEntry[]>().notNull().default([]),
+  status: entityStatus('status').notNull().default('active'),
+  location: text('location'),
+  note: text('note'),
+  searchText: text('search_text').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('registry_entities_icp_uq').on(t.icpNo).where(sql`${t.icpNo} is not null`),
+  uniqueIndex('registry_entities_account_uq').on(t.type, t.accountId).where(sql`${t.accountId} is not null`),
+  uniqueIndex('registry_entities_app_uq').on(t.appId).where(sql`${t.appId} is not null`),
+  uniqueIndex('registry_entities_url_uq').on(t.canonicalUrl).where(sql`${t.canonicalUrl} is not null`),
+  index('registry_entities_path_idx').on(t.jurisdictionPath.op('text_pattern_ops'), t.updatedAt.desc()),
+  index('registry_entities_grade_idx').on(t.grade, t.jurisdictionPath.op('text_pattern_ops')),
+  index('registry_entities_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  index('registry_entities_name_idx').using('gin', t.nameNorm.op('gin_trgm_ops')),
+]);
+
+/** 自律承诺书. Files live in the evidence store (report_evidence rows attached to `registry_pledge:<id>`). */
+export const registryPledges = pgTable('registry_pledges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
+  signedOn: date('signed_on', { mode: 'string' }).notNull(),
+  signer: text('signer'),
+  note: text('note'),
+  fileId: uuid('file_id').references(() => reportEvidence.id),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('registry_pledges_entity_idx').on(t.entityId)]);
+
+/** 实地检查: at least two officers; its rectification items are registry_rectifications. */
+export const registryInspections = pgTable('registry_inspections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
+  inspectedOn: date('inspected_on', { mode: 'string' }).notNull(),
+  officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
+  findings: text('findings').notNull(),
+  taskId: uuid('task_id'),
+  fileId: uuid('file_id').references(() => reportEvidence.id),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('registry_inspections_entity_idx').on(t.entityId)]);
+
+/** 约谈. */
+export const registryInterviews = pgTable('registry_interviews', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  grounds: text('grounds').notNull(),
+  persons: jsonb('persons').$type<{ name: string; position?: string }[]>().notNull(),
+  officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
+  recordFileId: uuid('record_file_id').references(() => reportEvidence.id),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('registry_interviews_entity_idx').on(t.entityId)]);
+
+/** 整改事项 with its clock on the deadline engine (subject registry_rectification). */
+export const registryRectifications = pgTable('registry_rectifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
+  source: rectificationSource('source').notNull(),
+  sourceId: uuid('source_id').notNull(),
+  description: text('description').notNull(),
+  state: rectificationState('state').notNull().default('open'),
+  dueAt: ts('due_at'),
+  deadlineStatus: deadlineStatus('deadline_status'),
+  followUp: text('follow_up'),
+  followedUpBy: uuid('followed_up_by').references(() => users.id),
+  followedUpAt: ts('followed_up_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  index('registry_rectifications_entity_idx').on(t.entityId, t.state),
+  index('registry_rectifications_source_idx').on(t.sourceId),
+]);
+
+/** 双随机 draws: seed, algorithm and the pools as they were, so anyone can rerun them. */
+export const registryDraws = pgTable('registry_draws', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  seed: text('seed').notNull(),
+  algorithm: text('algorithm').notNull(),
+  filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+  jurisdictionPath: text('jurisdiction_path').notNull(),
+  entityPool: jsonb('entity_pool').$type<string[]>().notNull(),
+  officerPool: jsonb('officer_pool').$type<string[]>().notNull(),
+  poolDigest: text('pool_digest').notNull(),
+  entityIds: jsonb('entity_ids').$type<string[]>().notNull(),
+  officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
+  params: jsonb('params').$type<{ entityCount: number; officerCount: number; perTask: number; days: number; unit: string }>().notNull(),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('registry_draws_path_idx').on(t.jurisdictionPath.op('text_pattern_ops'), t.createdAt.desc())]);
+
+/** An inspection task (from a draw), with its clock (subject registry_task). */
+export const registryTasks = pgTable('registry_tasks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  drawId: uuid('draw_id').references(() => registryDraws.id),
+  entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
+  officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
+  state: registryTaskState('state').notNull().default('open'),
+  dueAt: ts('due_at'),
+  deadlineStatus: deadlineStatus('deadline_status'),
+  inspectionId: uuid('inspection_id'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('registry_tasks_entity_idx').on(t.entityId, t.state),
+  index('registry_tasks_draw_idx').on(t.drawId),
+]);
+
+/** An xlsx import: checked rows kept between preview and commit. */
+export const registryImports = pgTable('registry_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  actorId: uuid('actor_id').notNull().references(() => users.id),
+  jurisdictionPath: text('jurisdiction_path').notNull(),
+  filename: text('filename'),
+  sha256: text('sha256').notNull(),
+  state: registryImportState('state').notNull().default('parsing'),
+  totals: jsonb('totals').$type<Record<string, number>>().notNull().default({}),
+  fileProblems: jsonb('file_problems').$type<unknown[]>().notNull().default([]),
+  rowProblems: jsonb('row_problems').$type<unknown[]>().notNull().default([]),
+  sample: jsonb('sample').$type<unknown[]>().notNull().default([]),
+  /** the planned rows (create / update), applied by the commit */
+  plan: jsonb('plan').$type<unknown[]>(),
+  result: jsonb('result').$type<Record<string, number>>(),
+  createdAt: createdAt(),
+  committedAt: ts('committed_at'),
+}, (t) => [index('registry_imports_actor_idx').on(t.actorId, t.createdAt.desc())]);
+
+export type RegistryEntityRow = typeof registryEntities.$inferSelect;
+export type RegistryPledgeRow = typeof registryPledges.$inferSelect;
+export type RegistryInspectionRow = typeof registryInspections.$inferSelect;
+export type RegistryInterviewRow = typeof registryInterviews.$inferSelect;
+export type RegistryRectificationRow = typeof registryRectifications.$inferSelect;
+export type RegistryDrawRow = typeof registryDraws.$inferSelect;
+export type RegistryTaskRow = typeof registryTasks.$inferSelect;
+export type RegistryImportRow = typeof registryImports.$inferSelect;
+// ── Statistics 统计与报告 ──────────────────────────────────────────
+/**
+ * One row per report with the first time of each stage, read from its events (see
+ * modules/stats/facts.sql.ts). The rollup's contributions are a pure function of this row, so a
+ * change is applied to the rollup as (new contributions − old contributions).
+ */
+export const statsReportFacts = pgTable('stats_report_facts', {
+  reportId: uuid('report_id').primaryKey().references(() => reports.id),
+  jurisdictionId: uuid('jurisdiction_id').notNull(),
+  jurisdictionPath: text('jurisdiction_path').notNull(),
+  jurisdictionLevel: text('jurisdiction_level').notNull(),
+  categoryCode: text('category_code').notNull(),
+  zoneCode: text('zone_code'),
+  channel: text('channel').notNull(),
+  platformName: text('platform_name'),
+  reporterUserId: uuid('reporter_user_id'),
+  outcome: text('outcome'),
+  /**
+   * current grade of the registry entity the report concerns (reports.entity_ref), 'none' when it has
+   * none; null only on rows computed before this column existed (they contribute no grade figures)
+   */
+  entityGrade: text('entity_grade'),
+  submittedAt: ts('submitted_at').notNull(),
+  acceptedAt: ts('accepted_at'),
+  rejectedAt: ts('rejected_at'),
+  mergedAt: ts('merged_at'),
+  transferredAt: ts('transferred_at'),
+  disposedAt: ts('disposed_at'),
+  answeredAt: ts('answered_at'),
+  closedAt: ts('closed_at'),
+  /** the stage clock's status when it was met (on_time, at_risk, overdue); null when it never was */
+  acceptStatus: text('accept_status'),
+  disposeStatus: text('dispose_status'),
+  replyStatus: text('reply_status'),
+  /** [{u: to unit, s: sent, r: replied, x: returned, late}] */
+  transfers: jsonb('transfers').$type<{ u: string; s: string; r: string | null; x: string | null; late: boolean | null }[]>().notNull().default([]),
+  /** [{p: platform unit, s: issued, a: answered, ans: answer, late}] */
+  orders: jsonb('orders').$type<{ p: string; s: string; a: string | null; ans: string | null; late: boolean | null }[]>().notNull().default([]),
+  /** [{k: disposal kind, s: created}] */
+  disposals: jsonb('disposals').$type<{ k: string; s: string }[]>().notNull().default([]),
+}, (t) => [
+  index('stats_facts_submitted_idx').on(t.jurisdictionPath.op('text_pattern_ops'), t.submittedAt),
+]);
+
+/**
+ * Counts per (jurisdiction, grain, period, dimension, key, measure). Every row of a report is added
+ * to its jurisdiction and each ancestor, by day ('d') and by month ('m'): the dashboard for any
+ * jurisdiction and a year reads at most a few thousand rows of one jurisdiction.
+ */
+export const statsRollup = pgTable('stats_rollup', {
+  jurisdictionId: uuid('jurisdiction_id').notNull(),
+  grain: text('grain', { enum: ['d', 'm'] }).notNull(),
+  period: date('period', { mode: 'string' }).notNull(),
+  dim: text('dim').notNull(),
+  key: text('key').notNull(),
+  measure: text('measure').notNull(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.grain, t.period, t.dim, t.key, t.measure] }),
+  check('stats_rollup_grain_ck', sql`${t.grain} in ('d', 'm')`),
+]);
+
+/** Reports whose events changed since the rollup last read them (filled by a trigger on events). */
+export const statsDirty = pgTable('stats_dirty', {
+  reportId: uuid('report_id').primaryKey(),
+});
+
+/** The rollup's bookkeeping: when it was rebuilt and when it last caught up. */
+export const statsState = pgTable('stats_state', {
+  id: text('id').primaryKey(),
+  rebuiltAt: ts('rebuilt_at'),
+  refreshedAt: ts('refreshed_at'),
+});
+
+/** A figure as quoted in a work report: the query that produced it and the value it had. */
+export const statsSavedQueries = pgTable('stats_saved_queries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  figure: text('figure').notNull(),
+  params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** A published month of the transparency page, frozen at a leader's approval; corrections add versions. */
+export const statsTransparencyMonths = pgTable('stats_transparency_months', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  jurisdictionId: uuid('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  month: date('month', { mode: 'string' }).notNull(),
+  version: integer('version').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  correction: text('correction'),
+  approvedBy: uuid('approved_by').notNull().references(() => users.id),
+  approvedAt: ts('approved_at').notNull(),
+}, (t) => [uniqueIndex('stats_transparency_month_uq').on(t.jurisdictionId, t.month, t.version)]);
+
+export type StatsReportFactsRow = typeof statsReportFacts.$inferSelect;
+export type StatsTransparencyMonthRow = typeof statsTransparencyMonths.$inferSelect;

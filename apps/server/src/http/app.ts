@@ -30,10 +30,14 @@ import { ordersRoutes } from '../modules/reports/orders.routes';
 import { templatesRoutes } from '../modules/reports/templates.routes';
 import { slaRoutes } from '../modules/reports/sla.routes';
 import { patrolRoutes } from '../modules/patrol/patrol.routes';
+import { registryRoutes } from '../modules/registry/registry.routes';
+import { registryRecordsRoutes } from '../modules/registry/records.routes';
+import { publicStatsRoutes, statsRoutes } from '../modules/stats/stats.routes';
 
 export const API_ROUTES = [
   authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, apiKeysRoutes, patrolRoutes,
-  reportsRoutes, publicReportsRoutes, transfersRoutes, ordersRoutes, templatesRoutes, slaRoutes,
+  reportsRoutes, publicReportsRoutes, transfersRoutes, ordersRoutes, templatesRoutes, slaRoutes, registryRoutes, registryRecordsRoutes,
+  statsRoutes, publicStatsRoutes,
 ];
 
 export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number }

@@ -1,14 +1,18 @@
+import { statsEn } from './stats.en';
 import type { MessageKey } from './zh-CN';
 import { patrolEn } from './patrol.en';
 import { labelsEn } from './labels.en';
 import { reportPublicEn } from './report-public.en';
 import { reportsEn } from './reports.en';
+import { registryEn } from './registry.en';
 
 export const en: Record<MessageKey, string> = {
   ...labelsEn,
   ...patrolEn,
   ...reportPublicEn,
   ...reportsEn,
+  ...registryEn,
+  ...statsEn,
 
 
 

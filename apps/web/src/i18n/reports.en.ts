@@ -126,8 +126,10 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptAssess.title': 'Assess · {no}', 'rptAssess.submit': 'Save assessment', 'rptAssess.category': 'Category',
   'rptAssess.categoryHint': 'Correct the reporter’s category here if needed; the legal basis of a disposal follows it',
   'rptAssess.severity': 'Severity', 'rptAssess.severityHint': '1 minor to 5 critical; sets the priority',
-  'rptAssess.entity': 'Entity', 'rptAssess.entityHint': 'Registry number of the platform or account', 'rptAssess.note': 'Assessment note',
+  'rptAssess.entity': 'Entity', 'rptAssess.entityHint': 'The reported website, platform or account in the registry; search by name, URL, ICP number or account', 'rptAssess.note': 'Assessment note',
   'rptAssess.notePlaceholder': 'What was checked, how it is classified, what should be done',
+  'rptEntity.placeholder': 'Search the registry by name, URL, ICP number or account', 'rptEntity.notFound': 'No matching entity in the registry',
+  'rptEntity.unavailable': 'Not in the registry, or outside your jurisdiction', 'rptEntity.disposalHint': 'Defaults to the entity named in the assessment',
 
   'rptDisposal.title': 'Dispose · {no}', 'rptDisposal.submit': 'Record disposal', 'rptDisposal.kind': 'Kind',
   'rptDisposal.platform': 'Platform', 'rptDisposal.measure': 'Measure', 'rptDisposal.requirement': 'Requirement',

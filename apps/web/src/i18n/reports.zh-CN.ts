@@ -152,8 +152,10 @@ export const reportsZhCN = {
   'rptAssess.title': '研判 · {no}', 'rptAssess.submit': '保存研判', 'rptAssess.category': '举报类别',
   'rptAssess.categoryHint': '如举报人选择的类别不准确，在此更正；处置时的法律依据随之调整',
   'rptAssess.severity': '严重程度', 'rptAssess.severityHint': '1 轻微至 5 特别严重，影响办理优先级',
-  'rptAssess.entity': '涉及主体', 'rptAssess.entityHint': '属地台账中的平台或账号编号', 'rptAssess.note': '研判意见',
+  'rptAssess.entity': '涉及主体', 'rptAssess.entityHint': '从属地台账中选择被举报的网站、平台或账号，可按名称、网址、备案号或账号搜索', 'rptAssess.note': '研判意见',
   'rptAssess.notePlaceholder': '核查情况、定性依据、处置建议',
+  'rptEntity.placeholder': '输入名称、网址、备案号或账号搜索台账', 'rptEntity.notFound': '台账中未找到匹配的对象',
+  'rptEntity.unavailable': '台账中无此对象，或不在本辖区', 'rptEntity.disposalHint': '默认为研判时认定的主体',
 
   'rptDisposal.title': '处置 · {no}', 'rptDisposal.submit': '确认处置', 'rptDisposal.kind': '处置方式',
   'rptDisposal.platform': '责令平台', 'rptDisposal.measure': '处置措施', 'rptDisposal.requirement': '处置要求',

@@ -1,13 +1,17 @@
+import { statsZhCN } from './stats.zh-CN';
 import { labelsZhCN } from './labels.zh-CN';
 import { patrolZhCN } from './patrol.zh-CN';
 import { reportPublicZhCN } from './report-public.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { registryZhCN } from './registry.zh-CN';
 
 export const zhCN = {
   ...labelsZhCN,
   ...patrolZhCN,
   ...reportPublicZhCN,
   ...reportsZhCN,
+  ...registryZhCN,
+  ...statsZhCN,
   'error.network.failed': '无法连接服务器，请检查网络后重试',
   'error.unknown': '操作失败（{code}）',
   'error.fieldInvalid': '此项填写不符合要求',

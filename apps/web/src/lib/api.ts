@@ -43,6 +43,8 @@ export interface RequestOptions {
   allow401?: boolean;
   /** A raw body (a file upload) with its media type, sent instead of JSON. */
   raw?: { body: Blob; contentType: string };
+  /** Extra request headers (a file upload's name, x-filename). */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: QueryParams): string {
@@ -74,7 +76,7 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   let body: string | Blob | undefined;
   if (method !== 'GET') {
     if (csrfToken) headers[CSRF_HEADER] = csrfToken;
@@ -122,6 +124,40 @@ export const api = {
   upload: <T>(path: string, file: Blob, contentType: string, opts?: RequestOptions) =>
     request<T>('POST', path, { ...opts, raw: { body: file, contentType } }),
 };
+
+/**
+ * Fetches a file (an export) and hands it to the browser as a download, named by the server's
+ * Content-Disposition; errors are thrown as ApiError like every other call.
+ */
+export async function download(method: 'GET' | 'POST', path: string, opts: { query?: QueryParams; body?: unknown } = {}): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (method !== 'GET') {
+    if (csrfToken) headers[CSRF_HEADER] = csrfToken;
+    headers['content-type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), { method, headers, body: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network.failed' satisfies ClientErrorCode, undefined);
+  }
+  if (!res.ok) {
+    const error = errorFromBody(res.status, await readJson(res));
+    if (res.status === 401) onUnauthorized();
+    throw error;
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]!) : 'download';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export interface Page<T> {
   items: T[];

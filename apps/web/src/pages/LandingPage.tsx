@@ -29,6 +29,9 @@ export function LandingPage() {
           </Link>
         </div>
       </section>
+      <p>
+        <Link className="public-link" to="/transparency" data-testid="landing-transparency">{t('pubT.link')}</Link>
+      </p>
       <Link className="public-button public-button-quiet" to="/login" data-testid="landing-login">
         {t('landing.staffLogin')}
       </Link>

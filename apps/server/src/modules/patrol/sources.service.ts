@@ -11,6 +11,7 @@ import { primaryRole, type AuthUser } from '../auth/auth.types';
 import type { UnitsService } from '../units/units.service';
 import { fetchFeed } from './feeds';
 import type { IngestService } from './ingest.service';
+import { assertEntityRef } from '../registry/entity-ref';
 
 type CreateInput = z.infer<typeof PatrolSourceInputSchema>;
 type UpdateInput = z.infer<typeof PatrolSourceUpdateSchema>;
@@ -34,6 +35,7 @@ export function createSourcesService({ db, clock, units: unitsService, ingest }:
   async function create(user: AuthUser, input: CreateInput) {
     await unitsService.getVisible(user, input.unitId);
     assertThat(input.kind !== 'feed' || input.url, 'patrol.invalid_source', 'a feed needs its URL', { field: 'url' });
+    await assertEntityRef(db, user.scopePath, input.entityRef);
     const now = clock.now();
     const id = await db.transaction(async (tx) => {
       const [row] = await tx.insert(patrolSources).values({

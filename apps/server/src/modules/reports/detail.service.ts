@@ -7,6 +7,7 @@ import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { ACTION_PERMISSION, reportsPolicy } from './reports.policy';
 import { reportDetailView } from './reports.views';
+import { entityRefOf, entityRefViews } from '../registry/entity-ref';
 import type { TaxonomyCache } from './taxonomy';
 
 export interface Subcases {
@@ -61,7 +62,11 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
       subcases.ordersOf(r.id),
       r.mergedIntoId ? db.select({ trackingNo: reports.trackingNo }).from(reports).where(eq(reports.id, r.mergedIntoId)) : Promise.resolve([]),
     ]);
-    const people = await names([r.assigneeId, r.reporterUserId, ...disposals.map((d) => d.createdBy), ...timelineRows.map((e) => e.actorId)]);
+    const [people, entities] = await Promise.all([
+      names([r.assigneeId, r.reporterUserId, ...disposals.map((d) => d.createdBy), ...timelineRows.map((e) => e.actorId)]),
+      // only entities inside the reader's own scope: another jurisdiction's entity stays unnamed
+      entityRefViews(db, user.scopePath, [r.entityRef, ...disposals.map((d) => d.entityRef)]),
+    ]);
     const related = await relatedOf(r, user);
     const allowed = [
       ...actionsFrom(r.state).filter((a) => { const p = ACTION_PERMISSION[a]; return p && user.permissions.has(p); }),
@@ -69,11 +74,12 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
     ];
     const category = (await taxonomy.byCode()).get(r.categoryCode);
     return reportDetailView(r, { categoryName: category?.name ?? r.categoryCode, jurisdictionName: hit.jurisdictionName, assigneeName: r.assigneeId ? people.get(r.assigneeId) ?? null : null }, {
+      entity: entityRefOf(entities, r.entityRef),
       reporterName: r.reporterUserId ? people.get(r.reporterUserId) ?? null : null,
       reporterAccuracy: r.reporterUserId ? await reporterAccuracy(r.reporterUserId) : null,
       mergedIntoTrackingNo: primary[0]?.trackingNo ?? null,
       evidence: evidence.map((e) => ({ id: e.id, mime: e.mime, kind: e.kind, size: e.size, sha256: e.sha256, originalSha256: e.originalSha256, filename: e.filename, createdAt: e.createdAt.toISOString() })),
-      disposals: disposals.map((d) => ({ id: d.id, kind: d.kind, measure: d.measure, legalBasis: d.legalBasis, reasons: d.reasons, entityRef: d.entityRef, targetName: d.targetName, createdByName: people.get(d.createdBy) ?? null, createdAt: d.createdAt.toISOString() })),
+      disposals: disposals.map((d) => ({ id: d.id, kind: d.kind, measure: d.measure, legalBasis: d.legalBasis, reasons: d.reasons, entityRef: d.entityRef, entity: entityRefOf(entities, d.entityRef), targetName: d.targetName, createdByName: people.get(d.createdBy) ?? null, createdAt: d.createdAt.toISOString() })),
       transfers, orders,
       deadlines: clocks.map((d) => ({ kind: d.kind, dueAt: d.dueAt.toISOString(), state: d.state, status: d.status })),
       members: members.map((m) => ({ ...m, submittedAt: m.submittedAt.toISOString() })),

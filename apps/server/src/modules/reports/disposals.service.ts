@@ -11,6 +11,7 @@ import type { DeadlinesService } from '../deadlines/deadlines.service';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport } from './report-store';
 import { activeUnit, issueOrder, OPEN_TRANSFER_STATES, sendTransfer } from './subcases';
+import { assertEntityRef } from '../registry/entity-ref';
 
 const DISPOSABLE = ['assessing', 'disposing', 'transferred'];
 
@@ -26,6 +27,7 @@ export function createDisposalsService(deps: { db: Db; clock: Clock; deadlines: 
       const at = clock.now();
       const row = await lockReport(tx, reportId, user);
       assertThat(DISPOSABLE.includes(row.state), 'report.invalid_transition', `cannot dispose a report in state ${row.state}`, { action: 'dispose', state: row.state });
+      await assertEntityRef(tx, user.scopePath, input.entityRef);
       let target: { id: string; name: string } | null = null;
       if (input.kind === 'order_platform') {
         target = await activeUnit(tx, input.platformUnitId, 'platform');

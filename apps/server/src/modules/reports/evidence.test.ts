@@ -40,7 +40,8 @@ async function newReport(): Promise<string> {
   }).returning({ id: reports.id });
   return row!.id;
 }
-const rowOf = async (sha256: string) => t.s.db.select().from(reportEvidence).where(eq(reportEvidence.sha256, sha256));
+/** The row of one upload (by its token: the same bytes may be uploaded by other tests sharing the database). */
+const rowOf = async (upload: { token: string }) => t.s.db.select().from(reportEvidence).where(eq(reportEvidence.uploadTokenHash, sha256Hex(upload.token)));
 const place = [Buffer.from(SECRET_PLACE), Buffer.from(SECRET_PLACE, 'latin1'), Buffer.from('39.9042'), Buffer.from('北京')];
 const fileCount = () => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).length > 3).length : 0);
 
@@ -65,7 +66,7 @@ describe('upload', () => {
     const again = store.strip(stored, mime);
     expect(again.stripped).toBe(false);
     expect(again.bytes.equals(stored)).toBe(true);
-    const [row] = await rowOf(res.sha256);
+    const [row] = await rowOf(res);
     expect(row).toMatchObject({
       reportId: null, mime, size: stored.length, sha256: sha256Hex(stored), originalSha256: sha256Hex(upload),
       uploadTokenHash: sha256Hex(res.token), filename: 'IMG_0001.jpg',
@@ -99,7 +100,7 @@ describe('upload', () => {
     expect(jpeg).toMatchObject({ stripped: false, sha256: sha256Hex(JPEG_BASELINE), size: JPEG_BASELINE.length });
     const pdf = await store.save(PDF, 'application/pdf', 'C:\\Users\\张三\\举报材料.pdf');
     expect(pdf).toMatchObject({ mime: 'application/pdf', stripped: false, sha256: sha256Hex(PDF) });
-    expect((await rowOf(pdf.sha256))[0]).toMatchObject({ kind: 'pdf', filename: '举报材料.pdf', originalSha256: sha256Hex(PDF) });
+    expect((await rowOf(pdf))[0]).toMatchObject({ kind: 'pdf', filename: '举报材料.pdf', originalSha256: sha256Hex(PDF) });
     expect((await store.read({ sha256: pdf.sha256 })).equals(PDF)).toBe(true);
   });
 

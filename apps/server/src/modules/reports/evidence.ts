@@ -109,7 +109,7 @@ export function createEvidenceStore({ db, clock, dir }: { db: Db; clock: Clock; 
     let files = 0;
     for (;;) {
       const batch = db.select({ id: reportEvidence.id }).from(reportEvidence)
-        .where(and(isNull(reportEvidence.reportId), lt(reportEvidence.createdAt, cutoff))).limit(CLEANUP_BATCH);
+        .where(and(isNull(reportEvidence.reportId), isNull(reportEvidence.attachedTo), lt(reportEvidence.createdAt, cutoff))).limit(CLEANUP_BATCH);
       const deleted = await db.delete(reportEvidence).where(inArray(reportEvidence.id, batch)).returning({ sha256: reportEvidence.sha256 });
       rows += deleted.length;
       const shas = [...new Set(deleted.map((r) => r.sha256))];

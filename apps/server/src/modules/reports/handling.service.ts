@@ -9,6 +9,7 @@ import type { Secrets } from '../../lib/secrets';
 import type { AuthUser } from '../auth/auth.types';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport, type Actor } from './report-store';
+import { assertEntityRef } from '../registry/entity-ref';
 import type { TaxonomyCache } from './taxonomy';
 
 export interface StepOptions { at?: Date; batchId?: string | null }
@@ -92,6 +93,7 @@ export function createHandlingService(deps: { db: Db; clock: Clock; secrets: Sec
       const row = await lockReport(tx, id, user);
       if (input.categoryCode && !(await taxonomy.category(input.categoryCode, tx))) throw new AppError('report.unknown_category', 'unknown category');
       if (input.zoneCode && !(await taxonomy.zone(input.zoneCode, tx))) throw new AppError('report.unknown_category', 'unknown zone');
+      await assertEntityRef(tx, user.scopePath, input.entityRef);
       const set: Partial<ReportRow> = { severity: input.severity };
       if (input.categoryCode) set.categoryCode = input.categoryCode;
       if (input.zoneCode !== undefined) set.zoneCode = input.zoneCode;

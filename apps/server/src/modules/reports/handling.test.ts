@@ -4,7 +4,7 @@ import { buildTestApp, testDb, type TestApp } from '../../../test/harness';
 import { buildUser, buildWorld, uniq, type World } from '../../../test/factories';
 import { signIn, type Agent } from '../../../test/agent';
 import { eventCount, publicReport, reportByTracking } from '../../../test/report-helpers';
-import { deadlines, events, reportBatches } from '../../db/schema';
+import { deadlines, events, registryEntities, reportBatches, reports } from '../../db/schema';
 
 let t: TestApp;
 let w: World;
@@ -89,8 +89,15 @@ describe('intake decisions', () => {
     await officer.post(`/api/reports/${r.id}/accept`, {});
     const bad = await analyst.post(`/api/reports/${r.id}/assessment`, { categoryCode: 'nope', severity: 3, note: '研判' });
     expect([bad.statusCode, bad.json().code]).toEqual([422, 'report.unknown_category']);
-    const res = await analyst.post(`/api/reports/${r.id}/assessment`, { categoryCode: 'gambling', severity: 4, entityRef: 'entity:demo', note: '实为赌博引流' });
-    expect(res.json()).toMatchObject({ state: 'assessing', categoryCode: 'gambling', severity: 4, entityRef: 'entity:demo' });
+    // the entity concerned must be a registry entity in scope (registry.entity_unknown otherwise)
+    const entity = (await analyst.post('/api/registry/entities', { name: uniq('赌博引流屏'), type: 'led_screen', grade: 'watch' })).json();
+    const unknown = await analyst.post(`/api/reports/${r.id}/assessment`, { severity: 4, entityRef: 'entity:demo', note: '实为赌博引流' });
+    expect([unknown.statusCode, unknown.json().code]).toEqual([422, 'registry.entity_unknown']);
+    const res = await analyst.post(`/api/reports/${r.id}/assessment`, { categoryCode: 'gambling', severity: 4, entityRef: entity.id, note: '实为赌博引流' });
+    expect(res.json()).toMatchObject({ state: 'assessing', categoryCode: 'gambling', severity: 4, entityRef: entity.id });
+    // the detail names the entity (name, type, grade, jurisdiction) so nobody has to read the id
+    const detail = (await officer.get(`/api/reports/${r.id}`)).json();
+    expect(detail.entity).toEqual({ id: entity.id, name: entity.name, type: 'led_screen', grade: 'watch', jurisdictionName: w.districtA.name });
     const claimed = await analyst.post(`/api/reports/${r.id}/claim`);
     expect(claimed.json().assigneeName).toBeTruthy();
     expect(claimed.json().allowedActions).toContain('release');
@@ -98,6 +105,17 @@ describe('intake decisions', () => {
     expect(released.json().assigneeId).toBeNull();
     const mine = await analyst.get('/api/reports?queue=mine');
     expect(mine.json().items.map((i: { id: string }) => i.id)).not.toContain(r.id);
+  });
+
+  it('never names an entity of another jurisdiction in the detail, though the reference stays', async () => {
+    const r = await newReport();
+    const [other] = await t.s.db.insert(registryEntities).values({
+      name: '乙区某网站', nameNorm: '乙区某网站', type: 'website', jurisdictionId: w.districtB.id, jurisdictionPath: w.districtB.path, searchText: '乙区某网站',
+    }).returning();
+    await t.s.db.update(reports).set({ entityRef: other!.id }).where(eq(reports.id, r.id));
+    const detail = (await officer.get(`/api/reports/${r.id}`)).json();
+    expect(detail).toMatchObject({ entityRef: other!.id, entity: null });
+    expect(JSON.stringify(detail)).not.toContain('乙区某网站');
   });
 
   it('reveals the contact only to permitted staff, and records every reveal', async () => {

@@ -40,6 +40,7 @@ export async function reportFilterWhere(q: Queryable, user: AuthUser, f: ReportF
   if (f.trusted === 'true') conds.push(isNotNull(reports.reporterUserId));
   if (f.trusted === 'false') conds.push(sql`${reports.reporterUserId} is null`);
   if (f.platform) conds.push(eq(reports.platformName, f.platform));
+  if (f.entityGrade) conds.push(sql`${reports.entityRef} in (select id::text from registry_entities where grade = ${f.entityGrade})`);
   if (f.q) {
     const term = f.q.trim();
     conds.push(/^JB\d/i.test(term) ? eq(reports.trackingNo, term.toUpperCase()) : sql`(${reports.accountName} = ${term} or ${reports.platformName} = ${term})`);

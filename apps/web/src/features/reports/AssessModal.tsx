@@ -1,7 +1,9 @@
 import { Form, Input, Rate, Select } from 'antd';
 import type { ReportDetail } from '@tianlang/contracts';
 import { useT } from '../../i18n';
+import { useCan } from '../../lib/session';
 import { useShowError } from '../../lib/use-show-error';
+import { EntityRefSelect } from './EntityRef';
 import { FormModal } from './FormModal';
 import { categoryOptions } from './report-options';
 import { useReportAction, useReportOptions } from './reports.api';
@@ -22,6 +24,9 @@ export function AssessModal({ report, onClose }: { report: ReportDetail; onClose
   const options = useReportOptions().data;
   const run = useReportAction();
   const [form] = Form.useForm<Values>();
+  // Picking an entity searches the register; without registry.read the link is left as it is.
+  const canPickEntity = useCan()('registry.read');
+  const currentEntity = report.entity?.id ?? null;
 
   const onFinish = (v: Values) =>
     run.mutate(
@@ -32,7 +37,8 @@ export function AssessModal({ report, onClose }: { report: ReportDetail; onClose
           categoryCode: v.categoryCode !== report.categoryCode ? v.categoryCode : undefined,
           zoneCode: (v.zoneCode ?? null) !== report.zoneCode ? (v.zoneCode ?? null) : undefined,
           severity: v.severity,
-          entityRef: v.entityRef?.trim() || null,
+          // sent only when changed: a link to an entity outside the officer's scope (not shown) is kept
+          entityRef: canPickEntity && (v.entityRef ?? null) !== currentEntity ? (v.entityRef ?? null) : undefined,
           note: v.note.trim(),
         },
       },
@@ -51,7 +57,7 @@ export function AssessModal({ report, onClose }: { report: ReportDetail; onClose
         categoryCode: report.categoryCode,
         zoneCode: report.zoneCode ?? undefined,
         severity: report.severity ?? 3,
-        entityRef: report.entityRef ?? undefined,
+        entityRef: currentEntity ?? undefined,
       }}
       onFinish={onFinish}
       onClose={onClose}
@@ -65,9 +71,11 @@ export function AssessModal({ report, onClose }: { report: ReportDetail; onClose
       <Form.Item name="severity" label={t('rptAssess.severity')} extra={t('rptAssess.severityHint')} rules={[{ required: true, message: t('common.required') }]}>
         <Rate count={5} allowClear={false} tooltips={SEVERITIES.map((n) => t(`rptSeverity.${n}`))} data-testid="assess-severity" />
       </Form.Item>
-      <Form.Item name="entityRef" label={t('rptAssess.entity')} extra={t('rptAssess.entityHint')}>
-        <Input maxLength={80} data-testid="assess-entity" />
-      </Form.Item>
+      {canPickEntity && (
+        <Form.Item name="entityRef" label={t('rptAssess.entity')} extra={t('rptAssess.entityHint')}>
+          <EntityRefSelect initial={report.entity} testId="assess-entity" />
+        </Form.Item>
+      )}
       <Form.Item name="note" label={t('rptAssess.note')} rules={[{ required: true, whitespace: true, min: 2, message: t('rpt.reasonRequired') }]}>
         <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('rptAssess.notePlaceholder')} data-testid="assess-note" />
       </Form.Item>

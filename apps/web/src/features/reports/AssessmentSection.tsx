@@ -1,6 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
 import type { ReportDetail } from '@tianlang/contracts';
 import { useT } from '../../i18n';
+import { EntityRefLabel } from './EntityRef';
 import { categoryName } from './report-options';
 import { useReportOptions } from './reports.api';
 import { severityLabel } from './severity';
@@ -14,7 +15,7 @@ export function AssessmentSection({ report: r }: { report: ReportDetail }) {
     { key: 'category', label: t('rpt.category'), children: r.categoryName },
     { key: 'zone', label: t('rpt.zone'), children: categoryName(options, r.zoneCode) },
     { key: 'severity', label: t('rptAssess.severity'), children: severityLabel(t, r.severity) },
-    { key: 'entity', label: t('rptAssess.entity'), children: r.entityRef ?? '—' },
+    { key: 'entity', label: t('rptAssess.entity'), children: <EntityRefLabel entity={r.entity} entityRef={r.entityRef} /> },
     ...(note ? [{ key: 'note', label: t('rptAssess.note'), children: note }] : []),
     ...(r.rejectReason ? [{ key: 'reject', label: t('rptIntake.reasonCode'), children: t(`rptReject.${r.rejectReason}`) }] : []),
     ...(r.outcome ? [{ key: 'outcome', label: t('rptDetail.outcome'), children: t(`rptOutcome.${r.outcome}`) }] : []),

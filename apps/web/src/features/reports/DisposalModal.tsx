@@ -1,7 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { Form, Input, Segmented } from 'antd';
 import { DISPOSAL_KINDS, type DisposalInput, type DisposalKind, type ReportDetail, type TransferKind } from '@tianlang/contracts';
 import { useT } from '../../i18n';
+import { useCan } from '../../lib/session';
 import { useShowError } from '../../lib/use-show-error';
+import { EntityRefSelect } from './EntityRef';
 import { DisposalKindFields } from './DisposalKindFields';
 import { FormModal } from './FormModal';
 import { categoryLegalBases, legalBasisKey, parseLegalBasisKey } from './legal-basis';
@@ -27,7 +30,7 @@ interface Values {
 
 /** Only the fields of the chosen kind go to the server (its schema is strict). */
 function toInput(v: Values): DisposalInput {
-  const common = { legalBasis: v.legalBasis.map(parseLegalBasisKey), reasons: v.reasons.trim(), entityRef: v.entityRef?.trim() || undefined };
+  const common = { legalBasis: v.legalBasis.map(parseLegalBasisKey), reasons: v.reasons.trim(), entityRef: v.entityRef || undefined };
   const s = (x: string | undefined) => x?.trim() ?? '';
   switch (v.kind) {
     case 'order_platform':
@@ -50,10 +53,19 @@ export function DisposalModal({ report, onClose }: { report: ReportDetail; onClo
   const options = useReportOptions().data;
   const run = useReportAction();
   const [form] = Form.useForm<Values>();
+  const canPickEntity = useCan()('registry.read');
   const kind = (Form.useWatch('kind', form) as DisposalKind | undefined) ?? 'order_platform';
   // The category as corrected by the assessment is the one on the report now.
   const prefill = categoryLegalBases(options, [report.categoryCode, report.zoneCode]).map(legalBasisKey);
   const platform = options?.platforms.find((p) => p.name === report.platformName);
+  // Opened before the options arrived (right after the page loads): prefill when they do, unless already chosen.
+  const prefilled = useRef(!!options);
+  useEffect(() => {
+    if (!options || prefilled.current) return;
+    prefilled.current = true;
+    if (!form.isFieldTouched('legalBasis')) form.setFieldValue('legalBasis', [...new Set(prefill)]);
+    if (!form.isFieldTouched('platformUnitId') && platform) form.setFieldValue('platformUnitId', platform.id);
+  }, [options]); // once, when the options arrive
 
   const onFinish = (v: Values) =>
     run.mutate({ id: report.id, action: 'disposals', body: toInput(v) }, { onSuccess: onClose, onError: (err) => showError(err, form) });
@@ -71,7 +83,7 @@ export function DisposalModal({ report, onClose }: { report: ReportDetail; onClo
         legalBasis: [...new Set(prefill)],
         platformUnitId: platform?.id,
         accountName: report.accountName ?? undefined,
-        entityRef: report.entityRef ?? undefined,
+        entityRef: report.entity?.id,
         transferKind: 'police',
       }}
       onFinish={onFinish}
@@ -95,9 +107,11 @@ export function DisposalModal({ report, onClose }: { report: ReportDetail; onClo
       >
         <Input.TextArea rows={4} maxLength={3000} showCount data-testid="disposal-reasons" />
       </Form.Item>
-      <Form.Item name="entityRef" label={t('rptAssess.entity')}>
-        <Input maxLength={80} />
-      </Form.Item>
+      {canPickEntity && (
+        <Form.Item name="entityRef" label={t('rptAssess.entity')} extra={t('rptEntity.disposalHint')}>
+          <EntityRefSelect initial={report.entity} testId="disposal-entity" />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

@@ -2,6 +2,7 @@ import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import type { ReportDetail } from '@tianlang/contracts';
 import { isMessageKey, useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { EntityRefLabel } from './EntityRef';
 import { LegalBasisList } from './legal-basis';
 
 type Disposal = ReportDetail['disposals'][number];
@@ -34,7 +35,7 @@ export function DisposalsSection({ report: r }: { report: ReportDetail }) {
               items={[
                 { key: 'basis', label: t('rptDisposal.legalBasis'), children: <LegalBasisList items={d.legalBasis} /> },
                 { key: 'reasons', label: t('rptDisposal.reasons'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.reasons}</span> },
-                ...(d.entityRef ? [{ key: 'entity', label: t('rptAssess.entity'), children: d.entityRef }] : []),
+                ...(d.entityRef ? [{ key: 'entity', label: t('rptAssess.entity'), children: <EntityRefLabel entity={d.entity} entityRef={d.entityRef} /> }] : []),
               ]}
             />
           </div>

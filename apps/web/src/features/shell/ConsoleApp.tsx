@@ -37,6 +37,17 @@ const modulePages: Record<string, Record<string, ComponentType>> = {
     templates: page(() => import('../reports/TemplatesPage'), 'TemplatesPage'),
     'mine-trusted': page(() => import('../reports/TrustedPage'), 'TrustedPage'),
   },
+  registry: {
+    '': page(() => import('../registry/EntitiesPage'), 'EntitiesPage'),
+    ':id': page(() => import('../registry/EntityPage'), 'EntityPage'),
+    draws: page(() => import('../registry/DrawPage'), 'DrawPage'),
+    import: page(() => import('../registry/ImportPage'), 'ImportPage'),
+  },
+  stats: {
+    '': page(() => import('../stats/DashboardPage'), 'DashboardPage'),
+    items: page(() => import('../stats/ItemsPage'), 'ItemsPage'),
+    transparency: page(() => import('../stats/TransparencyAdminPage'), 'TransparencyAdminPage'),
+  },
   patrol: {
     '': page(() => import('../patrol/QueuePage'), 'QueuePage'),
     items: page(() => import('../patrol/ItemsPage'), 'ItemsPage'),

@@ -42,17 +42,34 @@ export const REPORTS_PAGES: readonly ModulePage[] = [
 ];
 export const REPORTS_SUBPAGES: readonly ModulePage[] = [{ path: ':id', label: 'nav.reportsDetail', permission: 'reports.read' }];
 
+/**
+ * 属地台账: everyone with registry.read sees the register and the draws; importing needs registry.manage
+ * (creating, grading and recording are checked on the pages, per entity).
+ */
+export const REGISTRY_PAGES: readonly ModulePage[] = [
+  { path: '', label: 'nav.registryList', permission: 'registry.read' },
+  { path: 'draws', label: 'nav.registryDraws', permission: 'registry.read' },
+  { path: 'import', label: 'nav.registryImport', permission: 'registry.manage' },
+];
+export const REGISTRY_SUBPAGES: readonly ModulePage[] = [{ path: ':id', label: 'nav.registryEntity', permission: 'registry.read' }];
+/** 统计与报告: the dashboard for whoever reads statistics; publishing the public month is a leader's. */
+export const STATS_PAGES: readonly ModulePage[] = [
+  { path: '', label: 'nav.statsDashboard', permission: 'stats.read' },
+  { path: 'transparency', label: 'nav.statsTransparency', permission: 'stats.publish' },
+];
+export const STATS_SUBPAGES: readonly ModulePage[] = [{ path: 'items', label: 'nav.statsItems', permission: 'stats.read' }];
+
 /** Casework modules, in menu order. */
 export const CASEWORK_MODULES: readonly ModuleEntry[] = [
   { key: 'reports', label: 'nav.reports', pages: REPORTS_PAGES, subPages: REPORTS_SUBPAGES },
-  { key: 'registry', label: 'nav.registry' },
+  { key: 'registry', label: 'nav.registry', pages: REGISTRY_PAGES, subPages: REGISTRY_SUBPAGES },
   { key: 'patrol', label: 'nav.patrol', pages: PATROL_PAGES },
   { key: 'rumors', label: 'nav.rumors' },
   { key: 'sentiment', label: 'nav.sentiment' },
   { key: 'enforcement', label: 'nav.enforcement' },
   { key: 'publishing', label: 'nav.publishing' },
   { key: 'campaigns', label: 'nav.campaigns' },
-  { key: 'stats', label: 'nav.stats' },
+  { key: 'stats', label: 'nav.stats', pages: STATS_PAGES, subPages: STATS_SUBPAGES },
 ];
 
 export interface AdminEntry extends ModuleEntry {

@@ -1,0 +1,1 @@
+ALTER TABLE "stats_report_facts" ADD COLUMN "entity_grade" text;

@@ -1,0 +1,23 @@
+import type { Db } from '../../db/client';
+import type { Clock } from '../../lib/clock';
+import type { Secrets } from '../../lib/secrets';
+import type { DeadlinesService } from '../deadlines/deadlines.service';
+import type { EvidenceStore } from '../reports/evidence';
+import { createDrawService } from './draw.service';
+import { createEntitiesService } from './entities.service';
+import { createImportService } from './import.service';
+import { createPageService } from './page.service';
+import { createRecordsService } from './records.service';
+
+/** Wires the registry: entities, records (pledges, inspections, interviews), the page, draws, xlsx import. */
+export function createRegistryModule(deps: { db: Db; clock: Clock; secrets: Secrets; deadlines: DeadlinesService; evidence: EvidenceStore }) {
+  const entities = createEntitiesService(deps);
+  const records = createRecordsService(deps);
+  return {
+    entities, records, evidence: deps.evidence,
+    page: createPageService({ db: deps.db, records }),
+    draws: createDrawService(deps),
+    imports: createImportService(deps),
+  };
+}
+export type RegistryModule = ReturnType<typeof createRegistryModule>;

@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import type { StatsItemsQuery, StatsQuery } from '@tianlang/contracts';
+import { officeDate, periodRange, previousPeriod, samePeriodLastYear, type Period } from '@tianlang/core';
+import type { Db } from '../../db/client';
+import { statsSavedQueries } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import type { AuthUser } from '../auth/auth.types';
+import { dashboardXlsx } from './dashboard.xlsx';
+import { index, type DashboardService } from './dashboard.service';
+import { dsaStatements } from './dsa';
+import { FIGURE_COLUMN } from './facts.sql';
+import type { FigureCatalogue } from './figure-catalogue';
+import { periodZh } from './labels';
+import { resolvePeriod, resolveScope, slicesOf, type Scope } from './period';
+import type { StatsRepo } from './stats.repo';
+import { workReportDocx, type WorkReportFigure } from './work-report.docx';
+
+/** Report figures quoted in the work report besides the catalogue's. */
+const REPORT_FIGURES_QUOTED = ['received', 'disposed', 'closed'] as const;
+
+export function createExportsService({ db, clock, repo, dashboard, catalogue }: {
+  db: Db; clock: Clock; repo: StatsRepo; dashboard: DashboardService; catalogue: FigureCatalogue;
+}) {
+  /** The reports behind a figure, newest first. */
+  async function items(user: AuthUser, q: StatsItemsQuery) {
+    const period = resolvePeriod(q, clock.now());
+    const scope = await resolveScope(db, user, q.jurisdictionId);
+    const { start, end } = periodRange(period);
+    const { rows, total } = await repo.items({ column: FIGURE_COLUMN[q.figure], path: scope.path, start, end, dim: q.dim, key: q.key, limit: q.limit, offset: q.offset });
+    const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOString();
+    return { items: rows.map((r) => ({ ...r, at: iso(r.at), submittedAt: iso(r.submittedAt) })) as never[], total, period, jurisdictionName: scope.name };
+  }
+
+  async function xlsx(user: AuthUser, q: StatsQuery & { table?: string }) {
+    const d = await dashboard.dashboard(user, q);
+    return { buffer: await dashboardXlsx(d, q.table), filename: `统计-${d.jurisdiction.name}-${d.period.from}_${d.period.to}${q.table ? `-${q.table}` : ''}.xlsx` };
+  }
+
+  /** One figure for a scope and period: a report figure ('report.accepted') or a catalogue figure ('work.patrol_items'). */
+  async function figureValue(scope: Scope, period: Period, figure: string): Promise<number> {
+    const [kind, code] = figure.split('.') as [string, string];
+    const rows = index(await repo.sums(scope.id, slicesOf(period)));
+    if (kind === 'report') return rows.all(code);
+    const { start, end } = periodRange(period);
+    const patrol = catalogue.has(code) && code === 'patrol_items' ? (await repo.patrol(scope.path, start, end)).totals : { scanned: 0 };
+    return catalogue.compute(code, { scope, period, rollup: rows, patrol });
+  }
+
+  /** 工作情况汇报 as docx; every figure is saved as a query that can be re-run. */
+  async function workReport(user: AuthUser, q: StatsQuery & { title?: string }) {
+    const period = resolvePeriod(q, clock.now());
+    const scope = await resolveScope(db, user, q.jurisdictionId);
+    const d = await dashboard.build(user, scope, period);
+    const codes = [...catalogue.workReportCodes().map((code) => `work.${code}`),
+      ...REPORT_FIGURES_QUOTED.map((f) => `report.${f}`)];
+    const figures: WorkReportFigure[] = [];
+    for (const figure of codes) {
+      const [value, previous, lastYear] = await Promise.all([period, previousPeriod(period), samePeriodLastYear(period)].map((p) => figureValue(scope, p, figure)));
+      const [saved] = await db.insert(statsSavedQueries).values({
+        figure, params: { period: period.kind, from: period.from, to: period.to, jurisdictionId: scope.id }, value: value!, createdBy: user.id, createdAt: clock.now(),
+      }).returning({ id: statsSavedQueries.id });
+      figures.push({ code: figure.split('.')[1]!, value: value!, previous: previous!, lastYear: lastYear!, queryId: saved!.id });
+    }
+    const office = `${scope.name}网信办`;
+    const title = q.title ?? `${office}${periodZh(period)}网络举报受理处置工作情况汇报`;
+    const buffer = await workReportDocx({ title, office, d, figures, generatedOn: `${officeDate(clock.now()).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}` });
+    return { buffer, filename: `${title}.docx` };
+  }
+
+  /** Re-runs a saved query: the value quoted then and the value now. */
+  async function savedQuery(user: AuthUser, id: string) {
+    const [row] = await db.select().from(statsSavedQueries).where(eq(statsSavedQueries.id, id));
+    if (!row) throw new AppError('resource.not_found', 'saved query not found');
+    const p = row.params as { period: Period['kind']; from: string; to: string; jurisdictionId: string };
+    const scope = await resolveScope(db, user, p.jurisdictionId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === 'jurisdiction.out_of_scope' ? new AppError('resource.not_found', 'saved query not found') : err;
+    });
+    const currentValue = await figureValue(scope, { kind: p.period, from: p.from, to: p.to }, row.figure);
+    return { id: row.id, figure: row.figure, params: row.params, savedValue: row.value, currentValue, createdAt: row.createdAt.toISOString() };
+  }
+
+  async function dsa(user: AuthUser, q: { from: string; to: string; jurisdictionId?: string }) {
+    const period = resolvePeriod({ period: 'custom', from: q.from, to: q.to }, clock.now());
+    const scope = await resolveScope(db, user, q.jurisdictionId);
+    const { start, end } = periodRange(period);
+    const statements = await dsaStatements(db, scope.path, start, end);
+    return { generatedAt: clock.now().toISOString(), count: statements.length, statements };
+  }
+
+  return { items, xlsx, workReport, savedQuery, dsa, figureValue };
+}
+export type ExportsService = ReturnType<typeof createExportsService>;

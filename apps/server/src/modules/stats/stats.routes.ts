@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DashboardSchema, DsaExportQuerySchema, DsaExportSchema, IdParamsSchema, MonthParamsSchema, SavedQuerySchema, StatsExportQuerySchema,
+  StatsItemListSchema, StatsItemsQuerySchema, StatsQuerySchema, TransparencyApproveInputSchema, TransparencyMonthSchema,
+  TransparencyPreviewSchema, WorkReportInputSchema,
+} from '@tianlang/contracts';
+import { currentUser } from '../../http/auth-hook';
+import type { Services } from '../../services';
+import { statsPolicy as policy } from './stats.policy';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** The console side of statistics: dashboard, drill-down lists, exports, transparency approval. */
+export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
+  const tags = ['stats 统计与报告'];
+  const st = s.stats;
+
+  app.get('/api/stats/dashboard', {
+    config: { permission: policy.read },
+    schema: { tags, querystring: StatsQuerySchema, response: { 200: DashboardSchema } },
+  }, async (req) => st.dashboard.dashboard(currentUser(req), req.query));
+
+  app.get('/api/stats/items', {
+    config: { permission: policy.read },
+    schema: { tags, querystring: StatsItemsQuerySchema, response: { 200: StatsItemListSchema } },
+  }, async (req) => st.exports.items(currentUser(req), req.query));
+
+  app.get('/api/stats/export.xlsx', {
+    config: { permission: policy.read },
+    schema: { tags, querystring: StatsExportQuerySchema, produces: [XLSX] },
+  }, async (req, reply) => {
+    const { buffer, filename } = await st.exports.xlsx(currentUser(req), req.query);
+    return reply.type(XLSX).header('content-disposition', attachment(filename)).send(buffer);
+  });
+
+  app.post('/api/stats/work-report', {
+    config: { permission: policy.read },
+    schema: { tags, body: WorkReportInputSchema, produces: [DOCX] },
+  }, async (req, reply) => {
+    const { buffer, filename } = await st.exports.workReport(currentUser(req), req.body);
+    return reply.type(DOCX).header('content-disposition', attachment(filename)).send(buffer);
+  });
+
+  app.get('/api/stats/queries/:id', {
+    config: { permission: policy.read },
+    schema: { tags, params: IdParamsSchema, response: { 200: SavedQuerySchema } },
+  }, async (req) => st.exports.savedQuery(currentUser(req), req.params.id));
+
+  app.get('/api/stats/dsa-statements', {
+    config: { permission: policy.read },
+    schema: { tags, querystring: DsaExportQuerySchema, response: { 200: DsaExportSchema } },
+  }, async (req) => st.exports.dsa(currentUser(req), req.query));
+
+  app.get('/api/stats/transparency/:month', {
+    config: { permission: policy.publish },
+    schema: { tags, params: MonthParamsSchema, response: { 200: TransparencyPreviewSchema } },
+  }, async (req) => st.transparency.preview(currentUser(req), req.params.month));
+
+  app.post('/api/stats/transparency/:month/approve', {
+    config: { permission: policy.publish },
+    schema: { tags, params: MonthParamsSchema, body: TransparencyApproveInputSchema, response: { 201: TransparencyMonthSchema } },
+  }, async (req, reply) => reply.status(201).send(await st.transparency.approve(currentUser(req), req.params.month, req.body.correction)));
+};
+
+/** The public transparency data: approved, frozen months only; rate limited like the other public routes. */
+export const publicStatsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
+  const tags = ['public 公众举报'];
+  const limited = { public: true, rateLimit: { max: s.config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: 60_000 } };
+  app.get('/api/public/transparency', {
+    config: limited, schema: { tags, querystring: z.strictObject({}), response: { 200: z.object({ office: z.string(), months: z.array(TransparencyMonthSchema) }) } },
+  }, async () => s.stats.transparency.feed());
+  app.get('/api/public/transparency/:month', {
+    config: limited, schema: { tags, params: MonthParamsSchema, response: { 200: TransparencyMonthSchema } },
+  }, async (req) => s.stats.transparency.publishedMonth(req.params.month));
+};

@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+
+// Only what the dashboard draws: the rest of ECharts stays out of the bundle.
+echarts.use([BarChart, LineChart, TreemapChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ChartClick { name: string; seriesName?: string; data?: unknown; dataIndex: number }
+
+/** One ECharts instance bound to a div; re-renders on option change, resizes with the window. */
+export function EChart({ option, height = 280, onClick, testId }: { option: EChartsCoreOption; height?: number; onClick?: (e: ChartClick) => void; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    if (!ref.current) return undefined;
+    const c = echarts.init(ref.current);
+    chart.current = c;
+    c.on('click', (e) => click.current?.(e as unknown as ChartClick));
+    const resize = () => c.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
+}

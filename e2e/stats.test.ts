@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { SCREENSHOTS, serverAndBrowser, shot, signIn } from './browser';
+
+const env = serverAndBrowser();
+const has = (cmd: string) => { try { execFileSync('which', [cmd], { stdio: 'ignore' }); return true; } catch { return false; } };
+
+const leaderPage = async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  await signIn(page, env.server, 'leader');
+  return page;
+};
+/** The treemap is a canvas: click the middle of its largest block (the first, top-left). */
+const clickTreemap = async (page: Page) => {
+  const box = (await page.getByTestId('stats-treemap').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);
+};
+const saved = async (download: Promise<Download>, dir: string) => {
+  const d = await download;
+  const file = path.join(dir, d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
+};
+
+/**
+ * Renders the docx with LibreOffice and its pages to PNG (into the screenshots folder), and returns
+ * the page images and the PDF's text.
+ */
+function renderDocx(file: string): { pages: string[]; text: string } {
+  const out = mkdtempSync(path.join(tmpdir(), 'tianlang-docx-'));
+  try {
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+    const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!;
+    execFileSync('pdftoppm', ['-png', '-r', '70', path.join(out, pdf), path.join(out, 'page')]);
+    const pages = readdirSync(out).filter((f) => /^page-\d+\.png$/.test(f)).sort().map((f, i) => {
+      const target = path.join(SCREENSHOTS, `stats-work-report-page-${i + 1}.png`);
+      renameSync(path.join(out, f), target);
+      return target;
+    });
+    return { pages, text: execFileSync('pdftotext', ['-layout', path.join(out, pdf), '-']).toString() };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe('statistics in the browser', () => {
+  it('opens the dashboard, drills down 市 → 区县 → 镇街, opens the reports behind a number, and downloads both exports', async () => {
+    const page = await leaderPage();
+    await page.goto(`${env.server.url}/console/stats?period=year`);
+    await page.getByTestId('stats-figures').waitFor();
+    await page.getByTestId('stats-treemap').waitFor();
+    await page.waitForTimeout(800); // the charts' entry animation
+    await expect.poll(async () => Number(await page.getByTestId('stats-figure-received').textContent())).toBeGreaterThan(50);
+    await shot(page, 'stats-dashboard');
+
+    await clickTreemap(page);
+    await expect.poll(() => page.getByTestId('stats-trail').locator('b').textContent()).not.toBe('示范市');
+    const district = await page.getByTestId('stats-trail').locator('b').textContent();
+    expect(['东湖区', '西山区', '南岭县']).toContain(district);
+    await page.waitForTimeout(800);
+    await clickTreemap(page);
+    await expect.poll(async () => page.getByTestId('stats-trail').locator('b').textContent()).not.toBe(district);
+    await page.waitForTimeout(800);
+    await shot(page, 'stats-drilldown');
+    // back up to the city through the breadcrumb
+    await page.getByTestId('stats-trail').getByText('示范市').click();
+    await expect.poll(() => page.getByTestId('stats-trail').locator('b').textContent()).toBe('示范市');
+
+    const received = Number(await page.getByTestId('stats-figure-received').textContent());
+    await page.getByTestId('stats-figure-received').click();
+    await page.getByTestId('stats-items').waitFor();
+    await expect.poll(() => page.getByTestId('stats-items').locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('stats-items').getByText(`共 ${received} 件`).waitFor();
+    await shot(page, 'stats-items');
+    await page.goBack();
+    await page.getByTestId('stats-figures').waitFor();
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'tianlang-dl-'));
+    const xlsxFile = await saved(Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export-xlsx').click()]).then(([d]) => d), dir);
+    expect(xlsxFile.endsWith('.xlsx')).toBe(true);
+    expect(readFileSync(xlsxFile).subarray(0, 2).toString()).toBe('PK');
+    const docxFile = await saved(Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export-docx').click()]).then(([d]) => d), dir);
+    expect(path.basename(docxFile)).toMatch(/工作情况汇报\.docx$/);
+    expect(readFileSync(docxFile).subarray(0, 2).toString()).toBe('PK');
+
+    if (has('soffice') && has('pdftoppm')) {
+      const { pages, text } = renderDocx(docxFile);
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      for (const heading of ['一、总体情况', '二、主要数据', '三、举报类别与属地分布', '四、办理时效', '五、移交协同与平台处置', '六、数据来源说明']) expect(text).toContain(heading);
+      expect(text).toContain('受理举报件次');
+    } else {
+      console.warn('soffice or pdftoppm missing: the work report was not rendered');
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  });
+
+  it('shows the dashboard in English without untranslated keys', async () => {
+    const page = await leaderPage();
+    await page.goto(`${env.server.url}/console/stats?period=quarter`);
+    await page.getByTestId('header-language').click();
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('English').click();
+    await page.getByTestId('stats-figures').waitFor();
+    await page.waitForTimeout(800);
+    const body = await page.locator('body').innerText();
+    expect(body).not.toMatch(/\b(st|stFig|stDim|stStage|tp|pubT)\.[a-zA-Z]/);
+    expect(body).toContain('Received');
+    await shot(page, 'stats-dashboard-en');
+    await page.getByTestId('header-language').click();
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('中文').click();
+    await page.close();
+  });
+
+  it('the leader publishes a month; the public page shows only the approved, frozen figures', async () => {
+    const page = await leaderPage();
+    await page.goto(`${env.server.url}/console/stats/transparency`);
+    await page.getByTestId('transparency-admin').waitFor();
+    await page.getByTestId('transparency-month').first().waitFor();
+    await shot(page, 'stats-transparency-admin');
+
+    const pub = await env.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await pub.goto(`${env.server.url}/transparency`);
+    await pub.getByTestId('transparency-month').waitFor();
+    const text = await pub.getByTestId('transparency-month').innerText();
+    expect(text).toMatch(/共受理网络违法和不良信息举报 \d+ 件/);
+    await shot(pub, 'stats-transparency-public');
+    const feed = await (await pub.request.get(`${env.server.url}/api/public/transparency`)).json();
+    expect(feed.months.length).toBe(1);
+    await pub.close();
+    await page.close();
+  });
+});
