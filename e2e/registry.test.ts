@@ -107,10 +107,20 @@ describe('registry: the graded register of supervised platforms and accounts', (
     await analyst.getByTestId('entity-page').waitFor();
     const entityUrl = analyst.url();
     await analyst.getByTestId('entity-grade-change').click();
-    await analyst.locator('.ant-modal').getByText('重点', { exact: true }).click();
+    // a click on the dialog while it is still zooming in can miss: choose until the choice shows as made
+    const choice = analyst.locator('.ant-modal .ant-radio-button-wrapper').filter({ hasText: /^重点$/ });
+    await expect.poll(async () => {
+      const cls = (await choice.getAttribute('class')) ?? '';
+      if (!cls.includes('checked')) await choice.click();
+      return cls;
+    }, { timeout: 10_000 }).toContain('ant-radio-button-wrapper-checked');
     await analyst.getByTestId('grade-reason').fill('近期多次被举报涉嫌虚假广告，用户量大，列为重点监管。');
     await analyst.getByTestId('grade-submit').click();
-    await expect.poll(() => analyst.getByTestId('entity-grade').textContent(), { timeout: 10_000 }).toBe('重点');
+    // the dialog closes on success; an error would keep it open with the message in it
+    await analyst.locator('.ant-modal').waitFor({ state: 'detached', timeout: 15_000 }).catch(async (err) => {
+      throw new Error(`grade dialog did not close: ${await analyst.locator('.ant-modal').innerText().catch(() => '')}`, { cause: err });
+    });
+    await expect.poll(() => analyst.getByTestId('entity-grade').textContent(), { timeout: 15_000 }).toBe('重点');
     await analyst.getByTestId('grade-history-open').click();
     await analyst.getByTestId('grade-history').getByText('近期多次被举报').waitFor();
     await shot(analyst, '44-registry-entity-graded');
