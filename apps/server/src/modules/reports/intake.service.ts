@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../../db/client';
 import { deadlines, events, reports } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
+import { createGroupWriter } from '../../lib/group-writer';
 import type { Secrets } from '../../lib/secrets';
 import { appendEventLocked, chainLock, newChainRows, type EventInput } from '../audit/events.service';
 import type { ClusterMatch, Clustering } from './clustering';
@@ -131,21 +132,45 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     return { id, trackingNo, queryCode: code, submittedAt: at, clusteredInto: match?.primaryId ?? null };
   }
 
+  /** A new handling item's rows: the report (with its accept clock's due time), the clock, and its first two events. */
+  interface NewItem { at: Date; rows: (trackingNo: string) => { report: Record<string, unknown>; deadline: Record<string, unknown>; events: Record<string, unknown>[] } }
+  const newItemsSql = (items: ReturnType<NewItem['rows']>[]) => sql`with r as (${insertSql(reports, items.map((i) => i.report))}),
+    d as (${insertSql(deadlines, items.map((i) => i.deadline))}) ${insertSql(events, items.flatMap((i) => i.events))}`;
+
   /**
-   * A new handling item: the row (with its accept clock's due time), the clock and the first two
-   * events in one statement, so the common case costs one round trip and needs no transaction.
-   * With evidence to attach, the statement and the claim share a transaction.
+   * New items without evidence are written by a group writer: concurrent submissions share one
+   * statement (one round trip and commit), each in one piece; a failed group is retried item by item.
+   */
+  const newItems = createGroupWriter<NewItem, string>({
+    maxBatch: 64,
+    maxInFlight: 2,
+    writeOne: (item) => withTrackingNo(item.at, (trackingNo) => db.execute(newItemsSql([item.rows(trackingNo)]))),
+    writeMany: async (items) => {
+      const numbers = items.map((item) => trackingNumber(officeDate(item.at), randomBytes(8)));
+      await db.execute(newItemsSql(items.map((item, i) => item.rows(numbers[i]!))));
+      return numbers;
+    },
+  });
+
+  /**
+   * A new handling item: the row, the clock and the first two events in one statement, so the
+   * common case needs no transaction and shares its round trip with concurrent submissions. With
+   * evidence to attach, the statement and the claim share a transaction.
    */
   async function startNew(base: NewReport, submitted: EventInput, code: string, ctx: SubmissionContext): Promise<string> {
     const at = base.submittedAt;
     const plan = await clocks.planAccept(db, base, ctx.officeUnitId, at);
     const chain = newChainRows([submitted, plan.event]);
-    const statement = (trackingNo: string) => sql`with r as (${insertSql(reports, [{
-      ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code), dueAt: plan.values.dueAt, deadlineStatus: plan.values.status,
-    }])}), d as (${insertSql(deadlines, [plan.values])}) ${insertSql(events, chain)}`;
-    return withTrackingNo(at, (trackingNo) => ctx.attach
-      ? db.transaction(async (tx) => { await tx.execute(statement(trackingNo)); await ctx.attach!(tx, base.id); })
-      : db.execute(statement(trackingNo)));
+    const rows = (trackingNo: string) => ({
+      report: { ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code), dueAt: plan.values.dueAt, deadlineStatus: plan.values.status },
+      deadline: plan.values,
+      events: chain,
+    });
+    if (!ctx.attach) return newItems.write({ at, rows });
+    return withTrackingNo(at, (trackingNo) => db.transaction(async (tx) => {
+      await tx.execute(newItemsSql([rows(trackingNo)]));
+      await ctx.attach!(tx, base.id);
+    }));
   }
 
   /** A member of an open item: its row and events, the primary's count, and the primary's "member joined" event. */
@@ -189,6 +214,6 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     throw new AppError('server.unavailable', 'could not allocate a tracking number');
   }
 
-  return { submit, validate, hashQueryCode };
+  return { submit, validate, hashQueryCode, groupStats: newItems.stats };
 }
 export type IntakeService = ReturnType<typeof createIntakeService>;
