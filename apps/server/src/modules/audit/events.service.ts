@@ -22,6 +22,14 @@ type HashedFields = Pick<EventRow,
   'subjectType' | 'subjectId' | 'seq' | 'action' | 'actorId' | 'actorRole' | 'unitId' | 'fromState' |
   'toState' | 'reason' | 'payload' | 'batchId' | 'createdAt' | 'prevHash'>;
 
+/** The recorded fields of an event at a place in its chain. */
+const hashedFields = (input: EventInput, seq: number, prevHash: string | null): HashedFields => ({
+  subjectType: input.subjectType, subjectId: input.subjectId, seq, action: input.action,
+  actorId: input.actorId ?? null, actorRole: input.actorRole ?? null, unitId: input.unitId ?? null,
+  fromState: input.fromState ?? null, toState: input.toState ?? null, reason: input.reason ?? null,
+  payload: input.payload ?? {}, batchId: input.batchId ?? null, createdAt: input.at, prevHash,
+});
+
 /** The hash covers every recorded field and the previous hash, so editing any of them breaks the chain. */
 export function eventHash(e: HashedFields): string {
   const content = {
@@ -56,22 +64,7 @@ export async function appendEventLocked(tx: Queryable, input: EventInput): Promi
     .where(and(eq(events.subjectType, input.subjectType), eq(events.subjectId, input.subjectId)))
     .orderBy(desc(events.seq))
     .limit(1);
-  const row: HashedFields = {
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    seq: (last?.seq ?? 0) + 1,
-    action: input.action,
-    actorId: input.actorId ?? null,
-    actorRole: input.actorRole ?? null,
-    unitId: input.unitId ?? null,
-    fromState: input.fromState ?? null,
-    toState: input.toState ?? null,
-    reason: input.reason ?? null,
-    payload: input.payload ?? {},
-    batchId: input.batchId ?? null,
-    createdAt: input.at,
-    prevHash: last?.hash ?? null,
-  };
+  const row = hashedFields(input, (last?.seq ?? 0) + 1, last?.hash ?? null);
   const [inserted] = await tx.insert(events).values({ ...row, hash: eventHash(row) }).returning();
   return inserted!;
 }
@@ -131,12 +124,7 @@ export async function verifyChains(
 export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const rows = inputs.map((input) => {
-    const row: HashedFields = {
-      subjectType: input.subjectType, subjectId: input.subjectId, seq: 1, action: input.action,
-      actorId: input.actorId ?? null, actorRole: input.actorRole ?? null, unitId: input.unitId ?? null,
-      fromState: input.fromState ?? null, toState: input.toState ?? null, reason: input.reason ?? null,
-      payload: input.payload ?? {}, batchId: input.batchId ?? null, createdAt: input.at, prevHash: null,
-    };
+    const row = hashedFields(input, 1, null);
     return { ...row, hash: eventHash(row) };
   });
   await tx.insert(events).values(rows);
@@ -149,16 +137,42 @@ export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Pr
 export function newChainRows(inputs: EventInput[]): (HashedFields & { hash: string })[] {
   let prevHash: string | null = null;
   return inputs.map((input, i) => {
-    const row: HashedFields = {
-      subjectType: input.subjectType, subjectId: input.subjectId, seq: i + 1, action: input.action,
-      actorId: input.actorId ?? null, actorRole: input.actorRole ?? null, unitId: input.unitId ?? null,
-      fromState: input.fromState ?? null, toState: input.toState ?? null, reason: input.reason ?? null,
-      payload: input.payload ?? {}, batchId: input.batchId ?? null, createdAt: input.at, prevHash,
-    };
+    const row = hashedFields(input, i + 1, prevHash);
     const hash = eventHash(row);
     prevHash = hash;
     return { ...row, hash };
   });
+}
+
+
+/** Where a subject's chain ends: its last seq and hash. */
+export interface ChainHead { seq: number; hash: string }
+const headKey = (subjectType: string, subjectId: string) => `${subjectType}:${subjectId}`;
+
+/**
+ * The rows appending `inputs`, in order, to their subjects' chains, each continuing from the head
+ * given for its subject (none: a new chain from seq 1). The caller holds the subjects' chain locks
+ * and read the heads after taking them (`chainHeads`).
+ */
+export function chainRows(inputs: EventInput[], heads: Map<string, ChainHead> = new Map()): (HashedFields & { hash: string })[] {
+  const tips = new Map(heads);
+  return inputs.map((input) => {
+    const key = headKey(input.subjectType, input.subjectId);
+    const tip = tips.get(key);
+    const row = hashedFields(input, (tip?.seq ?? 0) + 1, tip?.hash ?? null);
+    const hash = eventHash(row);
+    tips.set(key, { seq: row.seq, hash });
+    return { ...row, hash };
+  });
+}
+
+/** The current heads of several subjects' chains (read after taking their chain locks), keyed for `chainRows`. */
+export async function chainHeads(tx: Queryable, subjectType: string, subjectIds: string[]): Promise<Map<string, ChainHead>> {
+  if (subjectIds.length === 0) return new Map();
+  const rows = await tx.selectDistinctOn([events.subjectId], { subjectId: events.subjectId, seq: events.seq, hash: events.hash })
+    .from(events).where(and(eq(events.subjectType, subjectType), sql`${events.subjectId} = any(${`{${subjectIds.join(',')}}`}::text[])`))
+    .orderBy(events.subjectId, desc(events.seq));
+  return new Map(rows.map((r) => [headKey(subjectType, r.subjectId), { seq: r.seq, hash: r.hash }]));
 }
 
 /**

@@ -12,6 +12,17 @@ import { reports } from '../../db/schema';
 export const TEXT_THRESHOLD = 0.8;
 const CANDIDATES = 20;
 
+export interface LookupInput {
+  canonicalUrls: string[];
+  sig: Uint32Array | null;
+  lsh: number[] | null;
+}
+interface Candidate {
+  id: string;
+  description: string | null;
+  reason: 'url' | 'text';
+}
+
 export interface ClusterMatch {
   primaryId: string;
   reason: 'url' | 'text';
@@ -39,16 +50,8 @@ export function createClustering() {
     return sig ? { sig, lsh: hasher.bandKeys(sig) } : null;
   };
 
-  /**
-   * The open item with the same canonical URL (the newest), else the most similar recent text. Both
-   * candidate lists come back in one round trip (the URL hit wins whenever there is one), from a
-   * statement built and prepared once per database: the intake runs it for every report.
-   */
-  async function lookup(q: Queryable, input: { canonicalUrls: string[]; sig: Uint32Array | null; lsh: number[] | null }): Promise<ClusterMatch | null> {
-    if (input.canonicalUrls.length === 0 && !input.lsh) return null;
-    let statement = prepared.get(q);
-    if (!statement) prepared.set(q, statement = lookupStatement(q).prepare('cluster_lookup'));
-    const rows = await statement.execute({ urls: input.canonicalUrls, lsh: input.sig && input.lsh ? input.lsh : [] });
+  /** The URL hit if any (the newest open item with the same URL), else the most similar text above the threshold. */
+  function choose(input: LookupInput, rows: Candidate[]): ClusterMatch | null {
     const hit = rows.find((r) => r.reason === 'url');
     if (hit) return { primaryId: hit.id, reason: 'url', similarity: 1 };
     if (!input.sig) return null;
@@ -60,9 +63,46 @@ export function createClustering() {
     }
     return best;
   }
+  const searchable = (input: LookupInput) => input.canonicalUrls.length > 0 || !!(input.sig && input.lsh);
+  const bandKeys = (input: LookupInput) => (input.sig && input.lsh ? input.lsh : []);
+
+  /**
+   * One input: both candidate lists come back in one round trip, from a statement built and
+   * prepared once per database.
+   */
+  async function lookup(q: Queryable, input: LookupInput): Promise<ClusterMatch | null> {
+    if (!searchable(input)) return null;
+    let statement = prepared.get(q);
+    if (!statement) prepared.set(q, statement = lookupStatement(q).prepare('cluster_lookup'));
+    return choose(input, await statement.execute({ urls: input.canonicalUrls, lsh: bandKeys(input) }));
+  }
   const prepared = new WeakMap<Queryable, ReturnType<ReturnType<typeof lookupStatement>['prepare']>>();
 
-  return { fingerprint, lookup, similarity: (a: string, b: string) => {
+  /**
+   * Many inputs in one statement (the intake batches concurrent submissions): per input, the same
+   * two candidate lists as `lookup`, through the same partial indexes, in a lateral join.
+   */
+  async function lookupMany(q: Queryable, inputs: LookupInput[]): Promise<(ClusterMatch | null)[]> {
+    const asked = inputs.map((input, n) => ({ n, u: input.canonicalUrls, l: bandKeys(input) })).filter((a, n) => searchable(inputs[n]!));
+    const byInput: Candidate[][] = inputs.map(() => []);
+    if (asked.length > 0) {
+      const res = await q.execute(sql`select q.v->>'n' as n, c.id, c.description, c.reason
+        from jsonb_array_elements(${JSON.stringify(asked)}::jsonb) as q(v)
+        cross join lateral (
+          (select ${reports.id} as id, null::text as description, 'url' as reason from ${reports}
+            where ${reports.canonicalUrl} = any(array(select jsonb_array_elements_text(q.v->'u'))) and ${OPEN}
+            order by ${reports.submittedAt} desc limit 1)
+          union all
+          (select ${reports.id}, ${reports.description}, 'text' from ${reports}
+            where ${reports.lsh} && array(select (jsonb_array_elements_text(q.v->'l'))::int) and ${OPEN}
+            order by ${reports.submittedAt} desc limit ${CANDIDATES})
+        ) c`);
+      for (const row of (res as unknown as { rows: (Candidate & { n: string })[] }).rows) byInput[Number(row.n)]!.push(row);
+    }
+    return inputs.map((input, n) => (searchable(input) ? choose(input, byInput[n]!) : null));
+  }
+
+  return { fingerprint, lookup, lookupMany, similarity: (a: string, b: string) => {
     const sa = hasher.signature(a);
     const sb = hasher.signature(b);
     return sa && sb ? hasher.estimate(sa, sb) : 0;

@@ -8,10 +8,10 @@ import type { Db, Queryable } from '../../db/client';
 import { deadlines, events, reports } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import { createGroupWriter } from '../../lib/group-writer';
+import { createBatcher } from '../../lib/batcher';
 import type { Secrets } from '../../lib/secrets';
-import { appendEventLocked, chainLock, newChainRows, type EventInput } from '../audit/events.service';
-import type { ClusterMatch, Clustering } from './clustering';
+import { chainHeads, chainRows, newChainRows, type EventInput } from '../audit/events.service';
+import type { ClusterMatch, Clustering, LookupInput } from './clustering';
 import type { ReportClocks } from './report-clocks';
 import { SUBJECT, type Actor } from './report-store';
 import type { TaxonomyCache } from './taxonomy';
@@ -86,6 +86,14 @@ function insertSql(table: PgTable, rows: Record<string, unknown>[]): SQL {
 export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secrets; taxonomy: TaxonomyCache; clustering: Clustering; clocks: ReportClocks }) {
   const { db, clock, secrets, taxonomy, clustering, clocks } = deps;
 
+  /** Concurrent submissions look for their cluster in one statement. */
+  const lookups = createBatcher<LookupInput, ClusterMatch | null>({
+    maxBatch: 64,
+    maxInFlight: 2,
+    runOne: (input) => clustering.lookup(db, input),
+    runMany: (inputs) => clustering.lookupMany(db, inputs),
+  });
+
   const hashQueryCode = (trackingNo: string, code: string) => secrets.mac('query-code', `${trackingNo}:${code.toUpperCase()}`);
 
   async function validate(input: SubmissionInput) {
@@ -104,7 +112,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     const at = ctx.receivedAt ?? clock.now();
     const canonicalUrls = [...new Set(input.urls.map(canonicalUrl).filter((u): u is string => !!u))];
     const fp = clustering.fingerprint(input.description);
-    const match = await clustering.lookup(db, { canonicalUrls, sig: fp?.sig ?? null, lsh: fp?.lsh ?? null });
+    const match = await lookups.run({ canonicalUrls, sig: fp?.sig ?? null, lsh: fp?.lsh ?? null });
     const contact = input.contact && (input.contact.phone || input.contact.email) ? input.contact : undefined;
     const code = queryCode(randomBytes(8));
     // The id is chosen here so the row, its clock and its events can be written in one statement.
@@ -138,14 +146,14 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     d as (${insertSql(deadlines, items.map((i) => i.deadline))}) ${insertSql(events, items.flatMap((i) => i.events))}`;
 
   /**
-   * New items without evidence are written by a group writer: concurrent submissions share one
-   * statement (one round trip and commit), each in one piece; a failed group is retried item by item.
+   * New items without evidence are written in batches: concurrent submissions share one statement
+   * (one round trip and commit), each in one piece; a failed batch is retried item by item.
    */
-  const newItems = createGroupWriter<NewItem, string>({
+  const newItems = createBatcher<NewItem, string>({
     maxBatch: 64,
     maxInFlight: 2,
-    writeOne: (item) => withTrackingNo(item.at, (trackingNo) => db.execute(newItemsSql([item.rows(trackingNo)]))),
-    writeMany: async (items) => {
+    runOne: (item) => withTrackingNo(item.at, (trackingNo) => db.execute(newItemsSql([item.rows(trackingNo)]))),
+    runMany: async (items) => {
       const numbers = items.map((item) => trackingNumber(officeDate(item.at), randomBytes(8)));
       await db.execute(newItemsSql(items.map((item, i) => item.rows(numbers[i]!))));
       return numbers;
@@ -166,37 +174,82 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
       deadline: plan.values,
       events: chain,
     });
-    if (!ctx.attach) return newItems.write({ at, rows });
+    if (!ctx.attach) return newItems.run({ at, rows });
     return withTrackingNo(at, (trackingNo) => db.transaction(async (tx) => {
       await tx.execute(newItemsSql([rows(trackingNo)]));
       await ctx.attach!(tx, base.id);
     }));
   }
 
-  /** A member of an open item: its row and events, the primary's count, and the primary's "member joined" event. */
+  /** A member of an open item: its row and first events; `at` and `match` say when and where it joins. */
+  interface JoinItem { at: Date; memberId: string; match: ClusterMatch; rows: (trackingNo: string) => { report: Record<string, unknown>; events: Record<string, unknown>[] } }
+
+  /**
+   * Members joining open items, in one transaction: their rows and chains; the primaries' counts
+   * (rows locked by the update) and their chain locks, taken in id order in the same statement, so
+   * the next statement reads the chains' heads after the locks; then each primary's "member joined"
+   * events, chained in arrival order.
+   */
+  async function writeJoins(tx: Queryable, items: JoinItem[], numbers: string[]): Promise<void> {
+    const built = items.map((item, i) => item.rows(numbers[i]!));
+    const primaries = [...new Set(items.map((i) => i.match.primaryId))].sort();
+    const bumps = primaries.map((id) => {
+      const mine = items.filter((i) => i.match.primaryId === id);
+      return { id, n: mine.length, at: new Date(Math.max(...mine.map((i) => i.at.getTime()))).toISOString() };
+    });
+    const res = await tx.execute(sql`with m as (${insertSql(reports, built.map((b) => b.report))}),
+      e as (${insertSql(events, built.flatMap((b) => b.events))}),
+      p as (update ${reports} set cluster_size = ${reports.clusterSize} + v.n, updated_at = v.at
+        from jsonb_to_recordset(${JSON.stringify(bumps)}::jsonb) as v(id uuid, n int, at timestamptz)
+        where ${reports.id} = v.id returning ${reports.id} as id, ${reports.state} as state),
+      l as (select pg_advisory_xact_lock(hashtextextended(${`${SUBJECT}:`} || id, 0)) from (select unnest(${`{${primaries.join(',')}}`}::text[]) as id order by 1) ids)
+      select p.id, p.state, (select count(*) from l) as locks from p`);
+    const states = new Map(rowsOf<{ id: string; state: ReportState }>(res).map((r) => [r.id, r.state]));
+    const heads = await chainHeads(tx, SUBJECT, primaries);
+    const joined = chainRows(items.map((item, i) => {
+      const state = states.get(item.match.primaryId) ?? null;
+      return {
+        subjectType: SUBJECT, subjectId: item.match.primaryId, action: 'report.member_joined', fromState: state, toState: state, at: item.at,
+        payload: { member: item.memberId, trackingNo: numbers[i], reason: item.match.reason, similarity: item.match.similarity },
+      };
+    }), heads);
+    await tx.execute(insertSql(events, joined));
+  }
+
+  /** Concurrent members are written together (one transaction); a failed batch is retried member by member. */
+  const joins = createBatcher<JoinItem, string>({
+    maxBatch: 64,
+    // one batch at a time: two would lock overlapping primaries
+    maxInFlight: 1,
+    runOne: (item) => withTrackingNo(item.at, (trackingNo) => db.transaction((tx) => writeJoins(tx, [item], [trackingNo]))),
+    runMany: async (items) => {
+      const numbers = items.map((item) => trackingNumber(officeDate(item.at), randomBytes(8)));
+      await db.transaction((tx) => writeJoins(tx, items, numbers));
+      return numbers;
+    },
+  });
+
   async function joinCluster(base: NewReport, submitted: EventInput, match: ClusterMatch, code: string, ctx: SubmissionContext): Promise<string> {
     const at = base.submittedAt;
     const clustered: EventInput = {
       subjectType: SUBJECT, subjectId: base.id, action: 'report.clustered', fromState: 'submitted', toState: 'merged', at,
       payload: { into: match.primaryId, reason: match.reason, similarity: match.similarity },
     };
+    const chain = newChainRows([submitted, clustered]);
+    const item: JoinItem = {
+      at, memberId: base.id, match,
+      rows: (trackingNo) => ({
+        report: {
+          ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code), state: 'merged', mergedIntoId: match.primaryId,
+          clusterReason: match.reason === 'url' ? 'same_url' : `similar_text:${match.similarity.toFixed(2)}`,
+        },
+        events: chain,
+      }),
+    };
+    if (!ctx.attach) return joins.run(item);
     return withTrackingNo(at, (trackingNo) => db.transaction(async (tx) => {
-      const member = insertSql(reports, [{
-        ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code), state: 'merged', mergedIntoId: match.primaryId,
-        clusterReason: match.reason === 'url' ? 'same_url' : `similar_text:${match.similarity.toFixed(2)}`,
-      }]);
-      // The primary's row is locked (by the update) before its event chain, as everywhere else; the chain lock is
-      // taken in the same statement, so the chain's head is read by the next one, after the lock.
-      const primary = tx.update(reports).set({ clusterSize: sql`${reports.clusterSize} + 1`, updatedAt: at })
-        .where(eq(reports.id, match.primaryId)).returning({ state: reports.state });
-      const res = await tx.execute(sql`with m as (${member}), e as (${insertSql(events, newChainRows([submitted, clustered]))}),
-        p as (${primary.getSQL()}) select p.state, ${chainLock(SUBJECT, match.primaryId)} from p`);
-      const state = rowsOf<{ state: ReportState }>(res)[0]!.state;
-      await ctx.attach?.(tx, base.id);
-      await appendEventLocked(tx, {
-        subjectType: SUBJECT, subjectId: match.primaryId, action: 'report.member_joined', fromState: state, toState: state,
-        payload: { member: base.id, trackingNo, reason: match.reason, similarity: match.similarity }, at,
-      });
+      await writeJoins(tx, [item], [trackingNo]);
+      await ctx.attach!(tx, base.id);
     }));
   }
 
@@ -214,6 +267,6 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     throw new AppError('server.unavailable', 'could not allocate a tracking number');
   }
 
-  return { submit, validate, hashQueryCode, groupStats: newItems.stats };
+  return { submit, validate, hashQueryCode, batchStats: () => ({ lookups: lookups.stats(), writes: newItems.stats(), joins: joins.stats() }) };
 }
 export type IntakeService = ReturnType<typeof createIntakeService>;

@@ -4,7 +4,9 @@ import { buildTestApp, testDb, type TestApp } from '../../../test/harness';
 import { buildUser, buildWorld, uniq, type World } from '../../../test/factories';
 import { signIn, type Agent } from '../../../test/agent';
 import { eventCount, publicReport, reportByTracking, reportCount, submitPublic } from '../../../test/report-helpers';
+import { canonicalUrl } from '@tianlang/core';
 import { deadlines, events } from '../../db/schema';
+import { verifyChains } from '../audit/events.service';
 
 let t: TestApp;
 let w: World;
@@ -61,7 +63,7 @@ describe('public submission', () => {
   });
 
   it('writes concurrent submissions together, each whole: its own number, row, clock and event chain', async () => {
-    const before = t.s.reports.intake.groupStats();
+    const before = t.s.reports.intake.batchStats();
     const stamp = uniq('并发');
     const receipts = await Promise.all(Array.from({ length: 24 }, (_, i) => submitPublic(t.app, publicReport({
       urls: [`https://example.cn/${stamp}/${i}`], description: distinctText(i),
@@ -77,8 +79,53 @@ describe('public submission', () => {
       const clocks = await t.s.db.select().from(deadlines).where(eq(deadlines.subjectId, row.id));
       expect(clocks.map((c) => c.dueAt.getTime())).toEqual([row.dueAt!.getTime()]);
     }
-    // all went through the group writer (how many shared a statement depends on timing; the grouping itself is tested with group-writer)
-    expect(t.s.reports.intake.groupStats().items - before.items).toBe(24);
+    // all went through the batchers (how many shared a statement depends on timing; batching itself is tested in batcher.test.ts)
+    const after = t.s.reports.intake.batchStats();
+    expect([after.lookups.items - before.lookups.items, after.writes.items - before.writes.items]).toEqual([24, 24]);
+  });
+
+  it('lets concurrent copies of one post join its open item together, the item’s chain unbroken', async () => {
+    const stamp = uniq('帖');
+    const first = (await submitPublic(t.app, publicReport({ urls: [`https://weibo.com/${stamp}/Z9`] }))).json();
+    const primary = await reportByTracking(t.s.db, first.trackingNo);
+    const copies = await Promise.all(Array.from({ length: 12 }, (_, i) => submitPublic(t.app, publicReport({
+      urls: [`https://m.weibo.com/${stamp}/Z9?from=timeline&utm_source=share${i}`], description: distinctText(2000 + i),
+    }))));
+    expect(copies.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const members = await Promise.all(copies.map((r) => reportByTracking(t.s.db, r.json().trackingNo)));
+    expect(members.every((m) => m.state === 'merged' && m.mergedIntoId === primary.id && m.clusterReason === 'same_url')).toBe(true);
+    expect((await reportByTracking(t.s.db, first.trackingNo)).clusterSize).toBe(13);
+    const chain = await t.s.db.select().from(events).where(and(eq(events.subjectType, 'report'), eq(events.subjectId, primary.id))).orderBy(events.seq);
+    expect(chain.map((e) => e.seq)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(chain.slice(2).map((e) => (e.payload as { member: string }).member).sort()).toEqual(members.map((m) => m.id).sort());
+    chain.slice(1).forEach((e, i) => expect(e.prevHash).toBe(chain[i]!.hash));
+    const { problems } = await verifyChains(t.s.db);
+    expect(problems.filter((p) => p.subjectId === primary.id || members.some((m) => m.id === p.subjectId))).toEqual([]);
+  });
+
+  it('looks many submissions up in one statement with the same answers as one by one', async () => {
+    const stamp = uniq('查');
+    const url = `https://weibo.com/${stamp}/Q1`;
+    const text = `${stamp}某直播间主播以"内部福利"为名诱导观众私下转账购买高价保健品，称可以治疗慢性病，已有多名老人受骗。`;
+    const [byUrl, byText] = [(await submitPublic(t.app, publicReport({ urls: [url] }))).json(), (await submitPublic(t.app, publicReport({ urls: [], description: text }))).json()];
+    const { clustering } = t.s.reports;
+    const input = (urls: string[], description: string) => {
+      const fp = clustering.fingerprint(description);
+      return { canonicalUrls: urls, sig: fp?.sig ?? null, lsh: fp?.lsh ?? null };
+    };
+    const inputs = [
+      input([canonicalUrl(`http://m.weibo.com/${stamp}/Q1?from=timeline`)!], distinctText(1001)), // same URL, shared from a phone
+      input([], text.replace('已有', '已经有')), // near-identical text
+      input([`https://example.cn/${stamp}/none`], distinctText(1000)), // nothing like it
+      input([], '……'), // nothing to look by
+    ];
+    const many = await clustering.lookupMany(t.s.db, inputs);
+    const one = await Promise.all(inputs.map((i) => clustering.lookup(t.s.db, i)));
+    expect(many).toEqual(one);
+    expect(many.map((m) => m && [m.primaryId, m.reason])).toEqual([
+      [(await reportByTracking(t.s.db, byUrl.trackingNo)).id, 'url'], [(await reportByTracking(t.s.db, byText.trackingNo)).id, 'text'], null, null,
+    ]);
+    expect(many[1]!.similarity).toBeGreaterThanOrEqual(0.8);
   });
 
   it('refuses bad input with a code and writes nothing', async () => {

@@ -1,14 +1,15 @@
 /**
- * Natural batching of independent writes (group commit). A write starts at once while fewer than
- * `maxInFlight` statements run; what arrives meanwhile waits and goes out together with the next
- * statement, up to `maxBatch` items. Alone, an item waits for nobody; under load, one statement (one
- * parse, plan, round trip and commit) carries many. When a combined write fails, each of its items
- * is written on its own, so a bad item fails alone and the others still land.
+ * Natural batching of independent database work (group commit for writes, one query for many
+ * lookups). An item starts at once while fewer than `maxInFlight` statements run; what arrives
+ * meanwhile waits and goes out together with the next statement, up to `maxBatch` items. Alone, an
+ * item waits for nobody; under load, one statement (one parse, plan, round trip and commit) carries
+ * many. When a combined run fails, each of its items runs on its own, so a bad item fails alone and
+ * the others still succeed.
  */
-export interface GroupWriterOptions<T, R> {
-  /** writes all items atomically and returns their results in order */
-  writeMany: (items: T[]) => Promise<R[]>;
-  writeOne: (item: T) => Promise<R>;
+export interface BatcherOptions<T, R> {
+  /** runs all items (atomically, for writes) and returns their results in order */
+  runMany: (items: T[]) => Promise<R[]>;
+  runOne: (item: T) => Promise<R>;
   maxBatch: number;
   maxInFlight: number;
 }
@@ -19,13 +20,13 @@ interface Waiting<T, R> {
   reject: (err: unknown) => void;
 }
 
-export function createGroupWriter<T, R>(opts: GroupWriterOptions<T, R>) {
+export function createBatcher<T, R>(opts: BatcherOptions<T, R>) {
   if (opts.maxBatch < 1 || opts.maxInFlight < 1) throw new Error('maxBatch and maxInFlight must be at least 1');
   const queue: Waiting<T, R>[] = [];
   let inFlight = 0;
   const stats = { statements: 0, items: 0, fallbacks: 0, largest: 0 };
 
-  const one = (w: Waiting<T, R>) => opts.writeOne(w.item).then(w.resolve, w.reject);
+  const one = (w: Waiting<T, R>) => opts.runOne(w.item).then(w.resolve, w.reject);
 
   async function run(batch: Waiting<T, R>[]): Promise<void> {
     stats.statements++;
@@ -34,7 +35,7 @@ export function createGroupWriter<T, R>(opts: GroupWriterOptions<T, R>) {
     if (batch.length === 1) return one(batch[0]!);
     let results: R[];
     try {
-      results = await opts.writeMany(batch.map((w) => w.item));
+      results = await opts.runMany(batch.map((w) => w.item));
     } catch {
       stats.fallbacks++;
       await Promise.all(batch.map(one));
@@ -55,14 +56,14 @@ export function createGroupWriter<T, R>(opts: GroupWriterOptions<T, R>) {
   }
 
   return {
-    write(item: T): Promise<R> {
+    run(item: T): Promise<R> {
       return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         pump();
       });
     },
-    /** statements run, items written, combined writes that fell back to one by one, largest batch */
+    /** statements run, items carried, combined runs that fell back to one by one, largest batch */
     stats: () => ({ ...stats }),
   };
 }
-export type GroupWriter<T, R> = ReturnType<typeof createGroupWriter<T, R>>;
+export type Batcher<T, R> = ReturnType<typeof createBatcher<T, R>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGroupWriter } from './group-writer';
+import { createBatcher } from './batcher';
 
 /** A store whose writes finish only when the test says so; it records each statement's items. */
 function fakeStore(opts: { bad?: (n: number) => boolean } = {}) {
@@ -19,13 +19,13 @@ function fakeStore(opts: { bad?: (n: number) => boolean } = {}) {
       await new Promise((r) => setTimeout(r, 0));
     }
   };
-  return { statements, stored, finishAll, writer: createGroupWriter<number, number>({ writeMany: write, writeOne: async (n) => (await write([n]))[0]!, maxBatch: 3, maxInFlight: 1 }) };
+  return { statements, stored, finishAll, writer: createBatcher<number, number>({ runMany: write, runOne: async (n) => (await write([n]))[0]!, maxBatch: 3, maxInFlight: 1 }) };
 }
 
-describe('group writer', () => {
+describe('batcher', () => {
   it('writes the first item at once and groups what arrives while a statement runs, up to the batch size', async () => {
     const s = fakeStore();
-    const results = [1, 2, 3, 4, 5, 6].map((n) => s.writer.write(n));
+    const results = [1, 2, 3, 4, 5, 6].map((n) => s.writer.run(n));
     expect(s.statements).toEqual([[1]]);
     await s.finishAll();
     expect(await Promise.all(results)).toEqual([10, 20, 30, 40, 50, 60]);
@@ -35,7 +35,7 @@ describe('group writer', () => {
 
   it('retries a failed group item by item, so only the bad item fails', async () => {
     const s = fakeStore({ bad: (n) => n === 3 });
-    const results = [1, 2, 3, 4].map((n) => s.writer.write(n).then((v) => ({ ok: v }), (err: Error) => ({ err: err.message })));
+    const results = [1, 2, 3, 4].map((n) => s.writer.run(n).then((v) => ({ ok: v }), (err: Error) => ({ err: err.message })));
     await s.finishAll();
     expect(await Promise.all(results)).toEqual([{ ok: 10 }, { ok: 20 }, { err: 'bad item in 3' }, { ok: 40 }]);
     expect(s.statements).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
@@ -44,6 +44,6 @@ describe('group writer', () => {
   });
 
   it('refuses a writer that could never write', () => {
-    expect(() => createGroupWriter({ writeMany: async () => [], writeOne: async () => 0, maxBatch: 0, maxInFlight: 1 })).toThrow(/at least 1/);
+    expect(() => createBatcher({ runMany: async () => [], runOne: async () => 0, maxBatch: 0, maxInFlight: 1 })).toThrow(/at least 1/);
   });
 });
