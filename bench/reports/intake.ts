@@ -58,6 +58,7 @@ export async function benchIntake() {
     const { port } = app.server.address() as AddressInfo;
     const before = await counts(s.db);
     const idle = await background();
+    const batchesBefore = s.reports.intake.batchStats();
     const load = await runLoad({ port, clients: CLIENTS, warmupMs: WARMUP_S * 1000, durationMs: DURATION_S * 1000, seed: 20261123, payloads: PAYLOADS });
     await app.close();
     const r = load.result;
@@ -72,6 +73,7 @@ export async function benchIntake() {
       cpu: load.cpu, cpuPerReport: perItem(load.cpu, perSecond),
       written: { reports: after.reports - before.reports, clustered: after.merged - before.merged, deadlines: after.deadlines - before.deadlines, events: after.events - before.events },
       payloadsGenerated: r.generated, generateSeconds: round(r.generateMs / 1000),
+      batches: batchSizes(batchesBefore, s.reports.intake.batchStats()),
     };
     console.log('intake', intake);
     const raw = await rawBaselines(s, url, tree.city, CLIENTS, RAW_S);
@@ -90,4 +92,15 @@ async function counts(db: Db) {
   const res = await db.execute(sql`select (select count(*) from reports)::int as reports, (select count(*) from reports where state = 'merged')::int as merged,
     (select count(*) from deadlines)::int as deadlines, (select count(*) from events)::int as events`) as unknown as { rows: Record<string, number>[] };
   return res.rows[0]! as { reports: number; merged: number; deadlines: number; events: number };
+}
+
+type BatchStats = Record<string, { statements: number; items: number; fallbacks: number; largest: number }>;
+/** How many submissions shared a statement during the run: lookups, new items, members joining. */
+function batchSizes(before: BatchStats, after: BatchStats) {
+  return Object.fromEntries(Object.entries(after).map(([k, a]) => {
+    const b = before[k]!;
+    const statements = a.statements - b.statements;
+    const items = a.items - b.items;
+    return [k, { statements, items, perStatement: round(items / Math.max(statements, 1), 1), largest: a.largest, fallbacks: a.fallbacks - b.fallbacks }];
+  }));
 }
