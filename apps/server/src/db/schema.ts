@@ -623,6 +623,8 @@ export const mailOutbox = pgTable('mail_outbox', {
   status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
+  /** not tried again before this (backoff after a refusal or an unreachable server); null: now */
+  nextAttemptAt: ts('next_attempt_at'),
   createdAt: createdAt(),
   sentAt: ts('sent_at'),
 }, (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt)]);

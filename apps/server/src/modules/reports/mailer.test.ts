@@ -7,7 +7,7 @@ import { buildTestApp, type TestApp } from '../../../test/harness';
 import { uniq } from '../../../test/factories';
 import { mailOutbox, type JobRow } from '../../db/schema';
 import { createSecrets } from '../../lib/secrets';
-import { MAIL_MAX_ATTEMPTS, createMailer, mailJobHandler, queueMail, redactAddresses } from './mailer';
+import { MAIL_MAX_ATTEMPTS, MAIL_RETRY_MINUTES, MAIL_UNREACHABLE_MINUTES, createMailer, mailJobHandler, queueMail, redactAddresses } from './mailer';
 
 interface Received { from: string; to: string[]; raw: string }
 
@@ -109,7 +109,7 @@ describe('sending', () => {
     }
   });
 
-  it('records refusals without the address and gives up after five attempts', async () => {
+  it('records refusals without the address, waits longer after each, and gives up after five attempts', async () => {
     const to = address(REFUSED);
     const { id } = await queue(to);
     const mailer = mailerFor(`smtp://127.0.0.1:${smtpPort}`);
@@ -119,8 +119,20 @@ describe('sending', () => {
       expect(row).toMatchObject({ status: 'queued', attempts: 1 });
       expect(row.lastError).toMatch(/550/);
       expect(row.lastError).not.toContain(to);
-      for (let i = 1; i < MAIL_MAX_ATTEMPTS; i++) await mailer.sendQueued(1000);
-      expect(await rowOf(id)).toMatchObject({ status: 'failed', attempts: MAIL_MAX_ATTEMPTS });
+      expect(row.nextAttemptAt!.getTime() - t.clock.now().getTime()).toBe(MAIL_RETRY_MINUTES[0] * 60_000);
+      // not due yet: a run right away leaves it alone
+      await mailer.sendQueued(1000);
+      expect((await rowOf(id)).attempts).toBe(1);
+      for (let i = 1; i < MAIL_MAX_ATTEMPTS; i++) {
+        t.clock.advance(MAIL_RETRY_MINUTES[i - 1]! * 60_000 - 1);
+        await mailer.sendQueued(1000);
+        expect((await rowOf(id)).attempts, `one millisecond early for try ${i + 1}`).toBe(i);
+        t.clock.advance(1);
+        await mailer.sendQueued(1000);
+        expect((await rowOf(id)).attempts).toBe(i + 1);
+      }
+      expect(await rowOf(id)).toMatchObject({ status: 'failed', attempts: MAIL_MAX_ATTEMPTS, nextAttemptAt: null });
+      t.clock.advance(24 * 3600_000);
       await mailer.sendQueued(1000);
       expect((await rowOf(id)).attempts).toBe(MAIL_MAX_ATTEMPTS);
       expect(received.some((m) => m.to.includes(to))).toBe(false);
@@ -130,22 +142,33 @@ describe('sending', () => {
     }
   });
 
-  it('counts an attempt when the server cannot be reached, and stops the batch there', async () => {
+  it('counts no attempt when the server cannot be reached, stops the batch there, and offers the mail again later', async () => {
     const closed = await freePort();
     const first = await queue(address());
     const second = await queue(address());
-    const mailer = mailerFor(`smtp://127.0.0.1:${closed}`);
+    const down = mailerFor(`smtp://127.0.0.1:${closed}`);
     try {
-      expect(await mailer.sendQueued(1000)).toMatchObject({ skipped: false, sent: 0, deferred: 1 });
+      expect(await down.sendQueued(1000)).toMatchObject({ skipped: false, sent: 0, deferred: 1 });
     } finally {
-      mailer.close();
+      down.close();
     }
     const rows = [await rowOf(first.id), await rowOf(second.id)];
-    const tried = rows.filter((r) => r.attempts === 1);
+    const tried = rows.filter((r) => r.lastError !== null);
     expect(tried).toHaveLength(1);
-    expect(tried[0]).toMatchObject({ status: 'queued' });
+    expect(tried[0]).toMatchObject({ status: 'queued', attempts: 0 });
     expect(tried[0]!.lastError).toMatch(/ECONNECTION|ESOCKET|ECONNREFUSED/);
-    expect(rows.filter((r) => r.attempts === 0)).toHaveLength(1);
+    expect(tried[0]!.nextAttemptAt!.getTime() - t.clock.now().getTime()).toBe(MAIL_UNREACHABLE_MINUTES * 60_000);
+    expect(rows.filter((r) => r.lastError === null && r.attempts === 0)).toHaveLength(1);
+    // the server is back and the wait is over: both go out, the first counted as one attempt
+    t.clock.advance(MAIL_UNREACHABLE_MINUTES * 60_000);
+    const up = mailerFor(`smtp://127.0.0.1:${smtpPort}`);
+    try {
+      await up.sendQueued(1000);
+    } finally {
+      up.close();
+    }
+    expect([(await rowOf(first.id)).status, (await rowOf(second.id)).status]).toEqual(['sent', 'sent']);
+    expect((await rowOf(tried[0]!.id)).attempts).toBe(1);
   });
 
   it('runs as the mail.send job, reporting what it did', async () => {

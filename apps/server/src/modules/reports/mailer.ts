@@ -1,4 +1,4 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
@@ -9,6 +9,11 @@ import { systemClock, type Clock } from '../../lib/clock';
 import type { Secrets } from '../../lib/secrets';
 
 export const MAIL_MAX_ATTEMPTS = 5;
+/** Minutes before the next try after the 1st, 2nd, 3rd, 4th refusal: a mail gets about two and a half hours. */
+export const MAIL_RETRY_MINUTES = [1, 5, 30, 120] as const;
+/** Minutes before a mail is offered again to a server that could not be reached (the attempt is not counted). */
+export const MAIL_UNREACHABLE_MINUTES = 2;
+const minutesLater = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000);
 
 export interface MailInput {
   to: string;
@@ -78,8 +83,10 @@ export function createMailer(deps: { db: Db; secrets: Secrets; config: Config; l
 
   async function run(limit: number): Promise<SendResult> {
     if (!transport) return { skipped: true };
+    const now = clock.now();
     const rows = await db.select().from(mailOutbox)
-      .where(and(eq(mailOutbox.status, 'queued'), lt(mailOutbox.attempts, MAIL_MAX_ATTEMPTS)))
+      .where(and(eq(mailOutbox.status, 'queued'), lt(mailOutbox.attempts, MAIL_MAX_ATTEMPTS),
+        or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now))))
       .orderBy(asc(mailOutbox.attempts), asc(mailOutbox.createdAt)).limit(limit);
     const result = { skipped: false as const, sent: 0, failed: 0, deferred: 0 };
     for (const row of rows) {
@@ -102,20 +109,27 @@ export function createMailer(deps: { db: Db; secrets: Secrets; config: Config; l
         result.sent++;
       } catch (raw) {
         const err = raw as SmtpError;
-        const gaveUp = attempts >= MAIL_MAX_ATTEMPTS;
         const lastError = redactAddresses([err.code, err.responseCode, err.message].filter(Boolean).join(' ')).slice(0, 500);
-        await db.update(mailOutbox).set({ status: gaveUp ? 'failed' : 'queued', attempts, lastError }).where(where);
+        if (err.code && CONNECTION_ERRORS.has(err.code)) {
+          // the server is unreachable: not this mail's fault, so no attempt is counted; it waits a little,
+          // and the rest of the batch is left for a later run (each run probes the server once)
+          await db.update(mailOutbox).set({ lastError, nextAttemptAt: minutesLater(clock.now(), MAIL_UNREACHABLE_MINUTES) }).where(where);
+          logger.warn({ mailId: row.id, attempts: row.attempts, code: err.code }, 'mail server unreachable');
+          result.deferred++;
+          break;
+        }
+        const gaveUp = attempts >= MAIL_MAX_ATTEMPTS;
+        const nextAttemptAt = gaveUp ? null : minutesLater(clock.now(), MAIL_RETRY_MINUTES[attempts - 1] ?? MAIL_RETRY_MINUTES.at(-1)!);
+        await db.update(mailOutbox).set({ status: gaveUp ? 'failed' : 'queued', attempts, lastError, nextAttemptAt }).where(where);
         logger.warn({ mailId: row.id, attempts, gaveUp, code: err.code, responseCode: err.responseCode }, 'mail not sent');
         if (gaveUp) result.failed++;
         else result.deferred++;
-        // the server is unreachable: the rest of the batch would only burn an attempt each
-        if (err.code && CONNECTION_ERRORS.has(err.code)) break;
       }
     }
     return result;
   }
 
-  /** Sends up to `limit` queued mails, oldest and least-tried first. */
+  /** Sends up to `limit` queued mails that are due, oldest and least-tried first. */
   function sendQueued(limit = 50): Promise<SendResult> {
     const next = chain.then(() => run(limit));
     chain = next.catch(() => undefined);
