@@ -612,6 +612,15 @@ export const reportBatches = pgTable('report_batches', {
   createdAt: createdAt(),
 });
 
+/**
+ * Spent proof-of-work challenges, shared by every server process so a solution is accepted once;
+ * kept until the challenge expires (keyed by a hash of the challenge).
+ */
+export const powSpent = pgTable('pow_spent', {
+  challengeHash: text('challenge_hash').primaryKey(),
+  expiresAt: ts('expires_at').notNull(),
+}, (t) => [index('pow_spent_expires_idx').on(t.expiresAt)]);
+
 /** Outgoing mail, sent by a job through SMTP so a slow mail server never holds a transaction. */
 export const mailOutbox = pgTable('mail_outbox', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock';
 import { createSecrets } from '../../lib/secrets';
 import { solvePow, wrongNonce } from '../../../test/pow-solver';
-import { POW_VALIDITY_MS, createFloodGuard, createPow, leadingZeroBits, memorySpentStore } from './pow';
+import { eq } from 'drizzle-orm';
+import { testDb } from '../../../test/harness';
+import { powSpent } from '../../db/schema';
+import { POW_VALIDITY_MS, createFloodGuard, createPow, dbSpentStore, leadingZeroBits, memorySpentStore } from './pow';
 
 const key = () => randomBytes(32).toString('base64');
 const START = new Date('2025-03-03T08:00:00+08:00');
@@ -14,11 +17,11 @@ function setup(difficulty = 10) {
   const secrets = createSecrets(key());
   return { clock, secrets, pow: createPow({ secrets, clock, difficulty }) };
 }
-const rejects = (fn: () => unknown, reason: string) =>
-  expect(fn).toThrow(expect.objectContaining({ code: 'report.pow_invalid', details: { reason } }));
+const rejects = (fn: () => Promise<unknown>, reason: string) =>
+  expect(fn()).rejects.toMatchObject({ code: 'report.pow_invalid', details: { reason } });
 
 describe('proof of work', () => {
-  it('issues a signed challenge valid for ten minutes', () => {
+  it('issues a signed challenge valid for ten minutes', async () => {
     const { pow } = setup(12);
     const c = pow.issue();
     expect(c.difficulty).toBe(12);
@@ -27,58 +30,58 @@ describe('proof of work', () => {
     expect(pow.issue().challenge).not.toBe(c.challenge);
   });
 
-  it('accepts a solution once and refuses its replay', () => {
+  it('accepts a solution once and refuses its replay', async () => {
     const { pow } = setup();
     const { challenge, difficulty } = pow.issue();
     const nonce = solvePow(challenge, difficulty);
-    expect(() => pow.verify({ challenge, nonce })).not.toThrow();
-    rejects(() => pow.verify({ challenge, nonce }), 'replayed');
+    await expect(pow.verify({ challenge, nonce })).resolves.toBeUndefined();
+    await rejects(() => pow.verify({ challenge, nonce }), 'replayed');
     // another nonce for the same challenge is a replay too
-    rejects(() => pow.verify({ challenge, nonce: solvePow(challenge, difficulty, Number(nonce) + 1) }), 'replayed');
+    await rejects(() => pow.verify({ challenge, nonce: solvePow(challenge, difficulty, Number(nonce) + 1) }), 'replayed');
   });
 
-  it('refuses a nonce that does not meet the difficulty, or is not a decimal number', () => {
+  it('refuses a nonce that does not meet the difficulty, or is not a decimal number', async () => {
     const { pow } = setup(16);
     const { challenge } = pow.issue();
-    rejects(() => pow.verify({ challenge, nonce: wrongNonce(challenge, 16) }), 'wrong');
-    rejects(() => pow.verify({ challenge, nonce: 'abc' }), 'malformed');
-    rejects(() => pow.verify({ challenge, nonce: '' }), 'malformed');
+    await rejects(() => pow.verify({ challenge, nonce: wrongNonce(challenge, 16) }), 'wrong');
+    await rejects(() => pow.verify({ challenge, nonce: 'abc' }), 'malformed');
+    await rejects(() => pow.verify({ challenge, nonce: '' }), 'malformed');
     // a refused attempt spends nothing: the right answer still works
-    expect(() => pow.verify({ challenge, nonce: solvePow(challenge, 16) })).not.toThrow();
+    await expect(pow.verify({ challenge, nonce: solvePow(challenge, 16) })).resolves.toBeUndefined();
   });
 
-  it('refuses an expired challenge, even correctly solved', () => {
+  it('refuses an expired challenge, even correctly solved', async () => {
     const { pow, clock } = setup();
     const { challenge, difficulty } = pow.issue();
     const nonce = solvePow(challenge, difficulty);
     clock.advance(POW_VALIDITY_MS + 1);
-    rejects(() => pow.verify({ challenge, nonce }), 'expired');
+    await rejects(() => pow.verify({ challenge, nonce }), 'expired');
   });
 
-  it('refuses forged challenges: edited expiry, another key, another difficulty, garbage', () => {
+  it('refuses forged challenges: edited expiry, another key, another difficulty, garbage', async () => {
     const { pow, clock, secrets } = setup();
     const { challenge } = pow.issue();
     const [exp, random, mac] = challenge.split('.');
     const later = `${Number(exp) + HOUR}.${random}.${mac}`;
-    rejects(() => pow.verify({ challenge: later, nonce: solvePow(later, 10) }), 'forged');
+    await rejects(() => pow.verify({ challenge: later, nonce: solvePow(later, 10) }), 'forged');
     const foreign = createPow({ secrets: createSecrets(key()), clock, difficulty: 10 }).issue().challenge;
-    rejects(() => pow.verify({ challenge: foreign, nonce: solvePow(foreign, 10) }), 'forged');
+    await rejects(() => pow.verify({ challenge: foreign, nonce: solvePow(foreign, 10) }), 'forged');
     // solved at an easier setting, then the office raised the difficulty
     const easy = createPow({ secrets, clock, difficulty: 4 }).issue().challenge;
-    rejects(() => pow.verify({ challenge: easy, nonce: solvePow(easy, 4) }), 'forged');
+    await rejects(() => pow.verify({ challenge: easy, nonce: solvePow(easy, 4) }), 'forged');
     for (const bad of ['', 'x', `${exp}.${random}`, `${exp}.${random}.${mac}.1`, `${exp}.${random}.${mac!.toUpperCase()}`]) {
-      rejects(() => pow.verify({ challenge: bad, nonce: '1' }), 'malformed');
+      await rejects(() => pow.verify({ challenge: bad, nonce: '1' }), 'malformed');
     }
   });
 
-  it('counts leading zero bits', () => {
+  it('counts leading zero bits', async () => {
     expect(leadingZeroBits(Buffer.from([0x80]))).toBe(0);
     expect(leadingZeroBits(Buffer.from([0x00, 0x00, 0x0f]))).toBe(20);
     expect(leadingZeroBits(Buffer.from([0x01, 0xff]))).toBe(7);
     expect(leadingZeroBits(Buffer.alloc(32))).toBe(256);
   });
 
-  it('forgets spent challenges once expired, and refuses rather than forgets when full', () => {
+  it('forgets spent challenges once expired, and refuses rather than forgets when full', async () => {
     const clock = fixedClock(START);
     const spent = memorySpentStore(clock, 2);
     const exp = new Date(START.getTime() + POW_VALIDITY_MS);
@@ -91,8 +94,31 @@ describe('proof of work', () => {
   });
 });
 
+describe('spent challenges in the database', () => {
+  it('accepts a solution once across server processes, even at the same moment, and forgets it once expired', async () => {
+    const { db } = await testDb();
+    // earlier than the clocks of other files sharing the database, so the pruning below never touches their rows
+    const clock = fixedClock(START);
+    const secrets = createSecrets(key());
+    const [one, two] = [0, 1].map(() => createPow({ secrets, clock, difficulty: 8, spent: dbSpentStore(db, clock) }));
+    const { challenge } = one!.issue();
+    const nonce = solvePow(challenge, 8);
+    const outcomes = await Promise.allSettled([one!.verify({ challenge, nonce }), two!.verify({ challenge, nonce })]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ details: { reason: 'replayed' } });
+    await rejects(() => one!.verify({ challenge, nonce }), 'replayed');
+    const hash = createHash('sha256').update(challenge).digest('hex');
+    expect(await db.select().from(powSpent).where(eq(powSpent.challengeHash, hash))).toHaveLength(1);
+    // past its expiry (and the pruning interval) the next spend clears it out
+    clock.advance(POW_VALIDITY_MS + 61_000);
+    const fresh = two!.issue().challenge;
+    await expect(two!.verify({ challenge: fresh, nonce: solvePow(fresh, 8) })).resolves.toBeUndefined();
+    expect(await db.select().from(powSpent).where(eq(powSpent.challengeHash, hash))).toHaveLength(0);
+  });
+});
+
 describe('flood guard', () => {
-  it('asks for proof of work past the free submissions of a sliding hour', () => {
+  it('asks for proof of work past the free submissions of a sliding hour', async () => {
     const clock = fixedClock(START);
     const guard = createFloodGuard({ clock, freePerHour: 3 });
     for (const minute of [0, 30, 40]) {
@@ -108,7 +134,7 @@ describe('flood guard', () => {
     expect(guard.needsPow('addr-1')).toBe(true);
   });
 
-  it('keeps a bounded number of sources, dropping the least recently active', () => {
+  it('keeps a bounded number of sources, dropping the least recently active', async () => {
     const clock = fixedClock(START);
     const guard = createFloodGuard({ clock, freePerHour: 1, maxKeys: 2 });
     guard.record('a');
@@ -118,7 +144,7 @@ describe('flood guard', () => {
     expect([guard.needsPow('a'), guard.needsPow('b'), guard.needsPow('c')]).toEqual([true, false, true]);
   });
 
-  it('always asks when no free submissions are configured', () => {
+  it('always asks when no free submissions are configured', async () => {
     const guard = createFloodGuard({ clock: fixedClock(START), freePerHour: 0 });
     expect(guard.needsPow('any')).toBe(true);
   });

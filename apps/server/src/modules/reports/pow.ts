@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { lt } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { powSpent } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { randomToken, safeEqual } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
@@ -10,17 +13,33 @@ export const POW_VALIDITY_MS = 10 * 60 * 1000;
 export interface PowChallenge { challenge: string; difficulty: number; expiresAt: string }
 export interface PowSolution { challenge: string; nonce: string }
 
-/**
- * Remembers spent challenges until they expire, in this process's memory: enough for one server
- * process. Several processes behind a balancer would each accept a solution once; they need a
- * shared store (a table `pow_spent(challenge_hash text primary key, expires_at timestamptz)` with
- * `insert … on conflict do nothing returning`), which makes `verify` async for its callers.
- */
+/** Where spent challenges are remembered until they expire. */
 export interface SpentStore {
   /** true when the challenge was not spent before (and is now) */
-  spend(challenge: string, expiresAt: Date): boolean;
+  spend(challenge: string, expiresAt: Date): boolean | Promise<boolean>;
 }
 
+/**
+ * The server's store: a table every process shares, so a solution is accepted once whichever
+ * process sees it. Expired rows are deleted at most once a minute per process.
+ */
+export function dbSpentStore(db: Db, clock: Clock): SpentStore {
+  let prunedAt = 0;
+  return {
+    async spend(challenge, expiresAt) {
+      const now = clock.now();
+      if (now.getTime() - prunedAt > 60_000) {
+        prunedAt = now.getTime();
+        await db.delete(powSpent).where(lt(powSpent.expiresAt, now));
+      }
+      const challengeHash = createHash('sha256').update(challenge).digest('hex');
+      const inserted = await db.insert(powSpent).values({ challengeHash, expiresAt }).onConflictDoNothing().returning({ h: powSpent.challengeHash });
+      return inserted.length === 1;
+    },
+  };
+}
+
+/** One process's memory (tests, tools): a bounded map of spent challenges. */
 export function memorySpentStore(clock: Clock, maxEntries = 1_000_000): SpentStore {
   const spent = new Map<string, number>();
   let prunedAt = 0;
@@ -70,8 +89,8 @@ export function createPow(deps: { secrets: Secrets; clock: Clock; difficulty: nu
     return { challenge: `${expiresMs}.${random}.${sign(expiresMs, random)}`, difficulty, expiresAt: new Date(expiresMs).toISOString() };
   }
 
-  /** Throws AppError('report.pow_invalid') unless the solution is right, fresh and unspent. */
-  function verify({ challenge, nonce }: PowSolution): void {
+  /** Rejects with AppError('report.pow_invalid') unless the solution is right, fresh and unspent. */
+  async function verify({ challenge, nonce }: PowSolution): Promise<void> {
     const m = /^(\d{13,15})\.([A-Za-z0-9_-]{16})\.([0-9a-f]{64})$/.exec(challenge);
     if (!m) throw fail('malformed');
     const expiresMs = Number(m[1]);
@@ -80,7 +99,7 @@ export function createPow(deps: { secrets: Secrets; clock: Clock; difficulty: nu
     if (clock.now().getTime() > expiresMs) throw fail('expired');
     if (!/^\d{1,40}$/.test(nonce)) throw fail('malformed');
     if (leadingZeroBits(powHash(challenge, nonce)) < difficulty) throw fail('wrong');
-    if (!spent.spend(challenge, new Date(expiresMs))) throw fail('replayed');
+    if (!(await spent.spend(challenge, new Date(expiresMs)))) throw fail('replayed');
   }
 
   return { issue, verify, difficulty };

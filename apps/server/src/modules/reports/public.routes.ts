@@ -61,7 +61,7 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
     const { evidence, goodFaith: _g, pow, channel, ...input } = req.body;
     if (r.flood.needsPow(source)) {
       if (!pow) throw new AppError('report.pow_required', 'complete the proof of work');
-      r.pow.verify(pow);
+      await r.pow.verify(pow);
     }
     const platform = input.platformUnitId ? await r.platformUnit(input.platformUnitId) : null;
     if (input.platformUnitId && !platform) throw new AppError('request.invalid', 'unknown platform', { details: { field: 'platformUnitId' } });

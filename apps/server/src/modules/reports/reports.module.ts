@@ -19,7 +19,7 @@ import { createHandlingService } from './handling.service';
 import { createIntakeService } from './intake.service';
 import { createOptionsService } from './options.service';
 import { createOrdersService } from './orders.service';
-import { createFloodGuard, createPow } from './pow';
+import { createFloodGuard, createPow, dbSpentStore } from './pow';
 import { createQueueService } from './queue.service';
 import { createRepliesService } from './replies.service';
 import { createReportClocks } from './report-clocks';
@@ -71,7 +71,7 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
     taxonomy, clustering, clocks, evidence, intake, handling, transfers, orders, disposals, replies, status, detail,
     queue: createQueueService({ db }),
     bulk: createBulkService({ db, clock, handling, replyInTx: replies.replyInTx }),
-    pow: createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY }),
+    pow: createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY, spent: dbSpentStore(db, clock) }),
     flood: createFloodGuard({ clock, freePerHour: config.PUBLIC_FREE_SUBMISSIONS_PER_HOUR }),
     options: extras.options, views: extras.views, trustedMine: extras.trustedMine,
     fromPatrol: createFromPatrol({ db, review: deps.patrolReview, intake, handling, taxonomy }),
