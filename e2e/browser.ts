@@ -8,11 +8,16 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
 export async function launch(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
+  // Every page asks for reduced motion, as some users do: the console then opens dialogs and menus
+  // without their zoom and slide animations, so a click never lands on a dialog still moving in.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export async function shot(page: Page, name: string) {
