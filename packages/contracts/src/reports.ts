@@ -271,6 +271,11 @@ export const ReportDetailSchema = ReportListItemSchema.extend({
   contactShareable: z.boolean(),
   reporterName: z.string().nullable(),
   reporterAccuracy: z.object({ decided: z.number().int(), upheld: z.number().int() }).nullable(),
+  /** the reporter's recent record, by account, contact or (weakest) network address; flagged when repeatedly unfounded */
+  reporterRecord: z.object({
+    basis: z.enum(['account', 'contact', 'address']), days: z.number().int(),
+    total: z.number().int(), decided: z.number().int(), unfounded: z.number().int(), flagged: z.boolean(),
+  }).nullable(),
   mergedIntoId: z.uuid().nullable(),
   mergedIntoTrackingNo: z.string().nullable(),
   clusterReason: z.string().nullable(),

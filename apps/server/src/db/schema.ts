@@ -425,6 +425,8 @@ export const reports = pgTable('reports', {
   contactShareable: boolean('contact_shareable').notNull().default(false),
   /** keyed hash of the client address, for flood detection without storing the address */
   sourceHash: text('source_hash'),
+  /** keyed hash of the reporter's contact (phone, else email), so one reporter's reports can be found without opening contacts */
+  contactKey: text('contact_key'),
   externalId: text('external_id'),
   apiKeyId: uuid('api_key_id'),
   mergedIntoId: uuid('merged_into_id').references((): any => reports.id),
@@ -466,6 +468,9 @@ export const reports = pgTable('reports', {
   index('reports_path_idx').on(t.jurisdictionPath.op('text_pattern_ops'), t.state, t.submittedAt.desc()),
   index('reports_category_idx').on(t.categoryCode.op('text_pattern_ops'), t.jurisdictionPath.op('text_pattern_ops')),
   index('reports_assignee_idx').on(t.assigneeId, t.state).where(sql`${t.assigneeId} is not null`),
+  // one reporter's other reports: by contact and by network address (by account: reports_reporter_idx)
+  index('reports_contact_key_idx').on(t.contactKey, t.submittedAt).where(sql`${t.contactKey} is not null`),
+  index('reports_source_idx').on(t.sourceHash, t.submittedAt).where(sql`${t.sourceHash} is not null`),
   index('reports_platform_idx').on(t.platformName, t.accountName, t.jurisdictionPath.op('text_pattern_ops')).where(sql`${t.platformName} is not null`),
   index('reports_url_idx').on(t.canonicalUrl).where(sql`${t.canonicalUrl} is not null`),
   index('reports_merged_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),

@@ -24,6 +24,12 @@ const EXTRA_ACTIONS: { action: string; permission: Permission; when: (r: ReportR
   { action: 'reveal', permission: reportsPolicy.revealContact, when: (r) => !!r.contactEnc },
 ];
 
+/** How far back a reporter's record reaches, and how many unfounded reports flag them. */
+export const REPORTER_RECORD_DAYS = 180;
+export const UNFOUNDED_FLAG_COUNT = 3;
+const UNFOUNDED = sql`(${reports.outcome} = 'no_violation' or (${reports.state} = 'rejected' and ${reports.rejectReason} in ('not_harmful_info', 'malicious')))`;
+type ReporterRecord = NonNullable<ReportDetail['reporterRecord']>;
+
 /** Everything the item page shows, assembled for one user (actions they may take now). */
 export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxonomy: TaxonomyCache; subcases: Subcases }) {
   async function reporterAccuracy(userId: string) {
@@ -33,6 +39,28 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
     }).from(reports).leftJoin(reportDisposals, eq(reportDisposals.reportId, sql`coalesce(${reports.mergedIntoId}, ${reports.id})`))
       .where(eq(reports.reporterUserId, userId));
     return { decided: Number(row?.decided ?? 0), upheld: Number(row?.upheld ?? 0) };
+  }
+
+  /**
+   * The reporter's record over the last REPORTER_RECORD_DAYS: by their account, else their contact,
+   * else their network address (which several people may share). Unfounded: found to contain no
+   * violation, or refused as not harmful or malicious. Repeatedly unfounded reporters are flagged
+   * to staff (never refused: each report is still handled on its merits).
+   */
+  async function reporterRecord(r: ReportRow): Promise<ReporterRecord | null> {
+    const basis = r.reporterUserId ? 'account' : r.contactKey ? 'contact' : r.sourceHash ? 'address' : null;
+    if (!basis) return null;
+    const same = basis === 'account' ? eq(reports.reporterUserId, r.reporterUserId!) : basis === 'contact' ? eq(reports.contactKey, r.contactKey!) : eq(reports.sourceHash, r.sourceHash!);
+    const since = new Date(r.submittedAt.getTime() - REPORTER_RECORD_DAYS * 86_400_000);
+    const [row] = await db.select({
+      total: sql<number>`count(*)::int`,
+      decided: sql<number>`count(*) filter (where ${reports.outcome} is not null or ${reports.state} = 'rejected')::int`,
+      unfounded: sql<number>`count(*) filter (where ${UNFOUNDED})::int`,
+    }).from(reports).where(and(same, sql`${reports.submittedAt} >= ${since}`));
+    const total = Number(row?.total ?? 0);
+    const decided = Number(row?.decided ?? 0);
+    const unfounded = Number(row?.unfounded ?? 0);
+    return { basis, days: REPORTER_RECORD_DAYS, total, decided, unfounded, flagged: unfounded >= UNFOUNDED_FLAG_COUNT && unfounded * 2 >= decided };
   }
 
   async function get(user: AuthUser, id: string): Promise<ReportDetail> {
@@ -77,6 +105,7 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
       entity: entityRefOf(entities, r.entityRef),
       reporterName: r.reporterUserId ? people.get(r.reporterUserId) ?? null : null,
       reporterAccuracy: r.reporterUserId ? await reporterAccuracy(r.reporterUserId) : null,
+      reporterRecord: await reporterRecord(r),
       mergedIntoTrackingNo: primary[0]?.trackingNo ?? null,
       evidence: evidence.map((e) => ({ id: e.id, mime: e.mime, kind: e.kind, size: e.size, sha256: e.sha256, originalSha256: e.originalSha256, filename: e.filename, createdAt: e.createdAt.toISOString() })),
       disposals: disposals.map((d) => ({ id: d.id, kind: d.kind, measure: d.measure, legalBasis: d.legalBasis, reasons: d.reasons, entityRef: d.entityRef, entity: entityRefOf(entities, d.entityRef), targetName: d.targetName, createdByName: people.get(d.createdBy) ?? null, createdAt: d.createdAt.toISOString() })),
@@ -98,7 +127,9 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
     const [byUrl, byAccount, byReporter] = await Promise.all([
       r.canonicalUrl ? db.select(pick).from(reports).where(and(eq(reports.canonicalUrl, r.canonicalUrl), notSelf)).orderBy(desc(reports.submittedAt)).limit(5) : [],
       r.platformName && r.accountName ? db.select(pick).from(reports).where(and(eq(reports.platformName, r.platformName), eq(reports.accountName, r.accountName), notSelf)).orderBy(desc(reports.submittedAt)).limit(5) : [],
-      r.reporterUserId ? db.select(pick).from(reports).where(and(eq(reports.reporterUserId, r.reporterUserId), notSelf)).orderBy(desc(reports.submittedAt)).limit(5) : [],
+      r.reporterUserId || r.contactKey
+        ? db.select(pick).from(reports).where(and(r.reporterUserId ? eq(reports.reporterUserId, r.reporterUserId) : eq(reports.contactKey, r.contactKey!), notSelf)).orderBy(desc(reports.submittedAt)).limit(5)
+        : [],
     ]);
     const tag = (rows: typeof byUrl, relation: 'same_url' | 'same_platform_account' | 'same_reporter') =>
       rows.map((x) => ({ id: x.id, trackingNo: x.trackingNo, state: x.state, summary: x.description.slice(0, 60), relation }));

@@ -193,3 +193,29 @@ describe('deadlines per category', () => {
     await leader.put('/api/reports/sla/porn', { accept: 1, dispose: 5, reply: 2, reason: '专项整治结束，恢复默认' });
   });
 });
+
+describe('reporter record', () => {
+  /** A description sharing no run of three characters with any other test's. */
+  const unlike = () => Array.from({ length: 36 }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 20000))).join('');
+  const fromPhone = (phone: string) => newReport(officer, { urls: [`https://example.cn/${uniq()}`], description: unlike(), contact: { phone } });
+
+  it('flags a reporter whose recent reports were repeatedly unfounded, found by their contact whatever its format', async () => {
+    const digits = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    for (const [i, code] of (['not_harmful_info', 'malicious', 'not_harmful_info'] as const).entries()) {
+      const r = await fromPhone(i === 1 ? `+86 ${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}` : digits);
+      expect((await officer.post(`/api/reports/${r.id}/reject`, { reasonCode: code, reason: '经核查举报内容不实' })).statusCode).toBe(200);
+    }
+    const fourth = await fromPhone(digits);
+    const detail = (await officer.get(`/api/reports/${fourth.id}`)).json();
+    expect(detail.reporterRecord).toEqual({ basis: 'contact', days: 180, total: 4, decided: 3, unfounded: 3, flagged: true });
+    expect(detail.related.filter((x: { relation: string }) => x.relation === 'same_reporter')).toHaveLength(3);
+    // the contact itself never appears in the key or the detail
+    expect(fourth.contactKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(detail)).not.toContain(digits.slice(3, 7));
+
+    // another reporter: a record of one, no flag; a refusal for insufficient information is not "unfounded"
+    const other = await fromPhone(`137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
+    await officer.post(`/api/reports/${other.id}/reject`, { reasonCode: 'insufficient_info', reason: '缺少链接，无法核查' });
+    expect((await officer.get(`/api/reports/${other.id}`)).json().reporterRecord).toMatchObject({ total: 1, decided: 1, unfounded: 0, flagged: false });
+  });
+});

@@ -51,6 +51,17 @@ export interface Receipt {
   clusteredInto: string | null;
 }
 
+/**
+ * A keyed hash of the reporter's phone (digits, without +86), else their email (lower case): the same
+ * person's reports can be found again without decrypting any contact.
+ */
+export function contactKey(secrets: Secrets, contact: { phone?: string | null; email?: string | null }): string | null {
+  const phone = contact.phone?.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+  const email = contact.email?.trim().toLowerCase();
+  if (phone) return secrets.mac('contact', `phone:${phone}`);
+  return email ? secrets.mac('contact', `email:${email}`) : null;
+}
+
 const PRIORITY_ZONES = new Set(['zone.minors', 'zone.elderly_fraud']);
 type NewReport = Omit<typeof reports.$inferInsert, 'trackingNo' | 'queryCodeHash'> & { id: string; categoryCode: string; submittedAt: Date };
 
@@ -127,6 +138,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
       contactEnc: contact ? secrets.seal(JSON.stringify(contact)) : null,
       contactMasked: contact ? [contact.phone, contact.email].filter(Boolean).map((v) => maskContact(v!)).join(' / ') : null,
       contactShareable: contact?.shareWithPartners ?? false,
+      contactKey: contact ? contactKey(secrets, contact) : null,
       sourceHash: ctx.sourceHash ?? null, apiKeyId: ctx.apiKeyId ?? null, externalId: ctx.externalId ?? null,
       lsh: fp?.lsh ?? null, submittedAt: at, updatedAt: at,
     };

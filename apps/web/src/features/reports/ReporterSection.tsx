@@ -12,6 +12,7 @@ export function ReporterSection({ report: r }: { report: ReportDetail }) {
   const reveal = useRevealContact();
   const [contact, setContact] = useState<ContactReveal | null>(null);
   const acc = r.reporterAccuracy;
+  const rec = r.reporterRecord;
   const canReveal = r.contactMasked !== null && r.allowedActions.includes('reveal');
 
   const items = [
@@ -44,11 +45,33 @@ export function ReporterSection({ report: r }: { report: ReportDetail }) {
     ...(acc
       ? [{ key: 'accuracy', label: t('rptDetail.accuracy'), children: acc.decided > 0 ? t('rptDetail.accuracyValue', { upheld: acc.upheld, decided: acc.decided, pct: Math.round((acc.upheld / acc.decided) * 100) }) : t('rptDetail.accuracyNone') }]
       : []),
+    ...(rec && rec.total > 1
+      ? [{
+          key: 'record',
+          label: t('rptDetail.record'),
+          children: (
+            <span data-testid="report-reporter-record">
+              {t('rptDetail.recordValue', { days: rec.days, total: rec.total, decided: rec.decided, unfounded: rec.unfounded })}{' '}
+              <Typography.Text type="secondary">{t(`rptDetail.recordBasis.${rec.basis}`)}</Typography.Text>
+            </span>
+          ),
+        }]
+      : []),
     ...(r.reviewRequestedAt ? [{ key: 'review', label: t('rptDetail.review'), children: r.reviewReason ?? '—' }] : []),
   ];
 
   return (
     <Card size="small" title={t('rptDetail.reporter')} className="rpt-section">
+      {rec?.flagged && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="report-reporter-flag"
+          title={t('rptDetail.flagTitle', { days: rec.days, unfounded: rec.unfounded })}
+          description={t(rec.basis === 'address' ? 'rptDetail.flagBodyAddress' : 'rptDetail.flagBody')}
+        />
+      )}
       <Descriptions size="small" column={1} items={items} />
       <Modal open={contact !== null} title={t('rptDetail.contactTitle', { no: r.trackingNo })} footer={null} onCancel={() => setContact(null)} destroyOnHidden>
         {contact && (
