@@ -50,7 +50,8 @@ export const StatsExportQuerySchema = z.strictObject({
 export const StatsItemsQuerySchema = PageQuerySchema.extend({
   ...periodFields,
   figure: z.enum(REPORT_FIGURES),
-  dim: z.enum([...STATS_DIMS, 'reporter']).optional(),
+  /** a breakdown, a trusted reporter, or a row of the transfers (by unit) or orders (by platform) table */
+  dim: z.enum([...STATS_DIMS, 'reporter', 'transfer_unit', 'order_platform']).optional(),
   key: z.string().trim().min(1).max(100).optional(),
 });
 export type StatsItemsQuery = z.infer<typeof StatsItemsQuerySchema>;
@@ -98,7 +99,11 @@ export const StatsItemSchema = z.object({
   id: z.uuid(), trackingNo: z.string(), state: z.enum(REPORT_STATES), channel: z.enum(REPORT_CHANNELS), categoryCode: z.string(), categoryName: z.string(),
   jurisdictionName: z.string(), at: z.string(), submittedAt: z.string(),
 });
-export const StatsItemListSchema = z.object({ items: z.array(StatsItemSchema), total: count, period: PeriodViewSchema, jurisdictionName: z.string() });
+export const StatsItemListSchema = z.object({
+  items: z.array(StatsItemSchema), total: count, period: PeriodViewSchema, jurisdictionName: z.string(),
+  /** the name behind `key` when it is an id (a partner unit, a platform, a trusted reporter) */
+  keyLabel: z.string().nullable(),
+});
 
 // ── Work report (工作情况汇报) ─────────────────────────────────────
 export const WorkReportInputSchema = z.strictObject({ ...periodFields, title: textField(60).min(2).optional() });

@@ -79,10 +79,18 @@ export function createStatsRepo({ db }: { db: Db }) {
   }
 
   /** The reports behind a figure: facts whose stage time is in [start, end), in the subtree, with an optional breakdown key. */
+  /**
+   * The reports behind a number: one row per report for a report figure (its time in the figure's
+   * column); one row per transfer or order for the transfer-unit and order-platform tables (the time
+   * it was sent), so the list has as many rows as the number clicked.
+   */
   async function items(o: { column: string; path: string; start: Date; end: Date; dim?: string; key?: string; limit: number; offset: number }) {
-    const col = sql.raw(`f.${o.column}`);
-    const filters = [sql`f.jurisdiction_path like ${`${o.path}%`}`, sql`${col} >= ${o.start}`, sql`${col} < ${o.end}`];
-    if (o.dim && o.key !== undefined) {
+    const sub = o.dim === 'transfer_unit' ? { list: 'f.transfers', key: 'u' } : o.dim === 'order_platform' ? { list: 'f.orders', key: 'p' } : null;
+    const from = sub ? sql`stats_report_facts f cross join lateral jsonb_array_elements(${sql.raw(sub.list)}) x` : sql`stats_report_facts f`;
+    const at = sub ? sql`(x->>'s')::timestamptz` : sql.raw(`f.${o.column}`);
+    const filters = [sql`f.jurisdiction_path like ${`${o.path}%`}`, sql`${at} >= ${o.start}`, sql`${at} < ${o.end}`];
+    if (sub && o.key !== undefined) filters.push(sql`x->>${sub.key} = ${o.key}`);
+    else if (o.dim && o.key !== undefined) {
       const column = { category: sql`split_part(f.category_code, '.', 1)`, zone: sql`f.zone_code`, channel: sql`f.channel`, platform: sql`f.platform_name`,
         level: sql`f.jurisdiction_level`, grade: sql`f.entity_grade`, reporter: sql`f.reporter_user_id::text` }[o.dim];
       if (column) filters.push(sql`${column} = ${o.key}`);
@@ -91,11 +99,11 @@ export function createStatsRepo({ db }: { db: Db }) {
     const [page, total] = await Promise.all([
       db.execute(sql`select r.id, r.tracking_no as "trackingNo", r.state, r.channel, r.category_code as "categoryCode",
           coalesce(c.name, r.category_code) as "categoryName", j.name as "jurisdictionName",
-          ${col} as at, r.submitted_at as "submittedAt"
-        from stats_report_facts f join reports r on r.id = f.report_id join jurisdictions j on j.id = r.jurisdiction_id
+          ${at} as at, r.submitted_at as "submittedAt"
+        from ${from} join reports r on r.id = f.report_id join jurisdictions j on j.id = r.jurisdiction_id
           left join report_categories c on c.code = r.category_code
-        where ${where} order by ${col} desc, r.id limit ${o.limit} offset ${o.offset}`),
-      db.execute(sql`select count(*)::int as n from stats_report_facts f where ${where}`),
+        where ${where} order by ${at} desc, r.id limit ${o.limit} offset ${o.offset}`),
+      db.execute(sql`select count(*)::int as n from ${from} where ${where}`),
     ]);
     return { rows: rowsOf<Record<string, unknown>>(page), total: Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0) };
   }

@@ -155,6 +155,21 @@ describe('figures equal a direct count over the event log', () => {
     const pf = d.orders.find((x) => x.platformUnitId === platformId);
     expect([pf?.issued ?? 0, pf?.done ?? 0]).toEqual([Number(or!.issued), Number(or!.done)]);
     expect(Number(or!.issued)).toBeGreaterThan(0);
+
+    // each number opens the list behind it: one row per transfer or order sent in the period, named in the header
+    const list = async (dim: string, key: string) =>
+      (await cityAdmin.get(`/api/stats/items?period=year&from=2026-01-01&jurisdictionId=${w.city.id}&figure=transferred&dim=${dim}&key=${key}&limit=200`)).json();
+    const toPolice = await list('transfer_unit', w.police.id);
+    expect([toPolice.total, toPolice.items.length, toPolice.keyLabel]).toEqual([Number(tr!.sent), Math.min(200, Number(tr!.sent)), w.police.name]);
+    expect(toPolice.items.every((i: { at: string }) => new Date(i.at) >= start && new Date(i.at) < end)).toBe(true);
+    const toPlatform = await list('order_platform', platformId);
+    expect(toPlatform.total).toBe(Number(or!.issued));
+    const ids = new Set(rows<{ report_id: string }>(await t.s.db.execute(sql`select o.report_id from platform_orders o
+      where o.platform_unit_id = ${platformId} and o.created_at >= ${start} and o.created_at < ${end}`)).map((x) => x.report_id));
+    expect(ids.size).toBeLessThanOrEqual(200);
+    expect(new Set(toPlatform.items.map((i: { id: string }) => i.id))).toEqual(ids);
+    // a district admin cannot read the city's lists
+    expect((await adminA.get(`/api/stats/items?period=year&from=2026-01-01&jurisdictionId=${w.city.id}&figure=transferred&dim=transfer_unit&key=${w.police.id}`)).statusCode).toBe(403);
   });
 
   it('keeps agreeing after more events, through the refresh job (dirty reports only)', async () => {

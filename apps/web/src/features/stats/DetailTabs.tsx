@@ -39,7 +39,8 @@ export function DetailTabs({ d, scope }: { d: DashboardView; scope: StatsScope }
         <Card size="small" extra={exportButton('transfers')}>
           <Table size="small" rowKey="unitId" pagination={false} dataSource={d.transfers} locale={{ emptyText: t('st.empty') }} columns={[
             { title: t('st.transfer.unit'), dataIndex: 'unitName' },
-            { title: t('st.transfer.sent'), dataIndex: 'sent', align: 'right' }, { title: t('st.transfer.replied'), dataIndex: 'replied', align: 'right' },
+            { title: t('st.transfer.sent'), align: 'right', render: (_, r) => link('transferred', 'transfer_unit', r.unitId, r.sent) },
+            { title: t('st.transfer.replied'), dataIndex: 'replied', align: 'right' },
             { title: t('st.transfer.returned'), dataIndex: 'returned', align: 'right' }, { title: t('st.transfer.onTime'), dataIndex: 'onTime', align: 'right' },
             { title: t('st.transfer.rate'), dataIndex: 'replyRate', align: 'right', render: percent },
           ]} />
@@ -49,7 +50,8 @@ export function DetailTabs({ d, scope }: { d: DashboardView; scope: StatsScope }
         <Card size="small" extra={exportButton('orders')}>
           <Table size="small" rowKey="platformUnitId" pagination={false} dataSource={d.orders} locale={{ emptyText: t('st.empty') }} columns={[
             { title: t('st.order.platform'), dataIndex: 'platformName' },
-            ...(['issued', 'answered', 'done', 'partial', 'refused', 'onTime'] as const).map((k) => ({ title: t(`st.order.${k}`), dataIndex: k, align: 'right' as const })),
+            { title: t('st.order.issued'), align: 'right', render: (_, r) => link('disposed', 'order_platform', r.platformUnitId, r.issued) },
+            ...(['answered', 'done', 'partial', 'refused', 'onTime'] as const).map((k) => ({ title: t(`st.order.${k}`), dataIndex: k, align: 'right' as const })),
             { title: t('st.order.rate'), dataIndex: 'complianceRate', align: 'right', render: percent },
           ]} />
         </Card>

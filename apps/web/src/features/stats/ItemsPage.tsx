@@ -24,24 +24,27 @@ export function ItemsPage() {
   const [page, setPage] = useState(1);
   const q = useStatsItems({ ...scope, figure, dim, key, limit: PAGE, offset: (page - 1) * PAGE });
   const keyLabel = dim === 'channel' && isMessageKey(`rptChannel.${key}`) ? t(`rptChannel.${key}` as 'rptChannel.web')
-    : dim === 'grade' && isMessageKey(`stGrade.${key}`) ? t(`stGrade.${key}` as 'stGrade.none') : key;
+    : dim === 'grade' && isMessageKey(`stGrade.${key}`) ? t(`stGrade.${key}` as 'stGrade.none') : q.data?.keyLabel ?? key;
+  // the transfers and orders tables list one row per transfer or order, dated when it was sent
+  const perSubcase = dim === 'transfer_unit' || dim === 'order_platform';
+  const title = dim === 'transfer_unit' ? t('st.items.titleTransfers') : dim === 'order_platform' ? t('st.items.titleOrders') : t('st.items.title', { figure: t(`stFig.${figure}`) });
   return (
     <div data-testid="stats-items">
-      <PageHeader title={t('st.items.title', { figure: t(`stFig.${figure}`) })}
+      <PageHeader title={title}
         extra={<Link to={`/console/stats?${scopeQuery(scope)}`}><Button>{t('st.items.back')}</Button></Link>} />
       <Card size="small">
         <Typography.Paragraph type="secondary">
           {q.data ? `${q.data.jurisdictionName} · ${q.data.period.from} — ${q.data.period.to} · ` : ''}{dim && key ? <Tag>{t('st.items.filter', { dim: isMessageKey(`stDim.${dim}`) ? t(`stDim.${dim}` as 'stDim.zone') : t('st.reporter.name'), key: keyLabel ?? '' })}</Tag> : null}
           {q.data ? t('st.items.total', { n: q.data.total }) : ''}
         </Typography.Paragraph>
-        <Table<Item> size="small" rowKey="id" loading={q.isFetching} dataSource={q.data?.items ?? []}
+        <Table<Item> size="small" rowKey={(r) => `${r.id}:${r.at}`} loading={q.isFetching} dataSource={q.data?.items ?? []}
           pagination={{ current: page, pageSize: PAGE, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
             { title: t('st.items.tracking'), dataIndex: 'trackingNo', render: (v: string, r) => (can('reports.read') ? <Link to={`/console/reports/${r.id}`}>{v}</Link> : v) },
             { title: t('st.items.state'), dataIndex: 'state', render: (s: string) => t(`rptState.${s}` as 'rptState.closed') },
             { title: t('st.items.category'), dataIndex: 'categoryName' },
             { title: t('st.jurisdiction'), dataIndex: 'jurisdictionName' },
-            { title: t('st.items.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
+            { title: t(perSubcase ? 'st.items.sentAt' : 'st.items.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
             { title: t('st.items.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatDateTime(v) },
           ]} />
       </Card>
