@@ -79,6 +79,20 @@ describe('statistics in the browser', () => {
     await page.goBack();
     await page.getByTestId('stats-figures').waitFor();
 
+    // the transfers table: a department's number opens the transfers behind it, the department named
+    await page.getByTestId('stats-tabs').getByRole('tab', { name: '移交部门' }).click();
+    const firstRow = page.getByTestId('stats-tabs').getByRole('tabpanel').locator('.ant-table-row').first();
+    const sentLink = firstRow.locator('a').first();
+    const unitName = (await firstRow.locator('td').first().textContent())!;
+    const sent = Number(await sentLink.textContent());
+    await sentLink.click();
+    await page.getByTestId('stats-items').getByText('数据明细：移交协同部门').waitFor();
+    await page.getByTestId('stats-items').getByText(`移交部门：${unitName}`).waitFor();
+    await page.getByTestId('stats-items').getByText(`共 ${sent} 件`).waitFor();
+    await shot(page, 'stats-items-transfers');
+    await page.goBack();
+    await page.getByTestId('stats-figures').waitFor();
+
     const dir = mkdtempSync(path.join(tmpdir(), 'tianlang-dl-'));
     const xlsxFile = await saved(Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export-xlsx').click()]).then(([d]) => d), dir);
     expect(xlsxFile.endsWith('.xlsx')).toBe(true);
@@ -92,6 +106,7 @@ describe('statistics in the browser', () => {
       expect(pages.length).toBeGreaterThanOrEqual(2);
       for (const heading of ['一、总体情况', '二、主要数据', '三、举报类别与属地分布', '四、办理时效', '五、移交协同与平台处置', '六、数据来源说明']) expect(text).toContain(heading);
       expect(text).toContain('受理举报件次');
+      expect(text).toContain('示范市委网信办'); // the office unit's own name
     } else {
       console.warn('soffice or pdftoppm missing: the work report was not rendered');
     }
