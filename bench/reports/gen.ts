@@ -5,7 +5,7 @@
  */
 import { Converter } from 'opencc-js/cn2t';
 import { frequencyOrderedChars } from '../textscan/charfreq';
-import { prng } from '../textscan/corpus';
+import { prng, sampler } from '../textscan/corpus';
 import { textVariant, type TextEdit } from './edits';
 import { makePost, postUrl, type Post } from './urls';
 
@@ -54,24 +54,6 @@ const ACTIONS = ['发布赌博网站链接，称稳赚不赔', '宣传虚假投�
   '诱导未成年人打赏', '编造企业负责人被抓的不实信息', '推销所谓特效保健品，专门针对老年人', '发布血腥暴力图片', '恶意诋毁本地企业产品质量'];
 const CLOSINGS = ['请尽快处理。', '希望相关部门核查。', '已有多人受骗。', '影响很坏，请依法处置。', '', '', '谢谢！', '链接和截图见附件。'];
 
-/** Draws items with weight 1/(rank + 4), by binary search over the cumulative weights. */
-function zipf(items: readonly string[], rnd: () => number): () => string {
-  const cum = new Float64Array(items.length);
-  let acc = 0;
-  for (let i = 0; i < items.length; i++) cum[i] = acc += 1 / (i + 4);
-  return () => {
-    const r = rnd() * acc;
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cum[mid]! < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return items[lo]!;
-  };
-}
-
 /** Weighted choice from [item, weight] pairs. */
 export function weighted<T>(rnd: () => number, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
@@ -82,7 +64,8 @@ export function weighted<T>(rnd: () => number, items: readonly (readonly [T, num
 
 export function createStream(opts: StreamOptions) {
   const rnd = prng(opts.seed);
-  const drawChar = zipf(frequencyOrderedChars(), rnd);
+  // weight 1/(rank + 4), as bench/textscan's corpus
+  const drawChar = sampler(frequencyOrderedChars(), (r) => 1 / (r + 4), rnd);
   const toTraditional = Converter({ from: 'cn', to: 'tw' });
   const dupShare = opts.dupShare ?? 0.3;
   const urlShare = opts.urlShare ?? 0.8;

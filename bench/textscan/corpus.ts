@@ -12,7 +12,7 @@ export function prng(seed: number): () => number {
 }
 
 /** Draw items with the given weights (binary search over cumulative weights). */
-function sampler<T>(items: readonly T[], weight: (rank: number) => number, rnd: () => number): () => T {
+export function sampler<T>(items: readonly T[], weight: (rank: number) => number, rnd: () => number): () => T {
   const cum = new Float64Array(items.length);
   let acc = 0;
   for (let i = 0; i < items.length; i++) cum[i] = acc += weight(i);
