@@ -123,27 +123,16 @@ export async function verifyChains(
  */
 export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  const rows = inputs.map((input) => {
+  await tx.insert(events).values(firstEventRows(inputs));
+}
+
+/** Each input as the first event of its own subject's chain (seq 1, no previous hash), hashed. */
+export function firstEventRows(inputs: EventInput[]): (HashedFields & { hash: string })[] {
+  return inputs.map((input) => {
     const row = hashedFields(input, 1, null);
     return { ...row, hash: eventHash(row) };
   });
-  await tx.insert(events).values(rows);
 }
-
-/**
- * The rows of a new subject's whole first chain (seq 1..n, each hash covering the previous),
- * ready to insert; callers that write the subject in the same statement use this directly.
- */
-export function newChainRows(inputs: EventInput[]): (HashedFields & { hash: string })[] {
-  let prevHash: string | null = null;
-  return inputs.map((input, i) => {
-    const row = hashedFields(input, i + 1, prevHash);
-    const hash = eventHash(row);
-    prevHash = hash;
-    return { ...row, hash };
-  });
-}
-
 
 /** Where a subject's chain ends: its last seq and hash. */
 export interface ChainHead { seq: number; hash: string }
@@ -173,13 +162,4 @@ export async function chainHeads(tx: Queryable, subjectType: string, subjectIds:
     .from(events).where(and(eq(events.subjectType, subjectType), sql`${events.subjectId} = any(${`{${subjectIds.join(',')}}`}::text[])`))
     .orderBy(events.subjectId, desc(events.seq));
   return new Map(rows.map((r) => [headKey(subjectType, r.subjectId), { seq: r.seq, hash: r.hash }]));
-}
-
-/**
- * A new subject's whole first chain in one insert (seq 1..n, each hash covering the previous):
- * the intake path writes "submitted" and "deadline started" without a lock or lookup.
- */
-export async function appendNewChain(tx: Queryable, inputs: EventInput[]): Promise<void> {
-  const rows = newChainRows(inputs);
-  if (rows.length) await tx.insert(events).values(rows);
 }

@@ -3,7 +3,7 @@ import type { EntityGrade } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, registryEntities, type GradeHistoryEntry, type RegistryEntityRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { eventHash, type EventInput } from '../audit/events.service';
+import { firstEventRows, type EventInput } from '../audit/events.service';
 import { sql } from 'drizzle-orm';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
 import { ENTITY_SUBJECT, entityEvent } from './entity-store';
@@ -102,16 +102,9 @@ async function insertEntities(tx: Queryable, rows: Record<string, unknown>[]) {
       "createdAt" timestamptz, "updatedAt" timestamptz)`);
 }
 
-/** The first event of each new entity's chain (seq 1, no previous hash), hashed like appendFirstEvents. */
+/** The first event of each new entity's chain (seq 1, no previous hash), as appendFirstEvents writes them. */
 async function insertFirstEvents(tx: Queryable, inputs: EventInput[]) {
-  const rows = inputs.map((input) => {
-    const row = {
-      subjectType: input.subjectType, subjectId: input.subjectId, seq: 1, action: input.action, actorId: input.actorId ?? null, actorRole: input.actorRole ?? null,
-      unitId: input.unitId ?? null, fromState: input.fromState ?? null, toState: input.toState ?? null, reason: input.reason ?? null, payload: input.payload ?? {},
-      batchId: input.batchId ?? null, createdAt: input.at, prevHash: null,
-    };
-    return { ...row, createdAt: input.at.toISOString(), hash: eventHash(row) };
-  });
+  const rows = firstEventRows(inputs).map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
   await tx.execute(sql`insert into events (subject_type, subject_id, seq, action, actor_id, actor_role, unit_id, from_state, to_state, reason, payload, batch_id, created_at, prev_hash, hash)
     select x."subjectType", x."subjectId", x."seq", x."action", x."actorId", x."actorRole", x."unitId", x."fromState", x."toState", x."reason", x."payload", x."batchId",
       x."createdAt", x."prevHash", x."hash"

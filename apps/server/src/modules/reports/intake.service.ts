@@ -10,7 +10,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { createBatcher } from '../../lib/batcher';
 import type { Secrets } from '../../lib/secrets';
-import { chainHeads, chainRows, newChainRows, type EventInput } from '../audit/events.service';
+import { chainHeads, chainRows, type EventInput } from '../audit/events.service';
 import type { ClusterMatch, Clustering, LookupInput } from './clustering';
 import type { ReportClocks } from './report-clocks';
 import { SUBJECT, type Actor } from './report-store';
@@ -67,6 +67,9 @@ type NewReport = Omit<typeof reports.$inferInsert, 'trackingNo' | 'queryCodeHash
 
 /** Rows of a raw statement, from node-postgres ({ rows }) or PGlite ({ rows }) alike. */
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
+
+/** A new random tracking number for the office day of `at` (unique by chance; a collision is retried). */
+const freshTrackingNo = (at: Date) => trackingNumber(officeDate(at), randomBytes(8));
 
 /** A unique violation on the tracking number (drizzle wraps the driver's error in `cause`). */
 function isTrackingCollision(err: unknown): boolean {
@@ -166,7 +169,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     maxInFlight: 2,
     runOne: (item) => withTrackingNo(item.at, (trackingNo) => db.execute(newItemsSql([item.rows(trackingNo)]))),
     runMany: async (items) => {
-      const numbers = items.map((item) => trackingNumber(officeDate(item.at), randomBytes(8)));
+      const numbers = items.map((item) => freshTrackingNo(item.at));
       await db.execute(newItemsSql(items.map((item, i) => item.rows(numbers[i]!))));
       return numbers;
     },
@@ -180,7 +183,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
   async function startNew(base: NewReport, submitted: EventInput, code: string, ctx: SubmissionContext): Promise<string> {
     const at = base.submittedAt;
     const plan = await clocks.planAccept(db, base, ctx.officeUnitId, at);
-    const chain = newChainRows([submitted, plan.event]);
+    const chain = chainRows([submitted, plan.event]);
     const rows = (trackingNo: string) => ({
       report: { ...base, trackingNo, queryCodeHash: hashQueryCode(trackingNo, code), dueAt: plan.values.dueAt, deadlineStatus: plan.values.status },
       deadline: plan.values,
@@ -235,7 +238,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
     maxInFlight: 1,
     runOne: (item) => withTrackingNo(item.at, (trackingNo) => db.transaction((tx) => writeJoins(tx, [item], [trackingNo]))),
     runMany: async (items) => {
-      const numbers = items.map((item) => trackingNumber(officeDate(item.at), randomBytes(8)));
+      const numbers = items.map((item) => freshTrackingNo(item.at));
       await db.transaction((tx) => writeJoins(tx, items, numbers));
       return numbers;
     },
@@ -247,7 +250,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
       subjectType: SUBJECT, subjectId: base.id, action: 'report.clustered', fromState: 'submitted', toState: 'merged', at,
       payload: { into: match.primaryId, reason: match.reason, similarity: match.similarity },
     };
-    const chain = newChainRows([submitted, clustered]);
+    const chain = chainRows([submitted, clustered]);
     const item: JoinItem = {
       at, memberId: base.id, match,
       rows: (trackingNo) => ({
@@ -268,7 +271,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
   /** Runs `write` with a fresh tracking number, again with another on the (rare) collision; each attempt is atomic. */
   async function withTrackingNo(at: Date, write: (trackingNo: string) => Promise<unknown>): Promise<string> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const trackingNo = trackingNumber(officeDate(at), randomBytes(8));
+      const trackingNo = freshTrackingNo(at);
       try {
         await write(trackingNo);
         return trackingNo;
