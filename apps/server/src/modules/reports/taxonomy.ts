@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { jurisdictions, reportCategories, units, type ReportCategoryRow } from '../../db/schema';
+import { jurisdictions, reportCategories, type ReportCategoryRow } from '../../db/schema';
+import { officeUnitOf } from '../units/units.repo';
 
 const TTL_MS = 60_000;
 
@@ -36,10 +37,7 @@ export function createTaxonomyCache(q: Queryable, opts: { publicJurisdictionCode
   async function officeOf(jurisdictionId: string, tx: Queryable = q): Promise<string | null> {
     const hit = offices.get(jurisdictionId);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.unitId;
-    const [office] = await tx.select({ id: units.id }).from(units)
-      .where(and(eq(units.jurisdictionId, jurisdictionId), eq(units.kind, 'office'), eq(units.active, true)))
-      .orderBy(asc(units.createdAt)).limit(1);
-    const unitId = office?.id ?? null;
+    const unitId = (await officeUnitOf(tx, jurisdictionId))?.id ?? null;
     offices.set(jurisdictionId, { at: Date.now(), unitId });
     return unitId;
   }

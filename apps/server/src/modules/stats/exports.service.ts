@@ -1,11 +1,12 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { StatsItemsQuery, StatsQuery } from '@tianlang/contracts';
 import { officeDate, periodRange, previousPeriod, samePeriodLastYear, type Period } from '@tianlang/core';
 import type { Db } from '../../db/client';
-import { statsSavedQueries, units } from '../../db/schema';
+import { statsSavedQueries } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
+import { officeUnitOf } from '../units/units.repo';
 import { dashboardXlsx } from './dashboard.xlsx';
 import { index, type DashboardService } from './dashboard.service';
 import { dsaStatements } from './dsa';
@@ -67,9 +68,7 @@ export function createExportsService({ db, clock, repo, dashboard, catalogue }: 
       figures.push({ code: figure.split('.')[1]!, value: value!, previous: previous!, lastYear: lastYear!, queryId: saved!.id });
     }
     // the office unit's own name (示范市委网信办); a jurisdiction without one reads "<jurisdiction>网信办"
-    const [unit] = await db.select({ name: units.name }).from(units)
-      .where(and(eq(units.jurisdictionId, scope.id), eq(units.kind, 'office'), eq(units.active, true))).orderBy(asc(units.createdAt)).limit(1);
-    const office = unit?.name ?? `${scope.name}网信办`;
+    const office = (await officeUnitOf(db, scope.id))?.name ?? `${scope.name}网信办`;
     const title = q.title ?? `${office}${periodZh(period)}网络举报受理处置工作情况汇报`;
     const buffer = await workReportDocx({ title, office, d, figures, generatedOn: `${officeDate(clock.now()).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}` });
     return { buffer, filename: `${title}.docx` };

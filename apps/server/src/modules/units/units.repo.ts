@@ -35,4 +35,12 @@ export function createUnitsRepo(db: Queryable) {
         .where(and(eq(units.name, name), exceptId ? ne(units.id, exceptId) : undefined)).limit(1)).length > 0,
   };
 }
+/** The jurisdiction's office (网信办) unit: the oldest active unit of kind office there, or null. */
+export async function officeUnitOf(q: Queryable, jurisdictionId: string): Promise<{ id: string; name: string } | null> {
+  const [office] = await q.select({ id: units.id, name: units.name }).from(units)
+    .where(and(eq(units.jurisdictionId, jurisdictionId), eq(units.kind, 'office'), eq(units.active, true)))
+    .orderBy(asc(units.createdAt)).limit(1);
+  return office ?? null;
+}
+
 export type UnitListItem = Awaited<ReturnType<ReturnType<typeof createUnitsRepo>['list']>>['items'][number];
