@@ -1,119 +1,16 @@
 import { z } from 'zod';
 import { PageQuerySchema, textField } from './common';
 import {
-  ACCOUNT_MEASURES, BULK_ACTIONS, DISPOSAL_KINDS, EVIDENCE_TYPES, ORDER_ANSWERS, ORDER_MEASURES, ORDER_STATES,
-  PUBLIC_STAGES, RECHECK_RESULTS, REJECT_REASONS, REPORT_CHANNELS, REPORT_OUTCOMES, REPORT_QUEUES, REPORT_STATES,
-  STAFF_CHANNELS, TRANSFER_KINDS, TRANSFER_STATES, MAX_EVIDENCE_PER_REPORT,
+  ACCOUNT_MEASURES, BULK_ACTIONS, DISPOSAL_KINDS, ORDER_ANSWERS, ORDER_MEASURES, ORDER_STATES, RECHECK_RESULTS,
+  REJECT_REASONS, REPORT_CHANNELS, REPORT_OUTCOMES, REPORT_QUEUES, REPORT_STATES, TRANSFER_KINDS, TRANSFER_STATES,
 } from './report-enums';
 
 export * from './report-enums';
+export * from './reports-submission';
+import { CategoryCode, PublicStatusSchema } from './reports-submission';
 import { ENTITY_GRADES, ENTITY_TYPES } from './registry-enums';
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const reason = textField(1000).min(2);
-const CategoryCode = z.string().trim().min(1).max(60);
-
-// ── Public submission ─────────────────────────────────────────────
-export const ContactSchema = z.strictObject({
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
-  email: z.email().max(200).optional(),
-  /** may the office share the contact with a partner department the report is transferred to */
-  shareWithPartners: z.boolean().default(false),
-});
-
-const ReportBodyFields = {
-  categoryCode: CategoryCode,
-  zoneCode: CategoryCode.optional(),
-  urls: z.array(httpUrl).max(10).default([]),
-  platformName: textField(100).optional(),
-  /** a platform unit, when the entry was opened from a platform's embedded form */
-  platformUnitId: z.uuid().optional(),
-  accountName: textField(200).optional(),
-  description: textField(5000).min(10),
-};
-
-export const PublicReportInputSchema = z.strictObject({
-  ...ReportBodyFields,
-  /** tokens returned by the evidence upload endpoint */
-  evidence: z.array(z.string().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
-  contact: ContactSchema.optional(),
-  goodFaith: z.literal(true, { message: 'the good-faith statement must be accepted' }),
-  channel: z.enum(['web', 'mobile', 'embed']).default('web'),
-  /** proof of work, required once an address has submitted more than the free threshold */
-  pow: z.strictObject({ challenge: z.string().max(500), nonce: z.string().max(40) }).optional(),
-});
-export type PublicReportInput = z.infer<typeof PublicReportInputSchema>;
-
-/** Staff record a phone call, letter or visit; trusted reporters submit from their account. */
-export const StaffReportInputSchema = z.strictObject({
-  ...ReportBodyFields,
-  contact: ContactSchema.optional(),
-  channel: z.enum(STAFF_CHANNELS),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
-});
-export const TrustedReportInputSchema = z.strictObject({
-  ...ReportBodyFields,
-  evidence: z.array(z.string().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
-});
-
-/** Partner systems and platforms submit in bulk with an API key (scope reports.submit). */
-export const PartnerReportInputSchema = z.strictObject({
-  reports: z.array(z.strictObject({ externalId: z.string().trim().min(1).max(100), ...ReportBodyFields })).min(1).max(500),
-});
-export const PartnerReportResultSchema = z.object({
-  results: z.array(z.object({
-    externalId: z.string(),
-    trackingNo: z.string().optional(),
-    duplicate: z.boolean().optional(),
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
-  })),
-});
-
-export const ReportReceiptSchema = z.object({
-  trackingNo: z.string(),
-  /** shown once; only its hash is stored */
-  queryCode: z.string(),
-  submittedAt: z.string(),
-});
-
-export const EvidenceUploadResultSchema = z.object({
-  token: z.string(),
-  mime: z.enum(Object.keys(EVIDENCE_TYPES) as [keyof typeof EVIDENCE_TYPES]),
-  size: z.number().int(),
-  sha256: z.string(),
-  /** true when metadata (EXIF, XMP, text chunks) was removed from an image */
-  stripped: z.boolean(),
-});
-
-export const PowChallengeSchema = z.object({ challenge: z.string(), difficulty: z.number().int(), expiresAt: z.string() });
-
-export const PublicFormOptionsSchema = z.object({
-  categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
-  zones: z.array(z.object({ code: z.string(), name: z.string() })),
-  /** prefilled platform for an embedded entry */
-  platform: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  powRequired: z.boolean(),
-});
-
-export const StatusQueryInputSchema = z.strictObject({
-  trackingNo: z.string().trim().regex(/^JB\d{8}[0-9A-Z]{8}$/, 'invalid tracking number'),
-  queryCode: z.string().trim().min(6).max(20),
-});
-export const PublicStatusSchema = z.object({
-  trackingNo: z.string(),
-  stage: z.enum(PUBLIC_STAGES),
-  categoryName: z.string(),
-  submittedAt: z.string(),
-  /** one line per stage reached, with its time */
-  steps: z.array(z.object({ stage: z.enum(PUBLIC_STAGES), at: z.string() })),
-  outcome: z.enum(REPORT_OUTCOMES).nullable(),
-  reply: z.string().nullable(),
-  repliedAt: z.string().nullable(),
-  canRequestReview: z.boolean(),
-  reviewRequestedAt: z.string().nullable(),
-});
-export type PublicStatus = z.infer<typeof PublicStatusSchema>;
-export const ReviewRequestInputSchema = StatusQueryInputSchema.extend({ reason: textField(1000).min(5) });
 
 // ── Staff views ───────────────────────────────────────────────────
 export const ReportListItemSchema = z.object({
