@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAddressAllowed, parseCidr } from './address-policy';
 import { createGuardedFetch } from './guarded-fetch';
@@ -26,6 +26,7 @@ beforeAll(async () => {
     const to = new URL(req.url!, 'http://x').searchParams.get('to');
     if (to) { res.writeHead(302, { location: to }); res.end(); return; }
     if (req.url === '/gzip') { res.writeHead(200, { 'content-encoding': 'gzip' }); res.end(gzipSync('压缩的内容')); return; }
+    if (req.url === '/bomb') { res.writeHead(200, { 'content-encoding': 'deflate' }); res.end(deflateSync(Buffer.alloc(32 * 1024 * 1024))); return; }
     if (req.url === '/br') { res.writeHead(200, { 'content-encoding': 'br' }); res.end(brotliCompressSync('brotli')); return; }
     res.end('hello');
   });
@@ -87,7 +88,8 @@ describe('guarded fetch', () => {
     expect(await codeOf(guard.fetch(loop))).toBe('fetch.failed');
   });
 
-  it('decodes gzip and brotli bodies', async () => {
+  it('decodes gzip and brotli bodies, and caps what they expand to', async () => {
+    expect(await codeOf(guard.fetch(`http://127.0.0.2:${allowed.port}/bomb`))).toBe('fetch.too_large');
     expect((await guard.fetch(`http://127.0.0.2:${allowed.port}/gzip`)).body.toString()).toBe('压缩的内容');
     expect((await guard.fetch(`http://127.0.0.2:${allowed.port}/br`)).body.toString()).toBe('brotli');
   });

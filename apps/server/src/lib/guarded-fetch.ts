@@ -80,16 +80,22 @@ export function createGuardedFetch(deps: GuardedFetchDeps) {
     if (declared > deps.maxBytes) throw new AppError('fetch.too_large', `declared ${declared} bytes`);
     const chunks: Buffer[] = [];
     let total = 0;
+    const tooLarge = new AppError('fetch.too_large', `more than ${deps.maxBytes} bytes`);
     const collect = async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) {
         total += chunk.length;
-        if (total > deps.maxBytes) throw new AppError('fetch.too_large', `more than ${deps.maxBytes} bytes`);
+        if (total > deps.maxBytes) throw tooLarge;
         chunks.push(chunk);
       }
     };
     const decoder = decoderFor(res.headers['content-encoding']);
-    if (decoder) await pipeline(res, decoder, collect, { signal });
-    else await pipeline(res, collect, { signal });
+    try {
+      if (decoder) await pipeline(res, decoder, collect, { signal });
+      else await pipeline(res, collect, { signal });
+    } catch (err) {
+      // tearing the pipeline down may surface as an abort of another stage; the cap is the real reason
+      throw total > deps.maxBytes ? tooLarge : err;
+    }
     return Buffer.concat(chunks, total);
   }
 
