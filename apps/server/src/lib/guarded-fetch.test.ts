@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAddressAllowed, parseCidr } from './address-policy';
@@ -105,5 +108,16 @@ describe('guarded fetch', () => {
     expect(isAddressAllowed('::7f00:1', [])).toBe(false);
     expect(isAddressAllowed('not-an-ip', [])).toBe(false);
     expect(() => parseCidr('10.0.0.0/33')).toThrow();
+  });
+});
+
+describe('the one guarded fetch', () => {
+  it('is the only server code that opens HTTP connections', () => {
+    const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !/lib\/(guarded-fetch|address-policy)\.ts$/.test(f));
+    const opener = /(^|[^.\w])fetch\(|^import (?!type)[^;]*from '(node:)?(http|https|http2|net|tls)'|from '(undici|axios|got|node-fetch)'/m;
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.filter((f) => opener.test(readFileSync(path.join(src, f), 'utf8')))).toEqual([]);
   });
 });
