@@ -46,7 +46,7 @@ export function createServices(deps: ServiceDeps) {
   const ingest = createIngestService({ db, clock, scanner });
   const secrets = createSecrets(resolveSecretKey(config));
   // every server-side fetch of a URL someone gave goes through this one guard
-  const fetch = createGuardedFetch({
+  const guardedFetch = createGuardedFetch({
     allowCidrs: config.FETCH_ALLOW_PRIVATE_CIDRS, timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, logger: deps.logger,
   });
   const deadlines = createDeadlinesService({ db, clock, calendar });
@@ -61,7 +61,7 @@ export function createServices(deps: ServiceDeps) {
     audit: createAuditRepo(db),
     calendar,
     secrets,
-    fetch,
+    guardedFetch,
     deadlines,
     jurisdictions,
     units,
@@ -74,7 +74,7 @@ export function createServices(deps: ServiceDeps) {
       ingest,
       lexicon: createLexiconService({ db, clock, scanner }),
       review: patrolReview,
-      sources: createSourcesService({ db, clock, units, ingest, fetch }),
+      sources: createSourcesService({ db, clock, units, ingest, guardedFetch }),
       terms: createTermsService({ db, clock }),
     },
     reports,
