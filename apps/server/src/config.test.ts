@@ -9,6 +9,13 @@ describe('config', () => {
     expect(c.DATA_DIR.endsWith('/data')).toBe(true);
   });
 
+  it('reads the fetch allow-list as addresses and CIDR ranges, refusing anything else', () => {
+    expect(loadConfig({}).FETCH_ALLOW_PRIVATE_CIDRS).toEqual([]);
+    expect(loadConfig({ FETCH_ALLOW_PRIVATE_CIDRS: '10.20.0.0/16, 192.168.5.7,fd00::/8' }).FETCH_ALLOW_PRIVATE_CIDRS)
+      .toEqual(['10.20.0.0/16', '192.168.5.7', 'fd00::/8']);
+    expect(() => loadConfig({ FETCH_ALLOW_PRIVATE_CIDRS: '10.0.0.0/8,intranet.local' })).toThrow(/intranet\.local/);
+  });
+
   it('reports every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe', LOG_LEVEL: 'loud' });

@@ -3,9 +3,19 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { z } from 'zod';
+import { parseCidr } from './lib/address-policy';
 
 /** The repository root, so `./data` means the same folder whichever workspace npm started us in. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** A comma-separated list of addresses or CIDR ranges, each checked. */
+const cidrList = z.string().transform((v, ctx) => {
+  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of items) {
+    try { parseCidr(item); } catch { ctx.addIssue({ code: 'custom', message: `not an address or CIDR range: ${item}` }); }
+  }
+  return items;
+});
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -52,6 +62,15 @@ const ConfigSchema = z.object({
   PUBLIC_FREE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(0).default(5),
   /** Leading zero bits required of the proof of work (each bit doubles the work). */
   POW_DIFFICULTY: z.coerce.number().int().min(1).max(28).default(18),
+  /**
+   * Server-side fetches of URLs users give (feeds): private, loopback and other special addresses are
+   * refused unless inside one of these ranges, e.g. "10.20.0.0/16,192.168.5.7" for feeds on the office network.
+   */
+  FETCH_ALLOW_PRIVATE_CIDRS: cidrList.default([]),
+  /** The whole of one fetch (connect, redirects, headers and body) must finish within this time. */
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Largest body of a fetch, counted after decompression. */
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5_000_000),
   /** Show demo accounts on the sign-in page (only ever for the embedded demo database). */
   DEMO_HINT: bool.optional(),
 });

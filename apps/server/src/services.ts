@@ -24,6 +24,7 @@ import { createRegistryModule } from './modules/registry/registry.module';
 import { registerRegistryFigures } from './modules/registry/registry.figures';
 import { createStatsModule } from './modules/stats/stats.module';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
+import { createGuardedFetch } from './lib/guarded-fetch';
 
 export interface ServiceDeps {
   config: Config;
@@ -44,6 +45,10 @@ export function createServices(deps: ServiceDeps) {
   const scanner = createScanner({ db, clock });
   const ingest = createIngestService({ db, clock, scanner });
   const secrets = createSecrets(resolveSecretKey(config));
+  // every server-side fetch of a URL someone gave goes through this one guard
+  const guardedFetch = createGuardedFetch({
+    allowCidrs: config.FETCH_ALLOW_PRIVATE_CIDRS, timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, logger: deps.logger,
+  });
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview });
@@ -56,6 +61,7 @@ export function createServices(deps: ServiceDeps) {
     audit: createAuditRepo(db),
     calendar,
     secrets,
+    guardedFetch,
     deadlines,
     jurisdictions,
     units,
@@ -68,7 +74,7 @@ export function createServices(deps: ServiceDeps) {
       ingest,
       lexicon: createLexiconService({ db, clock, scanner }),
       review: patrolReview,
-      sources: createSourcesService({ db, clock, units, ingest }),
+      sources: createSourcesService({ db, clock, units, ingest, guardedFetch }),
       terms: createTermsService({ db, clock }),
     },
     reports,

@@ -33,6 +33,11 @@ export const ERROR_STATUS = {
   'patrol.invalid_source': 422,
   'patrol.already_reviewed': 409,
   'patrol.invalid_import': 422,
+  'patrol.feed_unreadable': 422,
+  // server-side fetches of a URL (lib/guarded-fetch): refused before connecting, failed, or too large
+  'fetch.refused': 422,
+  'fetch.failed': 502,
+  'fetch.too_large': 502,
   'apikey.invalid': 401,
   'report.invalid_transition': 409,
   'report.unknown_category': 422,

@@ -1,13 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { PatrolItemInput } from '@tianlang/contracts';
+import { AppError } from '../../lib/errors';
+import type { FetchedResponse, GuardedFetch } from '../../lib/guarded-fetch';
 
 export type FeedFetch =
   | { status: 'ok'; items: PatrolItemInput[]; etag: string | null; lastModified: string | null }
   | { status: 'not_modified' }
   | { status: 'error'; error: string };
-
-const MAX_BYTES = 5_000_000;
-const TIMEOUT_MS = 15_000;
 
 const text = (v: unknown): string => {
   if (v == null) return '';
@@ -57,26 +56,33 @@ export function parseFeed(body: string, contentType: string): PatrolItemInput[] 
   throw new Error('not an RSS, Atom or JSON feed');
 }
 
-/** A conditional GET (ETag / Last-Modified) with a timeout and a size cap. */
-export async function fetchFeed(url: string, prev: { etag: string | null; lastModified: string | null }): Promise<FeedFetch> {
+/**
+ * A conditional GET (ETag / Last-Modified) through the guarded fetch, which bounds size and time and
+ * refuses special addresses. `error` is what the source shows: an error code (localized by the UI) or
+ * "HTTP <status>"; a refused address reads like any other failure, so the result maps no internal ports.
+ */
+export async function fetchFeed(guarded: GuardedFetch, url: string, prev: { etag: string | null; lastModified: string | null }): Promise<FeedFetch> {
+  let res: FetchedResponse;
   try {
-    const res = await fetch(url, {
+    res = await guarded.fetch(url, {
       headers: {
         accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         'user-agent': 'Tianlang-Patrol/0.1',
         ...(prev.etag ? { 'if-none-match': prev.etag } : {}),
         ...(prev.lastModified ? { 'if-modified-since': prev.lastModified } : {}),
       },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    if (res.status === 304) return { status: 'not_modified' };
-    if (!res.ok) return { status: 'error', error: `HTTP ${res.status}` };
-    const body = await res.text();
-    if (body.length > MAX_BYTES) return { status: 'error', error: `feed larger than ${MAX_BYTES} bytes` };
-    const items = parseFeed(body, res.headers.get('content-type') ?? '');
-    return { status: 'ok', items, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
   } catch (err) {
-    return { status: 'error', error: (err as Error).message.slice(0, 500) };
+    return { status: 'error', error: err instanceof AppError && err.code === 'fetch.too_large' ? err.code : 'fetch.failed' };
+  }
+  if (res.status === 304) return { status: 'not_modified' };
+  if (res.status < 200 || res.status > 299) return { status: 'error', error: `HTTP ${res.status}` };
+  try {
+    const items = parseFeed(new TextDecoder().decode(res.body), header(res.headers['content-type']));
+    return { status: 'ok', items, etag: header(res.headers.etag) || null, lastModified: header(res.headers['last-modified']) || null };
+  } catch {
+    return { status: 'error', error: 'patrol.feed_unreadable' };
   }
 }
+
+const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');

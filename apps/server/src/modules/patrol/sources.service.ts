@@ -9,6 +9,7 @@ import { assertThat, notFound } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
 import type { UnitsService } from '../units/units.service';
+import type { GuardedFetch } from '../../lib/guarded-fetch';
 import { fetchFeed } from './feeds';
 import type { IngestService } from './ingest.service';
 import { assertEntityRef } from '../registry/entity-ref';
@@ -18,8 +19,8 @@ type UpdateInput = z.infer<typeof PatrolSourceUpdateSchema>;
 
 const MAX_BACKOFF_MINUTES = 24 * 60;
 
-export function createSourcesService({ db, clock, units: unitsService, ingest }: {
-  db: Db; clock: Clock; units: UnitsService; ingest: IngestService;
+export function createSourcesService({ db, clock, units: unitsService, ingest, guardedFetch }: {
+  db: Db; clock: Clock; units: UnitsService; ingest: IngestService; guardedFetch: GuardedFetch;
 }) {
   const visible = () => db.select({ source: patrolSources, unitName: units.name }).from(patrolSources)
     .innerJoin(units, eq(units.id, patrolSources.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId));
@@ -35,6 +36,7 @@ export function createSourcesService({ db, clock, units: unitsService, ingest }:
   async function create(user: AuthUser, input: CreateInput) {
     await unitsService.getVisible(user, input.unitId);
     assertThat(input.kind !== 'feed' || input.url, 'patrol.invalid_source', 'a feed needs its URL', { field: 'url' });
+    if (input.url) guardedFetch.assertUrl(input.url);
     await assertEntityRef(db, user.scopePath, input.entityRef);
     const now = clock.now();
     const id = await db.transaction(async (tx) => {
@@ -53,6 +55,7 @@ export function createSourcesService({ db, clock, units: unitsService, ingest }:
 
   async function update(user: AuthUser, id: string, input: UpdateInput) {
     const current = await get(user, id);
+    if (input.url) guardedFetch.assertUrl(input.url);
     const changes = diff(current.source, input);
     if (Object.keys(changes).length === 0) return current;
     const now = clock.now();
@@ -70,7 +73,7 @@ export function createSourcesService({ db, clock, units: unitsService, ingest }:
   /** Polls one feed: conditional GET, ingest, and on failure back off exponentially (visible on the source). */
   async function pollFeed(source: PatrolSourceRow) {
     const now = clock.now();
-    const result = await fetchFeed(source.url!, { etag: source.etag, lastModified: source.lastModified });
+    const result = await fetchFeed(guardedFetch, source.url!, { etag: source.etag, lastModified: source.lastModified });
     if (result.status === 'error') {
       const failures = source.failures + 1;
       const wait = Math.min(source.intervalMinutes * 2 ** (failures - 1), MAX_BACKOFF_MINUTES);

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import type { FETCH_STATUSES, PatrolItemView } from '@tianlang/contracts';
-import { useT } from '../../i18n';
+import { isMessageKey, useT, type TFunction } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import type { PatrolItemStatus } from './patrol.api';
 import type { RuleKind } from './lexicon.api';
@@ -34,10 +34,16 @@ export function RuleKindTag({ kind }: { kind: RuleKind }) {
   return <Tag>{t(`ruleKind.${kind}`)}</Tag>;
 }
 
-/** The last fetch result; a failure shows the server's error text on hover. */
+/** A source's last error: an error code is localized; "HTTP 404" (and older free text) is shown as it is. */
+export function fetchErrorText(t: TFunction, error: string | null): string {
+  const key = `error.${error ?? ''}`;
+  return isMessageKey(key) ? t(key) : error ?? '';
+}
+
+/** The last fetch result; a failure shows why on hover. */
 export function FetchStatusTag({ status, error, at }: { status: FetchStatus; error: string | null; at: string | null }) {
   const t = useT();
   const tag = <Tag color={fetchColors[status]} data-testid="source-status">{t(`fetchStatus.${status}`)}</Tag>;
-  const tip = status === 'error' ? error : at ? formatDateTime(at, true) : null;
+  const tip = status === 'error' ? fetchErrorText(t, error) : at ? formatDateTime(at, true) : null;
   return tip ? <Tooltip title={tip}>{tag}</Tooltip> : tag;
 }

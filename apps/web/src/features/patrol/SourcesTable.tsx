@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/session';
 import { useShowError } from '../../lib/use-show-error';
-import { FetchStatusTag, SourceKindTag } from './PatrolTags';
+import { FetchStatusTag, SourceKindTag, fetchErrorText } from './PatrolTags';
 import { usePollSource, useUpdateSource } from './sources.api';
 
 interface Props {
@@ -25,7 +25,7 @@ export function SourcesTable({ sources, loading, onEdit }: Props) {
   const pollNow = (s: PatrolSourceView) =>
     poll.mutate(s.id, {
       onSuccess: (after) => {
-        if (after.lastStatus === 'error') void message.warning(t('src.pollFailed', { error: after.lastError ?? '' }));
+        if (after.lastStatus === 'error') void message.warning(t('src.pollFailed', { error: fetchErrorText(t, after.lastError) }));
         else if (after.lastStatus === 'not_modified') void message.info(t('src.pollUnchanged'));
         else void message.success(t('src.pollDone', { count: after.lastItemCount }));
       },
