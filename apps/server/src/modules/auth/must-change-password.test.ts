@@ -34,7 +34,7 @@ async function createdByAdmin(): Promise<{ id: string; username: string; agent: 
 describe('an initial password must be changed at first sign-in', () => {
   it('opens only whoami, sign-out and the change itself; every other route answers 403 password_change_required', async () => {
     const { agent } = await createdByAdmin();
-    expect((await agent.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    expect((await agent.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
     expect(sessionRoutes.filter((r) => r.beforePasswordChange).map(key).sort())
       .toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/logout-all', 'POST /api/auth/password']);
     const closed = sessionRoutes.filter((r) => !r.beforePasswordChange);
@@ -51,7 +51,7 @@ describe('an initial password must be changed at first sign-in', () => {
     expect([same.statusCode, same.json().code]).toEqual([400, 'auth.password_unchanged']);
     expect((await agent.get('/api/users')).json().code).toBe('auth.password_change_required');
     expect((await agent.post('/api/auth/password', { currentPassword: INITIAL, newPassword: 'My-Own-Choice-2' })).statusCode).toBe(200);
-    expect((await agent.get('/api/auth/me')).json().mustChangePassword).toBe(false);
+    expect((await agent.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
     for (const r of sessionRoutes.filter((x) => x.method === 'GET' && !x.url.includes(':'))) {
       const res = await agent.get(r.url);
       expect([key(r), res.statusCode === 403 ? res.json().code : 'open']).toEqual([key(r), 'open']);

@@ -97,10 +97,10 @@ describe('users', () => {
     expect((await before.get('/api/auth/me')).statusCode).toBe(401);
     expect((await adminA.get(`/api/users/${u.id}`)).json().mustChangePassword).toBe(true);
     const after = await signIn(t.app, u.username, 'Reset-Pass-99');
-    expect((await after.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    expect((await after.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
     expect((await after.get('/api/notifications')).json().code).toBe('auth.password_change_required');
     expect((await after.post('/api/auth/password', { currentPassword: 'Reset-Pass-99', newPassword: 'Own-Choice-77' })).statusCode).toBe(200);
-    expect((await after.get('/api/auth/me')).json().mustChangePassword).toBe(false);
+    expect((await after.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
     expect((await adminA.get(`/api/users/${u.id}`)).json().mustChangePassword).toBe(false);
   });
 });
