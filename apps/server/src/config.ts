@@ -31,7 +31,9 @@ const ConfigSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** failed sign-ins an account, and an address, may make before each further one brings a growing wait (1, 2, 4 … s) */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** the longest wait an address is given after failed sign-ins (an account's wait stops at one minute) */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),

@@ -4,6 +4,7 @@ import type { Db, DbHandle } from './db/client';
 import type { Clock } from './lib/clock';
 import { createAuditRepo } from './modules/audit/audit.repo';
 import { createAuthService } from './modules/auth/auth.service';
+import { createLoginThrottle } from './modules/auth/login-throttle';
 import { createCalendarService } from './modules/calendar/calendar.service';
 import { createDeadlinesService } from './modules/deadlines/deadlines.service';
 import { createJurisdictionsService } from './modules/jurisdictions/jurisdictions.service';
@@ -49,6 +50,7 @@ export function createServices(deps: ServiceDeps) {
   const guardedFetch = createGuardedFetch({
     allowCidrs: config.FETCH_ALLOW_PRIVATE_CIDRS, timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, logger: deps.logger,
   });
+  const loginThrottle = createLoginThrottle({ db, config, clock, secrets });
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview });
@@ -57,7 +59,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     ...deps,
     db,
-    auth: createAuthService({ db, config, clock }),
+    auth: createAuthService({ db, config, clock, throttle: loginThrottle }),
     audit: createAuditRepo(db),
     calendar,
     secrets,
@@ -65,7 +67,7 @@ export function createServices(deps: ServiceDeps) {
     deadlines,
     jurisdictions,
     units,
-    users: createUsersService({ db, clock, units }),
+    users: createUsersService({ db, clock, units, throttle: loginThrottle }),
     roles: createRolesService({ db, clock }),
     notifications: createNotificationsService({ db, clock }),
     apiKeys: createApiKeysService({ db, clock, units }),

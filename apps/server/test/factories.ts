@@ -26,9 +26,11 @@ export async function buildUnit(db: Db, o: { jurisdictionId: string; kind?: Unit
   return row!;
 }
 
-export async function buildUser(db: Db, o: { unitId: string; roles: string[]; username?: string; active?: boolean }) {
+export async function buildUser(db: Db, o: { unitId: string; roles: string[]; username?: string; active?: boolean; mustChangePassword?: boolean }) {
   const [row] = await db.insert(users).values({
     username: o.username ?? uniq('u'), displayName: uniq('用户'), unitId: o.unitId, passwordHash: await hashed(), active: o.active ?? true,
+    // a user set up directly, as if they had chosen their own password (the API's users must change it)
+    mustChangePassword: o.mustChangePassword ?? false,
   }).returning();
   const roleRows = await db.select().from(roles).where(inArray(roles.code, o.roles));
   if (roleRows.length) await db.insert(userRoles).values(roleRows.map((r) => ({ userId: row!.id, roleId: r.id })));

@@ -78,7 +78,10 @@ export const UserViewSchema = z.object({
   unitName: z.string(),
   roles: z.array(z.string()),
   active: z.boolean(),
-  locked: z.boolean(),
+  /** has used up the free failed sign-ins, so each further failure brings a growing wait (an admin may clear it) */
+  throttled: z.boolean(),
+  /** signs in with a password an admin set, and must change it first */
+  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -35,6 +35,8 @@ export const MeViewSchema = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
   lastLoginAt: z.string().nullable(),
   passwordChangedAt: z.string().nullable(),
+  /** the password was set by an admin (or at setup): only changing it, whoami and sign-out are open */
+  mustChangePassword: z.boolean(),
   sessionExpiresAt: z.string(),
 });
 export type MeView = z.infer<typeof MeViewSchema>;

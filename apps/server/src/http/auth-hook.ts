@@ -13,6 +13,8 @@ declare module 'fastify' {
     public?: boolean;
     /** the permission this route needs, from the module's policy; checked here, once */
     permission?: Permission;
+    /** open to a session whose password must still be changed (sign-out, whoami, the change itself) */
+    beforePasswordChange?: boolean;
     /** machine route: authenticated by an API key with this scope instead of a session */
     apiKeyScope?: ApiKeyScope;
   }
@@ -27,7 +29,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Runs on request, before the body is parsed: unauthenticated bodies are never read.
  * Secure by default: every route needs a session unless it says `public`, every state-changing
- * request carries the CSRF token bound to the session, and a route's permission is checked here.
+ * request carries the CSRF token bound to the session, a session whose password must be changed
+ * reaches only the routes that say `beforePasswordChange`, and a route's permission is checked here.
  */
 export function registerAuthHook(app: FastifyInstance, auth: AuthService, apiKeys: ApiKeysService) {
   app.decorateRequest('auth', null);
@@ -48,6 +51,8 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, apiKey
       const sent = req.headers[CSRF_HEADER];
       assertThat(typeof sent === 'string' && safeEqual(sent, req.auth.csrfToken), 'auth.csrf_invalid');
     }
+    // Enforced here, not in the console: an initial or reset password opens nothing but its own change.
+    assertThat(!req.auth.user.mustChangePassword || config.beforePasswordChange, 'auth.password_change_required');
     if (config.permission) {
       assertThat(req.auth.user.permissions.has(config.permission), 'auth.forbidden', `needs ${config.permission}`);
     }

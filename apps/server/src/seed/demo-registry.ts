@@ -33,7 +33,7 @@ export async function seedDemoRegistry(s: Services): Promise<number> {
   const analyst = await who('analyst');
   const enforcer = await who('enforcer');
   const [base] = await s.db.select().from(users).where(eq(users.username, 'enforcer'));
-  const [second] = await s.db.insert(users).values({ username: 'enforcer2', displayName: '执法员 钱坤', unitId: base!.unitId, passwordHash: base!.passwordHash, passwordChangedAt: base!.passwordChangedAt })
+  const [second] = await s.db.insert(users).values({ username: 'enforcer2', displayName: '执法员 钱坤', unitId: base!.unitId, passwordHash: base!.passwordHash, passwordChangedAt: base!.passwordChangedAt, mustChangePassword: false })
     .onConflictDoNothing({ target: users.username }).returning();
   const [role] = await s.db.select().from(roles).where(eq(roles.code, 'enforcement'));
   if (second) await s.db.insert(userRoles).values({ userId: second.id, roleId: role!.id });

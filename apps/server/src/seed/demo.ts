@@ -74,7 +74,8 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<boo
     for (const u of DEMO_USERS) {
       const id = randomUUID();
       const unitId = unitIds.get(u.unit)!;
-      await tx.insert(users).values({ id, username: u.username, displayName: u.displayName, unitId, passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now });
+      // the demo accounts share a published password and are exempt from changing it at first sign-in
+      await tx.insert(users).values({ id, username: u.username, displayName: u.displayName, unitId, passwordHash, passwordChangedAt: now, mustChangePassword: false, createdAt: now, updatedAt: now });
       await tx.insert(userRoles).values({ userId: id, roleId: roleRows.find((r) => r.code === u.role)!.id });
       await appendEvent(tx, { subjectType: 'user', subjectId: id, action: 'user.created', unitId, toState: 'active', payload: { username: u.username, roles: [u.role], source: 'demo-seed' }, at: now });
     }

@@ -28,7 +28,7 @@ export async function setupOffice(db: Db, input: OfficeSetup, now: Date) {
   await db.transaction(async (tx) => {
     await tx.insert(jurisdictions).values({ id: ids.jurisdiction, code: input.cityCode, name: input.cityName.trim(), level: 'city', path: `/${ids.jurisdiction}/`, createdAt: now, updatedAt: now });
     await tx.insert(units).values({ id: ids.unit, name: input.officeName.trim(), kind: 'office', jurisdictionId: ids.jurisdiction, createdAt: now, updatedAt: now });
-    await tx.insert(users).values({ id: ids.user, username: input.adminUsername, displayName: '系统管理员', unitId: ids.unit, passwordHash, createdAt: now, updatedAt: now });
+    await tx.insert(users).values({ id: ids.user, username: input.adminUsername, displayName: '系统管理员', unitId: ids.unit, passwordHash, mustChangePassword: true, createdAt: now, updatedAt: now });
     await tx.insert(userRoles).values({ userId: ids.user, roleId: adminRole.id });
     for (const [subjectType, subjectId, action] of [['jurisdiction', ids.jurisdiction, 'jurisdiction.created'], ['unit', ids.unit, 'unit.created'], ['user', ids.user, 'user.created']] as const) {
       await appendEvent(tx, { subjectType, subjectId, action, unitId: ids.unit, toState: 'active', payload: { source: 'setup' }, at: now });

@@ -69,10 +69,13 @@ export const users = pgTable('users', {
   unitId: uuid('unit_id').notNull().references(() => units.id),
   locale: text('locale', { enum: LOCALES }).notNull().default('zh-CN'),
   active: boolean('active').notNull().default(true),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: ts('locked_until'),
   lastLoginAt: ts('last_login_at'),
   passwordChangedAt: ts('password_changed_at'),
+  /**
+   * Set for a password someone else chose (an admin's initial or reset password): the session may only
+   * change it. True by default so any new way of creating users is safe; the demo seed clears it.
+   */
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -97,6 +100,26 @@ export const sessions = pgTable('sessions', {
   ip: text('ip'),
   userAgent: text('user_agent'),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/**
+ * Failed sign-ins per bucket, shared by every server process: one bucket per submitted username
+ * (known or not, so the two answer alike) and one per client address, both keyed hashes.
+ * A bucket blocks further attempts until `blocked_until`; see auth/login-throttle.ts.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  kind: text('kind', { enum: ['account', 'address'] }).notNull(),
+  keyHash: text('key_hash').notNull(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: ts('last_failure_at').notNull(),
+  blockedUntil: ts('blocked_until').notNull(),
+  /** attempts being checked right now (counted before the password is verified); stale after a minute */
+  pending: integer('pending').notNull().default(0),
+  pendingSince: ts('pending_since'),
+}, (t) => [
+  primaryKey({ columns: [t.kind, t.keyHash] }),
+  index('login_throttles_last_failure_idx').on(t.lastFailureAt),
+  check('login_throttles_kind_ck', sql`${t.kind} in ('account', 'address')`),
+]);
 
 /** Days that deviate from the Monday–Friday week (holidays, 调休 working weekends). */
 export const calendarDays = pgTable('calendar_days', {

@@ -38,6 +38,7 @@ export function createAuthRepo(db: Queryable) {
         scopePath: row.scopePath,
         roles: [...new Set(grants.map((g) => g.code))],
         permissions: new Set(grants.flatMap((g) => (g.permission ? [g.permission as Permission] : []))),
+        mustChangePassword: row.user.mustChangePassword,
       };
     },
 

@@ -20,29 +20,38 @@ export const authRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =>
     config: { public: authPolicy.public, rateLimit: { max: s.config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000 } },
     schema: { tags, body: LoginInputSchema, response: { 200: SessionViewSchema } },
   }, async (req, reply) => {
-    const session = await s.auth.login(req.body.username, req.body.password, clientInfo(req));
+    const session = await s.auth.login(req.body.username, req.body.password, clientInfo(req)).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'auth.throttled') {
+        reply.header('retry-after', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      }
+      throw err;
+    });
     const ctx = await s.auth.authenticate(session.token);
     setSessionCookie(reply, session.token, session.expiresAt, s.config.COOKIE_SECURE);
     return { user: await meView(s.db, ctx), csrfToken: session.csrfToken };
   });
 
+  // what a session may do while its password must still be changed (see auth-hook)
+  const open = { beforePasswordChange: true };
   app.get('/api/auth/me', {
+    config: open,
     schema: { tags, response: { 200: SessionViewSchema } },
   }, async (req) => ({ user: await meView(s.db, req.auth!), csrfToken: req.auth!.csrfToken }));
 
-  app.post('/api/auth/logout', { schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: open, schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
     await s.auth.logout(req.auth!.tokenHash);
     clearSessionCookie(reply);
     return { ok: true as const };
   });
 
-  app.post('/api/auth/logout-all', { schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
+  app.post('/api/auth/logout-all', { config: open, schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
     await s.auth.logoutEverywhere(currentUser(req));
     clearSessionCookie(reply);
     return { ok: true as const };
   });
 
   app.post('/api/auth/password', {
+    config: open,
     schema: { tags, body: ChangePasswordInputSchema, response: { 200: OkSchema } },
   }, async (req) => {
     await s.auth.changePassword(currentUser(req), req.auth!.tokenHash, req.body.currentPassword, req.body.newPassword);

@@ -9,38 +9,47 @@ import { AppError, assertThat } from '../../lib/errors';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords';
 import { appendEvent } from '../audit/events.service';
 import { createAuthRepo } from './auth.repo';
+import type { LoginThrottle } from './login-throttle';
 import type { AuthContext, AuthUser } from './auth.types';
 
-export interface AuthDeps { db: Db; config: Config; clock: Clock }
+/** The password check, a dependency so tests can see that unknown usernames are verified too. */
+export interface PasswordVerifier { verify(stored: string, password: string): Promise<boolean> }
 
-export function createAuthService({ db, config, clock }: AuthDeps) {
+export interface AuthDeps {
+  db: Db; config: Config; clock: Clock; throttle: LoginThrottle;
+  passwords?: PasswordVerifier;
+}
+
+export function createAuthService({ db, config, clock, throttle, passwords = { verify: verifyPassword } }: AuthDeps) {
   const repo = createAuthRepo(db);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
 
+  /**
+   * Unknown usernames, wrong passwords and deactivated accounts answer alike, after the same work:
+   * the throttle first (keyed by the submitted name, known or not), then one argon2 verify each,
+   * against a dummy hash when the name is unknown.
+   */
   async function login(username: string, password: string, client: { ip?: string; userAgent?: string }) {
-    const now = clock.now();
+    const attempt = await throttle.begin(username, client.ip);
     const user = await repo.findUserByUsername(username.toLowerCase());
-    if (!user) {
-      await verifyPassword(await dummyPasswordHash(), password);
-      throw new AppError('auth.invalid_credentials');
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new AppError('auth.locked', 'account locked', { details: { lockedUntil: user.lockedUntil.toISOString() } });
-    }
-    const ok = await verifyPassword(user.passwordHash, password);
-    if (!ok || !user.active) {
-      await recordFailure(user.id, user.unitId, now);
-      const [after] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
-      if (after?.lockedUntil && after.lockedUntil > now) {
-        throw new AppError('auth.locked', 'account locked', { details: { lockedUntil: after.lockedUntil.toISOString() } });
-      }
+    const ok = await passwords.verify(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    const now = clock.now();
+    if (!user || !ok || !user.active) {
+      await db.transaction(async (tx) => {
+        const failures = await throttle.fail(attempt, tx);
+        if (!user) return;
+        await appendEvent(tx, {
+          subjectType: 'user', subjectId: user.id, action: 'auth.sign_in_failed', unitId: user.unitId, payload: { failures }, at: now,
+        });
+      });
       throw new AppError('auth.invalid_credentials');
     }
     const token = randomToken();
     const csrfToken = randomToken();
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+      await throttle.succeed(attempt, tx);
+      await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
       await tx.insert(sessions).values({
         tokenHash: sha256Hex(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now,
         expiresAt: new Date(now.getTime() + absoluteMs), ip: client.ip ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null,
@@ -51,23 +60,6 @@ export function createAuthService({ db, config, clock }: AuthDeps) {
       });
     });
     return { token, csrfToken, expiresAt: new Date(now.getTime() + absoluteMs), userId: user.id };
-  }
-
-  /** Counts a failure atomically; the N-th failure in a row locks the account. */
-  async function recordFailure(userId: string, unitId: string, now: Date) {
-    const lockUntil = new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000);
-    await db.transaction(async (tx) => {
-      const [row] = await tx.update(users)
-        .set({ failedLogins: sql`${users.failedLogins} + 1` })
-        .where(eq(users.id, userId))
-        .returning({ failed: users.failedLogins });
-      const locked = (row?.failed ?? 0) >= config.LOGIN_MAX_FAILURES;
-      if (locked) await tx.update(users).set({ lockedUntil: lockUntil, failedLogins: 0 }).where(eq(users.id, userId));
-      await appendEvent(tx, {
-        subjectType: 'user', subjectId: userId, action: locked ? 'auth.locked' : 'auth.sign_in_failed',
-        unitId, payload: locked ? { lockedUntil: lockUntil.toISOString() } : { failedLogins: row?.failed ?? 0 }, at: now,
-      });
-    });
   }
 
   /** Resolves a cookie token to a live session; expired sessions are removed on sight. */
@@ -110,12 +102,14 @@ export function createAuthService({ db, config, clock }: AuthDeps) {
 
   async function changePassword(user: AuthUser, currentTokenHash: string, current: string, next: string) {
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
-    assertThat(row && (await verifyPassword(row.passwordHash, current)), 'auth.password_mismatch');
+    assertThat(row && (await passwords.verify(row.passwordHash, current)), 'auth.password_mismatch');
     assertStrongPassword(next, user.username);
+    // an initial or reset password is known to whoever set it: it must really change
+    assertThat(!(await passwords.verify(row.passwordHash, next)), 'auth.password_unchanged');
     const passwordHash = await hashPassword(next);
     const now = clock.now();
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, user.id));
+      await tx.update(users).set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, updatedAt: now }).where(eq(users.id, user.id));
       // Other sessions end: whoever knew the old password is signed out.
       await tx.delete(sessions).where(sql`${sessions.userId} = ${user.id} and ${sessions.tokenHash} <> ${currentTokenHash}`);
       await appendEvent(tx, {

@@ -11,6 +11,8 @@ export interface AuthUser {
   scopePath: string;
   roles: string[];
   permissions: ReadonlySet<Permission>;
+  /** an initial or reset password: until it is changed, the session may do little else */
+  mustChangePassword: boolean;
 }
 
 export interface AuthContext {

@@ -22,6 +22,7 @@ export async function meView(db: Queryable, ctx: AuthContext): Promise<MeView> {
     permissions: [...ctx.user.permissions].sort() as Permission[],
     lastLoginAt: row!.user.lastLoginAt?.toISOString() ?? null,
     passwordChangedAt: row!.user.passwordChangedAt?.toISOString() ?? null,
+    mustChangePassword: row!.user.mustChangePassword,
     sessionExpiresAt: ctx.expiresAt.toISOString(),
   };
 }

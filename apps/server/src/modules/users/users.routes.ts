@@ -10,29 +10,28 @@ import { userView } from './users.views';
 
 export const usersRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['users 用户'];
-  const now = () => s.clock.now();
   app.get('/api/users', {
     config: { permission: policy.list },
     schema: { tags, querystring: UserListQuerySchema, response: { 200: listOf(UserViewSchema) } },
   }, async (req) => {
     const { items, total } = await s.users.list(currentUser(req), req.query);
-    return { items: items.map((u) => userView(u, now())), total };
+    return { items: items.map(userView), total };
   });
 
   app.get('/api/users/:id', {
     config: { permission: policy.read },
     schema: { tags, params: IdParamsSchema, response: { 200: UserViewSchema } },
-  }, async (req) => userView(await s.users.getVisible(currentUser(req), req.params.id), now()));
+  }, async (req) => userView(await s.users.getVisible(currentUser(req), req.params.id)));
 
   app.post('/api/users', {
     config: { permission: policy.create },
     schema: { tags, body: UserCreateInputSchema, response: { 201: UserViewSchema } },
-  }, async (req, reply) => reply.status(201).send(userView(await s.users.create(currentUser(req), req.body), now())));
+  }, async (req, reply) => reply.status(201).send(userView(await s.users.create(currentUser(req), req.body))));
 
   app.patch('/api/users/:id', {
     config: { permission: policy.update },
     schema: { tags, params: IdParamsSchema, body: UserUpdateInputSchema, response: { 200: UserViewSchema } },
-  }, async (req) => userView(await s.users.update(currentUser(req), req.params.id, req.body), now()));
+  }, async (req) => userView(await s.users.update(currentUser(req), req.params.id, req.body)));
 
   app.post('/api/users/:id/reset-password', {
     config: { permission: policy.resetPassword },
@@ -45,5 +44,5 @@ export const usersRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
   app.post('/api/users/:id/unlock', {
     config: { permission: policy.unlock },
     schema: { tags, params: IdParamsSchema, response: { 200: UserViewSchema } },
-  }, async (req) => userView(await s.users.unlock(currentUser(req), req.params.id), now()));
+  }, async (req) => userView(await s.users.unlock(currentUser(req), req.params.id)));
 };

@@ -10,6 +10,7 @@ import { AppError, assertThat, notFound } from '../../lib/errors';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { appendEvent, type EventInput } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
+import type { LoginThrottle } from '../auth/login-throttle';
 import type { UnitsService } from '../units/units.service';
 import { createUsersRepo } from './users.repo';
 
@@ -17,13 +18,19 @@ type CreateInput = z.infer<typeof UserCreateInputSchema>;
 type UpdateInput = z.infer<typeof UserUpdateInputSchema>;
 type ListQuery = z.infer<typeof UserListQuerySchema>;
 
-export function createUsersService({ db, clock, units }: { db: Db; clock: Clock; units: UnitsService }) {
+export function createUsersService({ db, clock, units, throttle }: { db: Db; clock: Clock; units: UnitsService; throttle: LoginThrottle }) {
   const repo = createUsersRepo(db);
+
+  /** Adds whether each user's sign-ins are being slowed down by failed attempts. */
+  async function withThrottle<T extends { user: { username: string } }>(items: T[]) {
+    const throttled = await throttle.throttledAccounts(items.map((i) => i.user.username));
+    return items.map((i) => ({ ...i, throttled: throttled.has(i.user.username) }));
+  }
 
   async function getVisible(actor: AuthUser, id: string) {
     const { items } = await repo.list({ scopePath: actor.scopePath, id }, { limit: 1, offset: 0 });
     if (!items[0]) throw notFound('user');
-    return items[0];
+    return (await withThrottle(items))[0]!;
   }
 
   /** Roles must exist, and nobody may hand out a privileged permission they do not hold themselves. */
@@ -52,7 +59,7 @@ export function createUsersService({ db, clock, units }: { db: Db; clock: Clock;
     await db.transaction(async (tx) => {
       await tx.insert(users).values({
         id, username: input.username, displayName: input.displayName, unitId: input.unitId, passwordHash,
-        passwordChangedAt: null, createdAt: now, updatedAt: now,
+        passwordChangedAt: null, mustChangePassword: true, createdAt: now, updatedAt: now,
       });
       await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: id, roleId: r.id })));
       await appendEvent(tx, event(actor, id, {
@@ -95,26 +102,30 @@ export function createUsersService({ db, clock, units }: { db: Db; clock: Clock;
     const passwordHash = await hashPassword(password);
     const now = clock.now();
     await db.transaction(async (tx) => {
-      // passwordChangedAt stays null: the user is asked to choose their own at next sign-in.
-      await tx.update(users).set({ passwordHash, passwordChangedAt: null, failedLogins: 0, lockedUntil: null, updatedAt: now }).where(eq(users.id, id));
+      // The admin knows this password: the user must choose their own at next sign-in (enforced by the auth hook).
+      await tx.update(users).set({ passwordHash, passwordChangedAt: null, mustChangePassword: true, updatedAt: now }).where(eq(users.id, id));
       await tx.delete(sessions).where(eq(sessions.userId, id));
+      await throttle.clearAccount(tx, current.user.username);
       await appendEvent(tx, event(actor, id, { action: 'user.password_reset', at: now }));
     });
   }
 
+  /** Clears the account's failed sign-ins and any wait they caused (an address's own count stays). */
   async function unlock(actor: AuthUser, id: string) {
     const current = await getVisible(actor, id);
-    if (!current.user.lockedUntil) throw new AppError('resource.conflict', 'user is not locked');
     const now = clock.now();
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: now }).where(eq(users.id, id));
-      await appendEvent(tx, event(actor, id, { action: 'user.unlocked', fromState: 'locked', toState: 'active', at: now }));
+      const cleared = await throttle.clearAccount(tx, current.user.username);
+      if (!cleared) throw new AppError('resource.conflict', 'no failed sign-ins to clear');
+      await appendEvent(tx, event(actor, id, { action: 'user.unlocked', fromState: 'throttled', toState: 'active', at: now }));
     });
     return getVisible(actor, id);
   }
 
-  const list = (actor: AuthUser, q: ListQuery) =>
-    repo.list({ scopePath: actor.scopePath, unitId: q.unitId, role: q.role, q: q.q }, q);
+  async function list(actor: AuthUser, q: ListQuery) {
+    const { items, total } = await repo.list({ scopePath: actor.scopePath, unitId: q.unitId, role: q.role, q: q.q }, q);
+    return { items: await withThrottle(items), total };
+  }
 
   return { list, getVisible, create, update, resetPassword, unlock };
 }

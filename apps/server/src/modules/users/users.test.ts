@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/harness';
-import { buildUser, buildWorld, uniq, type World } from '../../../test/factories';
+import { buildUser, buildWorld, TEST_PASSWORD, uniq, type World } from '../../../test/factories';
 import { signIn, type Agent } from '../../../test/agent';
 import { events, users } from '../../db/schema';
 
@@ -25,7 +25,7 @@ describe('users', () => {
     const input = newUser();
     const res = await adminA.post('/api/users', input);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: input.username, roles: ['intake'], unitName: w.officeA.name, locked: false });
+    expect(res.json()).toMatchObject({ username: input.username, roles: ['intake'], unitName: w.officeA.name, throttled: false, mustChangePassword: true });
     const [row] = await t.s.db.select().from(users).where(eq(users.username, input.username));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
     expect((await signIn(t.app, input.username, 'Str0ng-Pass!')).csrf).toBeTruthy();
@@ -76,13 +76,31 @@ describe('users', () => {
     expect(ev).toMatchObject({ fromState: 'active', toState: 'inactive', reason: '调离' });
   });
 
-  it('unlocks a locked account and resets a password', async () => {
+  it('clears an account’s failed sign-ins', async () => {
     const u = await buildUser(t.s.db, { unitId: w.officeA.id, roles: ['intake'] });
-    for (let i = 0; i < 2; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'wrong-wrong' } });
-    expect((await adminA.get(`/api/users/${u.id}`)).json().locked).toBe(true);
-    expect((await adminA.post(`/api/users/${u.id}/unlock`)).json().locked).toBe(false);
+    const attempt = (password: string, ip: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password }, remoteAddress: ip });
+    for (let i = 0; i < 2; i++) await attempt('wrong-wrong', '192.0.2.10');
+    expect((await adminA.get(`/api/users/${u.id}`)).json().throttled).toBe(true);
+    expect((await attempt(TEST_PASSWORD, '192.0.2.11')).statusCode).toBe(429);
+    expect((await adminA.post(`/api/users/${u.id}/unlock`)).json().throttled).toBe(false);
     expect((await adminA.post(`/api/users/${u.id}/unlock`)).statusCode).toBe(409);
+    expect((await attempt(TEST_PASSWORD, '192.0.2.11')).statusCode).toBe(200);
+    const [ev] = await t.s.db.select().from(events).where(and(eq(events.subjectId, u.id), eq(events.action, 'user.unlocked')));
+    expect(ev).toMatchObject({ actorId: w.users.adminA.id });
+  });
+
+  it('resets a password, which the user must then change before anything else', async () => {
+    const u = await buildUser(t.s.db, { unitId: w.officeA.id, roles: ['intake'] });
+    const before = await signIn(t.app, u.username);
     expect((await adminA.post(`/api/users/${u.id}/reset-password`, { password: 'Reset-Pass-99' })).statusCode).toBe(200);
-    expect((await signIn(t.app, u.username, 'Reset-Pass-99')).csrf).toBeTruthy();
+    expect((await before.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await adminA.get(`/api/users/${u.id}`)).json().mustChangePassword).toBe(true);
+    const after = await signIn(t.app, u.username, 'Reset-Pass-99');
+    expect((await after.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+    expect((await after.get('/api/notifications')).json().code).toBe('auth.password_change_required');
+    expect((await after.post('/api/auth/password', { currentPassword: 'Reset-Pass-99', newPassword: 'Own-Choice-77' })).statusCode).toBe(200);
+    expect((await after.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
+    expect((await adminA.get(`/api/users/${u.id}`)).json().mustChangePassword).toBe(false);
   });
 });

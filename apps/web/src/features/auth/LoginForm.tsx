@@ -5,7 +5,6 @@ import type { LoginInput, SessionView } from '@tianlang/contracts';
 import { useI18n } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
 import { DemoHint } from './DemoHint';
 import { authApi } from './auth.api';
 
@@ -20,9 +19,9 @@ export function LoginForm({ onSignedIn }: Props) {
   const login = useMutation({ mutationFn: authApi.login, onSuccess: onSignedIn, onError: setError });
 
   const errorMessage = (): string => {
-    if (error instanceof ApiError && error.code === 'auth.locked') {
-      const until = (error.details as { lockedUntil?: string } | undefined)?.lockedUntil;
-      if (until) return t('login.lockedUntil', { time: formatDateTime(until) });
+    if (error instanceof ApiError && error.code === 'auth.throttled') {
+      const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (seconds) return t('login.retryAfter', { seconds });
     }
     return errorText(t, error);
   };

@@ -27,14 +27,15 @@ export function ChangePasswordCard() {
         onSuccess: () => {
           form.resetFields();
           void message.success(t('profile.passwordChanged'));
-          // passwordChangedAt (and possibly the CSRF token) changed on the server
+          // passwordChangedAt and mustChangePassword (and possibly the CSRF token) changed on the server
           void queryClient.invalidateQueries({ queryKey: sessionKey });
         },
         onError: (err) => {
           if (isApiError(err, 'auth.password_mismatch')) {
             form.setFields([{ name: 'currentPassword', errors: [t('error.auth.password_mismatch')] }]);
-          } else if (isApiError(err, 'auth.password_weak')) {
-            form.setFields([{ name: 'newPassword', errors: [t('error.auth.password_weak')] }]);
+          } else if (isApiError(err, 'auth.password_weak') || isApiError(err, 'auth.password_unchanged')) {
+            const text = err.code === 'auth.password_weak' ? t('error.auth.password_weak') : t('error.auth.password_unchanged');
+            form.setFields([{ name: 'newPassword', errors: [text] }]);
           } else showError(err, form);
         },
       },

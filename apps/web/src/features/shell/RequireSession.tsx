@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useSession } from '../../lib/session';
+import { MustChangePassword } from '../auth/MustChangePassword';
 
 /** Renders the console only for a signed-in user, and applies that user's language preference. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -17,6 +18,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     if (serverLocale) setLocale(serverLocale);
   }, [serverLocale, setLocale]);
 
+  // the server opens nothing else until an admin-set password is changed
+  if (session.data?.user.mustChangePassword) return <MustChangePassword />;
   if (session.data) return <>{children}</>;
   if (session.isPending) {
     return (

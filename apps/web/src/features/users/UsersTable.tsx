@@ -93,7 +93,8 @@ export function UsersTable({ data, loading, page, pageSize, onPage, onEdit, onRe
             render: (_, u) => (
               <Flex wrap gap={4}>
                 {u.active ? <Tag color="success">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}
-                {u.locked && <Tag color="error" data-testid="user-locked-tag">{t('user.locked')}</Tag>}
+                {u.throttled && <Tag color="error" data-testid="user-locked-tag">{t('user.locked')}</Tag>}
+                {u.mustChangePassword && <Tag color="warning" data-testid="user-must-change-tag">{t('user.mustChangePassword')}</Tag>}
               </Flex>
             ),
           },
@@ -110,7 +111,7 @@ export function UsersTable({ data, loading, page, pageSize, onPage, onEdit, onRe
                 <Button size="small" type="link" onClick={() => onResetPassword(u)}>
                   {t('user.resetPassword')}
                 </Button>
-                {u.locked && (
+                {u.throttled && (
                   <Button size="small" type="link" onClick={() => onUnlock(u)}>
                     {t('user.unlock')}
                   </Button>
