@@ -14,7 +14,7 @@ const UPLOAD_LIMIT = Math.max(...Object.values(EVIDENCE_LIMITS));
 
 /**
  * The public side: no session, rate limited per address, a proof of work once an address has
- * submitted more than a few reports in an hour. Nothing here reveals whether a tracking number exists.
+ * used its free allowance of the hour (submissions, upload bytes). Nothing here reveals whether a tracking number exists.
  */
 export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['public 公众举报'];
@@ -32,7 +32,7 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
       categories: cats.filter((c) => c.kind === 'category').map((c) => ({ code: c.code, name: c.name, parentCode: c.parentCode })),
       zones: cats.filter((c) => c.kind === 'zone').map((c) => ({ code: c.code, name: c.name })),
       platform: req.query.platform ? await r.platformUnit(req.query.platform) : null,
-      powRequired: r.flood.needsPow(sourceOf(req.ip)),
+      powRequired: await r.allowance.exhausted(sourceOf(req.ip), 'submissions'),
     };
   });
 
@@ -59,7 +59,8 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
   }, async (req, reply) => {
     const source = sourceOf(req.ip);
     const { evidence, goodFaith: _g, pow, channel, ...input } = req.body;
-    if (r.flood.needsPow(source)) {
+    // reserved before anything else is awaited: concurrent submissions each get their own count
+    if (!(await r.allowance.reserve(source, 'submissions'))) {
       if (!pow) throw new AppError('report.pow_required', 'complete the proof of work');
       await r.pow.verify(pow);
     }
@@ -70,7 +71,6 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
       channel, actor: PUBLIC_ACTOR, jurisdiction: where, officeUnitId: await r.taxonomy.officeOf(where.id), sourceHash: source,
       attach: evidence.length ? (tx, id) => r.evidence.claim(tx, evidence, id) : undefined,
     });
-    r.flood.record(source);
     return reply.code(201).send({ trackingNo: receipt.trackingNo, queryCode: receipt.queryCode, submittedAt: receipt.submittedAt.toISOString() });
   });
 

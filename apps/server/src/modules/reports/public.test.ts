@@ -82,6 +82,22 @@ describe('floods', () => {
   });
 });
 
+describe('free allowance under concurrency', () => {
+  it('lets exactly the free submissions through without proof of work when many arrive at once (issue 11 #7)', async () => {
+    const ip = '198.51.100.23';
+    const before = await reportCount(t.s.db);
+    const res = await Promise.all(Array.from({ length: 12 }, () => submitPublic(t.app, publicReport(), ip)));
+    expect(res.map((r) => r.statusCode).sort()).toEqual([201, 201, ...Array(10).fill(428)]);
+    expect(await reportCount(t.s.db)).toBe(before + 2);
+    const form = await t.app.inject({ method: 'GET', url: '/api/public/report-form', remoteAddress: ip });
+    expect(form.json().powRequired).toBe(true);
+    // the hour turns: free again
+    t.clock.advance(60 * 60 * 1000 + 1);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/report-form', remoteAddress: ip })).json().powRequired).toBe(false);
+    expect((await submitPublic(t.app, publicReport(), ip)).statusCode).toBe(201);
+  });
+});
+
 describe('platform entry and partner API', () => {
   it('prefills the embedded form with the platform and serves the embed script', async () => {
     const platform = await buildUnit(t.s.db, { jurisdictionId: w.districtA.id, kind: 'platform', name: uniq('平台') });
