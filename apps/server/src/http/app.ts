@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { Services } from '../services';
 import { registerAuthHook } from './auth-hook';
 import { limitRouteBodies, refuseUnreadMediaTypes } from './body-guard';
+import { requestLogger } from './request-log';
 import { registerErrorHandler } from './error-handler';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
@@ -48,7 +49,7 @@ export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.ge
 
 export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: s.logger as FastifyBaseLogger,
+    loggerInstance: requestLogger(s.logger as FastifyBaseLogger, s.secrets),
     bodyLimit: s.config.BODY_LIMIT_BYTES,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -7,6 +7,10 @@ import { jpegWithMetadata, PDF, SECRET_PLACE } from '../../../test/evidence-fixt
 import { solvePow } from '../../../test/pow-solver';
 import { publicReport, reportByTracking, reportCount, submitPublic } from '../../../test/report-helpers';
 import { reportEvidence } from '../../db/schema';
+import pino from 'pino';
+import { testConfig } from '../../config';
+import { buildApp } from '../../http/app';
+import { createServices } from '../../services';
 
 let t: TestApp;
 let w: World;
@@ -95,6 +99,33 @@ describe('free allowance under concurrency', () => {
     t.clock.advance(60 * 60 * 1000 + 1);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/report-form', remoteAddress: ip })).json().powRequired).toBe(false);
     expect((await submitPublic(t.app, publicReport(), ip)).statusCode).toBe(201);
+  });
+});
+
+describe('request logs', () => {
+  it('never show the sender’s address or port, only a keyed hash of the address (issue 11 #12)', async () => {
+    const lines: string[] = [];
+    const handle = await testDb();
+    const config = testConfig({ LOG_LEVEL: 'info', PUBLIC_JURISDICTION_CODE: w.city.code });
+    const s = createServices({ config, handle, clock: t.clock, logger: pino({ level: 'info' }, { write: (line: string) => { lines.push(line); } }) });
+    const app = await buildApp(s);
+    try {
+      const ip = '203.0.113.177';
+      const res = await app.inject({ method: 'POST', url: '/api/public/reports', payload: publicReport(), remoteAddress: ip, remotePort: 54321 } as never);
+      expect(res.statusCode).toBe(201);
+      await app.inject({ method: 'POST', url: '/api/public/reports/status', payload: { trackingNo: res.json().trackingNo, queryCode: res.json().queryCode }, remoteAddress: ip });
+      const logged = lines.map((l) => JSON.parse(l) as { req?: Record<string, unknown> });
+      const requests = logged.filter((l) => l.req);
+      expect(requests.length).toBeGreaterThanOrEqual(2);
+      expect(lines.join('\n')).not.toContain(ip);
+      expect(lines.join('\n')).not.toContain('54321');
+      for (const l of requests) expect(Object.keys(l.req!).sort()).toEqual(['address', 'host', 'method', 'url']);
+      // the same address, the same hash: one sender can still be followed through the log
+      expect(new Set(requests.map((l) => l.req!.address)).size).toBe(1);
+      expect(requests[0]!.req!.address).toMatch(/^[0-9a-f]{16}$/);
+    } finally {
+      await app.close();
+    }
   });
 });
 
