@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors';
 import type { Services } from '../../services';
 import { embedScript } from './embed';
 import { PUBLIC_ACTOR } from './report-store';
+import { admitUpload, UploadHeadersSchema } from './upload-admission';
 
 const UPLOAD_LIMIT = Math.max(...Object.values(EVIDENCE_LIMITS));
 
@@ -43,14 +44,16 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
   app.post('/api/public/evidence', {
     bodyLimit: UPLOAD_LIMIT,
     config: limited,
-    schema: { tags, consumes: Object.keys(EVIDENCE_TYPES), response: { 200: EvidenceUploadResultSchema } },
+    schema: { tags, consumes: Object.keys(EVIDENCE_TYPES), headers: UploadHeadersSchema, response: { 200: EvidenceUploadResultSchema } },
+    // before a byte of the body is read: the type's size limit, room for it, and the address's allowance
+    preParsing: async (req) => admitUpload(r, sourceOf(req.ip), req.headers),
   }, async (req) => {
     const mime = (req.headers['content-type'] ?? '').split(';')[0]!.trim() as EvidenceMime;
     if (!(mime in EVIDENCE_TYPES) || !Buffer.isBuffer(req.body)) throw new AppError('request.unsupported_media_type', `send one of ${Object.keys(EVIDENCE_TYPES).join(', ')}`);
     const raw = req.headers['x-filename'];
     let filename: string | undefined;
     try { filename = typeof raw === 'string' ? decodeURIComponent(raw) : undefined; } catch { filename = undefined; }
-    return r.evidence.save(req.body, mime, filename);
+    return r.evidence.save(req.body, mime, filename, { sourceHash: sourceOf(req.ip) });
   });
 
   app.post('/api/public/reports', {

@@ -37,7 +37,9 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
   const taxonomy = createTaxonomyCache(db, { publicJurisdictionCode: config.PUBLIC_JURISDICTION_CODE });
   const clustering = createClustering();
   const clocks = createReportClocks({ deadlines });
-  const evidence = createEvidenceStore({ db, clock, dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence') });
+  const evidence = createEvidenceStore({
+    db, clock, dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence'), maxUnclaimedPublicBytes: config.EVIDENCE_UNCLAIMED_MAX_MB * 1024 * 1024,
+  });
   const intake = createIntakeService({ db, clock, secrets, taxonomy, clustering, clocks });
   const handling = createHandlingService({ db, clock, secrets, clocks, taxonomy });
   const transfers = createTransfersService({ db, clock, deadlines, clocks, secrets });
