@@ -15,7 +15,8 @@ const UPLOAD_LIMIT = Math.max(...Object.values(EVIDENCE_LIMITS));
 
 /**
  * The public side: no session, rate limited per address, a proof of work once an address has
- * used its free allowance of the hour (submissions, upload bytes). Nothing here reveals whether a tracking number exists.
+ * used its free allowance of the hour (submissions, upload bytes; see allowance.ts). Nothing here
+ * reveals whether a tracking number exists.
  */
 export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['public 公众举报'];
