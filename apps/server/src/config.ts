@@ -62,6 +62,13 @@ const ConfigSchema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Submissions per address per hour before a proof of work is required. */
   PUBLIC_FREE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(0).default(5),
+  /**
+   * Evidence megabytes per address per hour uploaded without proof of work; past it each upload
+   * needs one, as submissions do past PUBLIC_FREE_SUBMISSIONS_PER_HOUR.
+   */
+  PUBLIC_FREE_UPLOAD_MB_PER_HOUR: z.coerce.number().int().min(0).default(100),
+  /** Total megabytes of public uploads not (yet) part of a report; past it uploads are refused (503) until some are claimed or expire. */
+  EVIDENCE_UNCLAIMED_MAX_MB: z.coerce.number().int().min(1).default(2048),
   /** Leading zero bits required of the proof of work (each bit doubles the work). */
   POW_DIFFICULTY: z.coerce.number().int().min(1).max(28).default(18),
   /**

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { SESSION_COOKIE } from '@tianlang/contracts';
 import { listRoutes, type RouteEntry } from '../src/http/app';
-import { events, reports } from '../src/db/schema';
+import { events, reportEvidence, reports } from '../src/db/schema';
 import { buildTestApp, type TestApp } from './harness';
-import { buildUser, buildWorld, type World } from './factories';
+import { buildUnit, buildUser, buildWorld, type World } from './factories';
 import { signIn, type Agent } from './agent';
 
 let t: TestApp;
@@ -132,5 +132,56 @@ describe('bad input on every route with a body', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/calendar/preview']));
     expect(doc.paths['/api/users'].post.requestBody.content['application/json'].schema.required).toContain('username');
+  });
+});
+
+describe('oversize bodies of every content type, on every route', () => {
+  // every media type some route reads, and some none does
+  const knownTypes = () => [...new Set([
+    'application/json', 'text/plain', 'application/octet-stream', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded',
+    'image/png', 'video/mp4', ...api.flatMap((r) => r.consumes ?? []),
+  ])];
+  const rows = async () => Promise.all([reports, events, reportEvidence].map(async (table) => (await t.s.db.select({ n: count() }).from(table))[0]!.n));
+
+  it('answers 413 or 415 with a code before reading the body, signed in or not, writing nothing', async () => {
+    const everyone = await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['admin', 'intake', 'analyst', 'handler', 'leader', 'enforcement', 'legal_reviewer', 'volunteer', 'partner', 'platform_liaison'] });
+    const staff = await signIn(t.app, everyone.username);
+    const platform = await buildUnit(t.s.db, { jurisdictionId: w.city.id, kind: 'platform', name: `平台${randomUUID().slice(0, 6)}` });
+    const key = (await staff.post('/api/api-keys', { unitId: platform.id, name: 'guards', scopes: ['reports.submit', 'patrol.push'] })).json().secret as string;
+    const types = knownTypes();
+    expect(types.length).toBeGreaterThan(8);
+    const largest = Math.max(...api.map((r) => r.bodyLimit ?? 0));
+    const big = Buffer.alloc(largest + 1, 0x41);
+    const before = await rows();
+    let sent = 0;
+    for (const r of api.filter(mutating)) {
+      // every route has its own limit: the server's, unless it reads uploads
+      expect([r.url, typeof r.bodyLimit]).toEqual([r.url, 'number']);
+      for (const type of types) {
+        const reads = (r.consumes ?? ['application/json']).includes(type.split(';')[0]!);
+        const headers: Record<string, string> = { 'content-type': type, ...(r.apiKey ? { authorization: `Bearer ${key}` } : {}) };
+        const payload = big.subarray(0, r.bodyLimit! + 1);
+        const res = r.public || r.apiKey
+          ? await t.app.inject({ method: r.method as 'POST', url: concrete(r.url), payload, headers, remoteAddress: '198.51.100.88' })
+          : await staff.req(r.method as 'POST', concrete(r.url), payload, headers);
+        // public evidence uploads answer from their type's own, smaller limit
+        const tooLarge = r.url === '/api/public/evidence' ? 'report.evidence_too_large' : 'request.too_large';
+        const expected = reads ? [413, tooLarge] : [415, 'request.unsupported_media_type'];
+        expect([r.method, r.url, type, res.statusCode, res.json().code]).toEqual([r.method, r.url, type, ...expected]);
+        sent++;
+      }
+    }
+    expect(sent).toBeGreaterThan(300);
+    expect(await rows()).toEqual(before);
+  });
+
+  it('refuses a body of a type the route does not read even when it is small, or has no content type', async () => {
+    const png = await t.app.inject({ method: 'POST', url: '/api/public/reports', payload: Buffer.from('\x89PNG\r\n\x1a\n'), headers: { 'content-type': 'image/png' }, remoteAddress: '198.51.100.88' });
+    expect([png.statusCode, png.json().code, png.json().details.accepted]).toEqual([415, 'request.unsupported_media_type', ['application/json']]);
+    const bare = await t.app.inject({ method: 'POST', url: '/api/public/pow', payload: Buffer.from('{}'), remoteAddress: '198.51.100.88' });
+    expect([bare.statusCode, bare.json().code]).toEqual([415, 'request.unsupported_media_type']);
+    // bodyless requests, and JSON where JSON is read, still pass
+    expect((await t.app.inject({ method: 'POST', url: '/api/public/pow', remoteAddress: '198.51.100.88' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/public/pow', payload: {}, remoteAddress: '198.51.100.88' })).statusCode).toBe(200);
   });
 });

@@ -13,6 +13,8 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { Services } from '../services';
 import { registerAuthHook } from './auth-hook';
+import { limitRouteBodies, refuseUnreadMediaTypes } from './body-guard';
+import { requestLogger } from './request-log';
 import { registerErrorHandler } from './error-handler';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
@@ -40,26 +42,31 @@ export const API_ROUTES = [
   statsRoutes, publicStatsRoutes,
 ];
 
-export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number; beforePasswordChange: boolean }
+export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number; consumes?: string[]; beforePasswordChange: boolean }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
 export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.get(app) ?? [];
 
 export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: s.logger as FastifyBaseLogger,
+    loggerInstance: requestLogger(s.logger as FastifyBaseLogger, s.secrets),
     bodyLimit: s.config.BODY_LIMIT_BYTES,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // before the route table hook, so the table lists each route's effective limit
+  limitRouteBodies(app, s.config.BODY_LIMIT_BYTES);
   const table: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
       const isPublic = !!r.config?.public || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs');
-      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body, bodyLimit: r.bodyLimit, beforePasswordChange: !!r.config?.beforePasswordChange });
+      table.push({
+        method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body,
+        bodyLimit: r.bodyLimit, consumes: r.schema?.consumes as string[] | undefined, beforePasswordChange: !!r.config?.beforePasswordChange,
+      });
     }
   });
 
@@ -84,6 +91,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthHook(app, s.auth, s.apiKeys);
+  refuseUnreadMediaTypes(app);
   // A small fixed set of headers. Only the public report pages may be framed (platforms embed them
   // through /embed.js); they carry no session, and the console never can be.
   const embeddable = (url: string) => /^\/report(\/status)?\/?(\?|$)/.test(url);

@@ -46,6 +46,7 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'error.report.evidence_invalid': 'Invalid evidence file: its content does not match its type, or the format is not supported.',
   'error.report.evidence_too_large': 'The evidence file is too large.',
   'error.report.evidence_unknown': 'Evidence file not found or already used; please upload it again.',
+  'error.report.evidence_storage_full': 'Evidence uploads are paused for now because too many files are waiting; please try again later.',
   'error.report.not_found': 'Tracking number or query code is incorrect.',
   'error.report.review_used': 'A review was already requested, or cannot be requested now.',
   'error.report.template_unfilled': 'Some placeholders of the reply template are not filled.',

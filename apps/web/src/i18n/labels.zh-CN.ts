@@ -46,6 +46,7 @@ const errors = {
   'error.report.evidence_invalid': '证据文件无效：文件内容与类型不符或格式不受支持',
   'error.report.evidence_too_large': '证据文件过大',
   'error.report.evidence_unknown': '证据文件不存在或已被使用，请重新上传',
+  'error.report.evidence_storage_full': '当前待提交的证据文件过多，暂时无法上传，请稍后再试',
   'error.report.not_found': '举报编号或查询码不正确',
   'error.report.review_used': '该举报已申请过复查，或当前不能申请复查',
   'error.report.template_unfilled': '答复模板中还有未填写的内容',

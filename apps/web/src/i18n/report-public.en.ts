@@ -47,6 +47,7 @@ export const reportPublicEn: Record<keyof typeof reportPublicZhCN, string> = {
   'pub.evidence.choose': 'Choose files',
   'pub.evidence.count': '{count} of {max} added',
   'pub.evidence.uploading': 'Uploading {percent}%',
+  'pub.evidence.checking': 'Running a security check {percent}%; the upload starts by itself',
   'pub.evidence.done': 'Uploaded',
   'pub.evidence.sha': 'SHA-256 {hash}',
   'pub.evidence.shaTitle': 'File checksum (SHA-256): {hash}',

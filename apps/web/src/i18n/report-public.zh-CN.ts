@@ -46,6 +46,7 @@ export const reportPublicZhCN = {
   'pub.evidence.choose': '选择文件',
   'pub.evidence.count': '已添加 {count} / {max} 个',
   'pub.evidence.uploading': '上传中 {percent}%',
+  'pub.evidence.checking': '正在进行安全验证 {percent}%，完成后自动上传',
   'pub.evidence.done': '已上传',
   'pub.evidence.sha': 'SHA-256 {hash}',
   'pub.evidence.shaTitle': '文件校验值（SHA-256）：{hash}',

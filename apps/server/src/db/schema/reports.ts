@@ -1,6 +1,6 @@
 /** Reports 举报受理处置: reports, evidence, disposals, transfers, orders, templates, SLA, views, batches, the proof-of-work store, the mail outbox. */
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, uuid, text, integer, boolean, jsonb, primaryKey, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, uuid, text, integer, bigint, boolean, jsonb, primaryKey, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
 import { REPORT_STATES, REPORT_CHANNELS, DISPOSAL_KINDS, TRANSFER_KINDS, TRANSFER_STATES, ORDER_STATES, ORDER_ANSWERS, RECHECK_RESULTS, REPORT_OUTCOMES, REJECT_REASONS, ORDER_MEASURES, BULK_ACTIONS } from '@tianlang/contracts';
 import { ts, createdAt, updatedAt } from './columns';
 import { deadlineStatus, jurisdictions, units, users, type LegalBasis } from './base';
@@ -138,10 +138,13 @@ export const reportEvidence = pgTable('report_evidence', {
   filename: text('filename'),
   /** owner other than a report, e.g. "registry_pledge:<id>" (such files are never cleaned up as orphans) */
   attachedTo: text('attached_to'),
+  /** keyed hash of the sender's address for public uploads (staff uploads: null); unclaimed public bytes are capped */
+  sourceHash: text('source_hash'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('report_evidence_token_uq').on(t.uploadTokenHash),
   index('report_evidence_report_idx').on(t.reportId),
+  index('report_evidence_unclaimed_public_idx').on(t.createdAt).where(sql`${t.reportId} is null and ${t.attachedTo} is null and ${t.sourceHash} is not null`),
   check('report_evidence_kind_ck', sql`${t.kind} in ('image', 'pdf', 'video')`),
 ]);
 
@@ -263,6 +266,22 @@ export const powSpent = pgTable('pow_spent', {
   challengeHash: text('challenge_hash').primaryKey(),
   expiresAt: ts('expires_at').notNull(),
 }, (t) => [index('pow_spent_expires_idx').on(t.expiresAt)]);
+
+/**
+ * What each public address (keyed hash) has used of its free allowance, per kind, in a window of an
+ * hour from its first use: submissions counted, upload bytes summed. Reserved by one upsert, so
+ * concurrent requests from one address each get their own count.
+ */
+export const publicAllowance = pgTable('public_allowance', {
+  sourceHash: text('source_hash').notNull(),
+  kind: text('kind', { enum: ['submissions', 'upload_bytes'] }).notNull(),
+  windowStart: ts('window_start').notNull(),
+  used: bigint('used', { mode: 'number' }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.sourceHash, t.kind] }),
+  index('public_allowance_window_idx').on(t.windowStart),
+  check('public_allowance_kind_ck', sql`${t.kind} in ('submissions', 'upload_bytes')`),
+]);
 
 /** Outgoing mail, sent by a job through SMTP so a slow mail server never holds a transaction. */
 export const mailOutbox = pgTable('mail_outbox', {

@@ -2,7 +2,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { and, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { EVIDENCE_TYPES, type EvidenceMime } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { reportEvidence, type ReportEvidenceRow } from '../../db/schema';
@@ -23,7 +23,11 @@ export interface EvidenceUpload { token: string; mime: EvidenceMime; size: numbe
  * by a thousand reporters is kept once. Rows are written at upload with no report; the report's
  * transaction claims them by the upload token, whose hash alone is stored.
  */
-export function createEvidenceStore({ db, clock, dir }: { db: Db; clock: Clock; dir: string }) {
+export function createEvidenceStore({ db, clock, dir, maxUnclaimedPublicBytes = Number.MAX_SAFE_INTEGER }: {
+  db: Db; clock: Clock; dir: string;
+  /** the most bytes public uploads not (yet) part of a report may hold together */
+  maxUnclaimedPublicBytes?: number;
+}) {
   const fileOf = (sha256: string) => {
     // the hash comes from our own rows; checked anyway, since it becomes a path
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('evidence hash is malformed');
@@ -56,15 +60,50 @@ export function createEvidenceStore({ db, clock, dir }: { db: Db; clock: Clock; 
     }
   }
 
-  async function save(buf: Buffer, declaredMime: string, filename?: string | null): Promise<EvidenceUpload> {
+  /** Bytes held by public uploads no report (or other owner) has claimed yet, expired ones included until cleanup. */
+  async function unclaimedPublicBytes(q: Queryable = db): Promise<number> {
+    const [row] = await q.select({ n: sql<string>`coalesce(sum(${reportEvidence.size}), 0)` }).from(reportEvidence)
+      .where(and(isNull(reportEvidence.reportId), isNull(reportEvidence.attachedTo), isNotNull(reportEvidence.sourceHash)));
+    return Number(row!.n);
+  }
+
+  /** Refuses with report.evidence_storage_full when `size` more bytes would not fit. */
+  async function assertRoom(size: number, q: Queryable = db) {
+    const held = await unclaimedPublicBytes(q);
+    if (held + size > maxUnclaimedPublicBytes) {
+      throw new AppError('report.evidence_storage_full', 'unclaimed uploads have filled their space; try again later', { details: { limit: maxUnclaimedPublicBytes } });
+    }
+  }
+
+  /**
+   * Stores an upload. A public one (`sourceHash` given) counts against the space of unclaimed public
+   * uploads: its row is written under a lock that serializes those checks, before its file, so
+   * concurrent uploads cannot overshoot the limit together, and a refused upload leaves no file.
+   */
+  async function save(buf: Buffer, declaredMime: string, filename?: string | null, opts: { sourceHash?: string } = {}): Promise<EvidenceUpload> {
     const { mime, bytes, stripped } = prepareEvidence(buf, declaredMime);
     const sha256 = sha256Hex(bytes);
-    await writeContent(sha256, bytes);
     const token = randomToken(24);
-    await db.insert(reportEvidence).values({
+    const row = {
       reportId: null, uploadTokenHash: sha256Hex(token), mime, kind: EVIDENCE_TYPES[mime], size: bytes.length,
-      sha256, originalSha256: sha256Hex(buf), filename: sanitizeFilename(filename), createdAt: clock.now(),
+      sha256, originalSha256: sha256Hex(buf), filename: sanitizeFilename(filename), sourceHash: opts.sourceHash ?? null, createdAt: clock.now(),
+    };
+    if (!opts.sourceHash) {
+      await writeContent(sha256, bytes);
+      await db.insert(reportEvidence).values(row);
+      return { token, mime, size: bytes.length, sha256, stripped };
+    }
+    const [inserted] = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('evidence:unclaimed-public', 0))`);
+      await assertRoom(bytes.length, tx);
+      return tx.insert(reportEvidence).values(row).returning({ id: reportEvidence.id });
     });
+    try {
+      await writeContent(sha256, bytes);
+    } catch (err) {
+      await db.delete(reportEvidence).where(inArray(reportEvidence.id, [inserted!.id]));
+      throw err;
+    }
     return { token, mime, size: bytes.length, sha256, stripped };
   }
 
@@ -134,7 +173,7 @@ export function createEvidenceStore({ db, clock, dir }: { db: Db; clock: Clock; 
     }
   }
 
-  return { sniff, strip: stripMetadata, save, claim, read, stream, cleanupOrphans, fileOf };
+  return { sniff, strip: stripMetadata, save, claim, read, stream, cleanupOrphans, fileOf, assertRoom, unclaimedPublicBytes };
 }
 export type EvidenceStore = ReturnType<typeof createEvidenceStore>;
 

@@ -6,7 +6,7 @@ import { solvePow, wrongNonce } from '../../../test/pow-solver';
 import { eq } from 'drizzle-orm';
 import { testDb } from '../../../test/harness';
 import { powSpent } from '../../db/schema';
-import { POW_VALIDITY_MS, createFloodGuard, createPow, dbSpentStore, leadingZeroBits, memorySpentStore } from './pow';
+import { POW_VALIDITY_MS, createPow, dbSpentStore, leadingZeroBits, memorySpentStore } from './pow';
 
 const key = () => randomBytes(32).toString('base64');
 const START = new Date('2025-03-03T08:00:00+08:00');
@@ -114,38 +114,5 @@ describe('spent challenges in the database', () => {
     const fresh = two!.issue().challenge;
     await expect(two!.verify({ challenge: fresh, nonce: solvePow(fresh, 8) })).resolves.toBeUndefined();
     expect(await db.select().from(powSpent).where(eq(powSpent.challengeHash, hash))).toHaveLength(0);
-  });
-});
-
-describe('flood guard', () => {
-  it('asks for proof of work past the free submissions of a sliding hour', async () => {
-    const clock = fixedClock(START);
-    const guard = createFloodGuard({ clock, freePerHour: 3 });
-    for (const minute of [0, 30, 40]) {
-      clock.set(new Date(START.getTime() + minute * 60_000));
-      expect(guard.needsPow('addr-1')).toBe(false);
-      guard.record('addr-1');
-    }
-    expect(guard.needsPow('addr-1')).toBe(true);
-    expect(guard.needsPow('addr-2')).toBe(false);
-    clock.set(new Date(START.getTime() + HOUR + 1)); // the first has left the hour
-    expect(guard.needsPow('addr-1')).toBe(false);
-    guard.record('addr-1');
-    expect(guard.needsPow('addr-1')).toBe(true);
-  });
-
-  it('keeps a bounded number of sources, dropping the least recently active', async () => {
-    const clock = fixedClock(START);
-    const guard = createFloodGuard({ clock, freePerHour: 1, maxKeys: 2 });
-    guard.record('a');
-    guard.record('b');
-    guard.record('a');
-    guard.record('c');
-    expect([guard.needsPow('a'), guard.needsPow('b'), guard.needsPow('c')]).toEqual([true, false, true]);
-  });
-
-  it('always asks when no free submissions are configured', async () => {
-    const guard = createFloodGuard({ clock: fixedClock(START), freePerHour: 0 });
-    expect(guard.needsPow('any')).toBe(true);
   });
 });

@@ -105,36 +105,3 @@ export function createPow(deps: { secrets: Secrets; clock: Clock; difficulty: nu
   return { issue, verify, difficulty };
 }
 export type Pow = ReturnType<typeof createPow>;
-
-/**
- * Counts submissions per source (a keyed hash of the address, never the address) in a sliding
- * hour. Memory is bounded: at most `freePerHour` times per key and `maxKeys` keys, the least
- * recently active evicted first. An attacker rotating through more addresses than `maxKeys`
- * evicts their own history too, so per-address counting is a first line only; the general
- * rate limit and the proof-of-work difficulty carry the rest.
- */
-export function createFloodGuard({ clock, freePerHour, maxKeys = 100_000 }: { clock: Clock; freePerHour: number; maxKeys?: number }) {
-  const HOUR = 60 * 60 * 1000;
-  const seen = new Map<string, number[]>();
-  const recent = (key: string, now: number) => (seen.get(key) ?? []).filter((t) => t > now - HOUR);
-
-  function needsPow(sourceKey: string): boolean {
-    if (freePerHour <= 0) return true;
-    return recent(sourceKey, clock.now().getTime()).length >= freePerHour;
-  }
-
-  function record(sourceKey: string): void {
-    if (freePerHour <= 0) return;
-    const now = clock.now().getTime();
-    const times = [...recent(sourceKey, now), now].slice(-freePerHour);
-    seen.delete(sourceKey); // re-insert: Map order is least recently active first
-    seen.set(sourceKey, times);
-    for (const key of seen.keys()) {
-      if (seen.size <= maxKeys) break;
-      seen.delete(key);
-    }
-  }
-
-  return { needsPow, record };
-}
-export type FloodGuard = ReturnType<typeof createFloodGuard>;

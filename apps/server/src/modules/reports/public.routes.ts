@@ -9,12 +9,14 @@ import { AppError } from '../../lib/errors';
 import type { Services } from '../../services';
 import { embedScript } from './embed';
 import { PUBLIC_ACTOR } from './report-store';
+import { admitUpload, UploadHeadersSchema } from './upload-admission';
 
 const UPLOAD_LIMIT = Math.max(...Object.values(EVIDENCE_LIMITS));
 
 /**
  * The public side: no session, rate limited per address, a proof of work once an address has
- * submitted more than a few reports in an hour. Nothing here reveals whether a tracking number exists.
+ * used its free allowance of the hour (submissions, upload bytes; see allowance.ts). Nothing here
+ * reveals whether a tracking number exists.
  */
 export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['public 公众举报'];
@@ -32,7 +34,7 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
       categories: cats.filter((c) => c.kind === 'category').map((c) => ({ code: c.code, name: c.name, parentCode: c.parentCode })),
       zones: cats.filter((c) => c.kind === 'zone').map((c) => ({ code: c.code, name: c.name })),
       platform: req.query.platform ? await r.platformUnit(req.query.platform) : null,
-      powRequired: r.flood.needsPow(sourceOf(req.ip)),
+      powRequired: await r.allowance.exhausted(sourceOf(req.ip), 'submissions'),
     };
   });
 
@@ -43,14 +45,16 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
   app.post('/api/public/evidence', {
     bodyLimit: UPLOAD_LIMIT,
     config: limited,
-    schema: { tags, consumes: Object.keys(EVIDENCE_TYPES), response: { 200: EvidenceUploadResultSchema } },
+    schema: { tags, consumes: Object.keys(EVIDENCE_TYPES), headers: UploadHeadersSchema, response: { 200: EvidenceUploadResultSchema } },
+    // before a byte of the body is read: the type's size limit, room for it, and the address's allowance
+    preParsing: async (req) => admitUpload(r, sourceOf(req.ip), req.headers),
   }, async (req) => {
     const mime = (req.headers['content-type'] ?? '').split(';')[0]!.trim() as EvidenceMime;
     if (!(mime in EVIDENCE_TYPES) || !Buffer.isBuffer(req.body)) throw new AppError('request.unsupported_media_type', `send one of ${Object.keys(EVIDENCE_TYPES).join(', ')}`);
     const raw = req.headers['x-filename'];
     let filename: string | undefined;
     try { filename = typeof raw === 'string' ? decodeURIComponent(raw) : undefined; } catch { filename = undefined; }
-    return r.evidence.save(req.body, mime, filename);
+    return r.evidence.save(req.body, mime, filename, { sourceHash: sourceOf(req.ip) });
   });
 
   app.post('/api/public/reports', {
@@ -59,7 +63,8 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
   }, async (req, reply) => {
     const source = sourceOf(req.ip);
     const { evidence, goodFaith: _g, pow, channel, ...input } = req.body;
-    if (r.flood.needsPow(source)) {
+    // reserved before anything else is awaited: concurrent submissions each get their own count
+    if (!(await r.allowance.reserve(source, 'submissions'))) {
       if (!pow) throw new AppError('report.pow_required', 'complete the proof of work');
       await r.pow.verify(pow);
     }
@@ -70,7 +75,6 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
       channel, actor: PUBLIC_ACTOR, jurisdiction: where, officeUnitId: await r.taxonomy.officeOf(where.id), sourceHash: source,
       attach: evidence.length ? (tx, id) => r.evidence.claim(tx, evidence, id) : undefined,
     });
-    r.flood.record(source);
     return reply.code(201).send({ trackingNo: receipt.trackingNo, queryCode: receipt.queryCode, submittedAt: receipt.submittedAt.toISOString() });
   });
 

@@ -7,6 +7,11 @@ import { jpegWithMetadata, PDF, SECRET_PLACE } from '../../../test/evidence-fixt
 import { solvePow } from '../../../test/pow-solver';
 import { publicReport, reportByTracking, reportCount, submitPublic } from '../../../test/report-helpers';
 import { reportEvidence } from '../../db/schema';
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { testConfig } from '../../config';
+import { buildApp } from '../../http/app';
+import { createServices } from '../../services';
 
 let t: TestApp;
 let w: World;
@@ -79,6 +84,107 @@ describe('floods', () => {
     expect(codes.slice(-1)[0]).toBe(429);
     // other addresses are unaffected
     expect((await t.app.inject({ method: 'GET', url: '/api/public/report-form', remoteAddress: '198.51.100.22' })).statusCode).toBe(200);
+  });
+});
+
+describe('free allowance under concurrency', () => {
+  it('lets exactly the free submissions through without proof of work when many arrive at once (issue 11 #7)', async () => {
+    const ip = '198.51.100.23';
+    const before = await reportCount(t.s.db);
+    const res = await Promise.all(Array.from({ length: 12 }, () => submitPublic(t.app, publicReport(), ip)));
+    expect(res.map((r) => r.statusCode).sort()).toEqual([201, 201, ...Array(10).fill(428)]);
+    expect(await reportCount(t.s.db)).toBe(before + 2);
+    const form = await t.app.inject({ method: 'GET', url: '/api/public/report-form', remoteAddress: ip });
+    expect(form.json().powRequired).toBe(true);
+    // the hour turns: free again
+    t.clock.advance(60 * 60 * 1000 + 1);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/report-form', remoteAddress: ip })).json().powRequired).toBe(false);
+    expect((await submitPublic(t.app, publicReport(), ip)).statusCode).toBe(201);
+  });
+});
+
+describe('upload budget (issue 11 #8)', () => {
+  let u: TestApp;
+  const MB = 1024 * 1024;
+  // a PDF is stored as sent, so its size is exact; the padding varies so no two files share content
+  const pdf = (size: number) => Buffer.concat([PDF, Buffer.alloc(size - PDF.length, 0x20), Buffer.from(uniq())]);
+  const send = (app: FastifyInstance, body: Buffer, ip: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/public/evidence', payload: body, headers: { 'content-type': 'application/pdf', ...headers }, remoteAddress: ip });
+  const evidenceRows = async () => (await t.s.db.select().from(reportEvidence)).length;
+  beforeAll(async () => {
+    u = await buildTestApp({ PUBLIC_JURISDICTION_CODE: w.city.code, PUBLIC_FREE_UPLOAD_MB_PER_HOUR: 1, POW_DIFFICULTY: 8, RATE_LIMIT_PUBLIC_PER_MINUTE: 100 });
+  });
+  afterAll(() => u.close());
+
+  it('asks for a proof of work per upload once an address has used its free bytes of the hour, before reading the file', async () => {
+    const ip = '198.51.100.40';
+    const first = await send(u.app, pdf(0.6 * MB), ip);
+    expect(first.statusCode).toBe(200);
+    const before = await evidenceRows();
+    const blocked = await send(u.app, pdf(0.6 * MB), ip);
+    expect([blocked.statusCode, blocked.json().code]).toEqual([428, 'report.pow_required']);
+    expect(await evidenceRows()).toBe(before);
+    const { challenge, difficulty } = (await u.app.inject({ method: 'POST', url: '/api/public/pow', remoteAddress: ip })).json();
+    const proof = { 'x-pow-challenge': challenge, 'x-pow-nonce': solvePow(challenge, difficulty) };
+    const paid = await send(u.app, pdf(0.6 * MB), ip, proof);
+    expect(paid.statusCode).toBe(200);
+    const replay = await send(u.app, pdf(0.6 * MB), ip, proof);
+    expect([replay.statusCode, replay.json().code]).toEqual([400, 'report.pow_invalid']);
+    expect(await evidenceRows()).toBe(before + 1);
+    // another address still has its own free bytes, and a report claims both uploads as before
+    expect((await send(u.app, pdf(0.6 * MB), '198.51.100.41')).statusCode).toBe(200);
+    const report = await submitPublic(u.app, publicReport({ evidence: [first.json().token, paid.json().token] }), ip);
+    expect(report.statusCode).toBe(201);
+  });
+
+  it('caps the bytes of unclaimed public uploads, exactly, however many arrive at once', async () => {
+    const held = await u.s.reports.evidence.unclaimedPublicBytes();
+    const capMb = Math.ceil(held / MB) + 2;
+    const c = await buildTestApp({ EVIDENCE_UNCLAIMED_MAX_MB: capMb, POW_DIFFICULTY: 8 });
+    try {
+      const size = 0.3 * MB;
+      const fit = Math.floor((capMb * MB - held) / size);
+      const before = await evidenceRows();
+      const res = await Promise.all(Array.from({ length: fit + 4 }, (_, i) => send(c.app, pdf(size), `198.51.100.${100 + i}`)));
+      const codes = res.map((x) => x.statusCode);
+      expect(codes.filter((s) => s === 200)).toHaveLength(fit);
+      expect(res.filter((x) => x.statusCode !== 200).map((x) => [x.statusCode, x.json().code])).toEqual(Array(4).fill([503, 'report.evidence_storage_full']));
+      expect(await evidenceRows()).toBe(before + fit);
+      expect(await c.s.reports.evidence.unclaimedPublicBytes()).toBeLessThanOrEqual(capMb * MB);
+      // a report that claims its uploads makes room again
+      const tokens = res.filter((x) => x.statusCode === 200).slice(0, 2).map((x) => x.json().token as string);
+      expect((await submitPublic(c.app, publicReport({ evidence: tokens }), '198.51.100.100')).statusCode).toBe(201);
+      expect((await send(c.app, pdf(size), '198.51.100.99')).statusCode).toBe(200);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('request logs', () => {
+  it('never show the sender’s address or port, only a keyed hash of the address (issue 11 #12)', async () => {
+    const lines: string[] = [];
+    const handle = await testDb();
+    const config = testConfig({ LOG_LEVEL: 'info', PUBLIC_JURISDICTION_CODE: w.city.code });
+    const s = createServices({ config, handle, clock: t.clock, logger: pino({ level: 'info' }, { write: (line: string) => { lines.push(line); } }) });
+    const app = await buildApp(s);
+    try {
+      const ip = '203.0.113.177';
+      const res = await app.inject({ method: 'POST', url: '/api/public/reports', payload: publicReport(), remoteAddress: ip, remotePort: 54321 } as never);
+      expect(res.statusCode).toBe(201);
+      await app.inject({ method: 'POST', url: '/api/public/reports/status', payload: { trackingNo: res.json().trackingNo, queryCode: res.json().queryCode }, remoteAddress: ip });
+      const logged = lines.map((l) => JSON.parse(l) as { req?: Record<string, unknown> });
+      const requests = logged.filter((l) => l.req);
+      expect(requests.length).toBeGreaterThanOrEqual(2);
+      expect(lines.join('\n')).not.toContain(ip);
+      expect(lines.join('\n')).not.toContain('54321');
+      for (const l of requests) expect(Object.keys(l.req!).sort()).toEqual(['address', 'host', 'method', 'url']);
+      // the same address, the same hash: one sender can still be followed through the log
+      expect(new Set(requests.map((l) => l.req!.address)).size).toBe(1);
+      expect(requests[0]!.req!.address).toMatch(/^[0-9a-f]{16}$/);
+    } finally {
+      await app.close();
+    }
   });
 });
 

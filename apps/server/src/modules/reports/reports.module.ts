@@ -19,7 +19,8 @@ import { createHandlingService } from './handling.service';
 import { createIntakeService } from './intake.service';
 import { createOptionsService } from './options.service';
 import { createOrdersService } from './orders.service';
-import { createFloodGuard, createPow, dbSpentStore } from './pow';
+import { createPow, dbSpentStore } from './pow';
+import { createAllowance } from './allowance';
 import { createQueueService } from './queue.service';
 import { createRepliesService } from './replies.service';
 import { createReportClocks } from './report-clocks';
@@ -36,7 +37,9 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
   const taxonomy = createTaxonomyCache(db, { publicJurisdictionCode: config.PUBLIC_JURISDICTION_CODE });
   const clustering = createClustering();
   const clocks = createReportClocks({ deadlines });
-  const evidence = createEvidenceStore({ db, clock, dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence') });
+  const evidence = createEvidenceStore({
+    db, clock, dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence'), maxUnclaimedPublicBytes: config.EVIDENCE_UNCLAIMED_MAX_MB * 1024 * 1024,
+  });
   const intake = createIntakeService({ db, clock, secrets, taxonomy, clustering, clocks });
   const handling = createHandlingService({ db, clock, secrets, clocks, taxonomy });
   const transfers = createTransfersService({ db, clock, deadlines, clocks, secrets });
@@ -72,7 +75,9 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
     queue: createQueueService({ db }),
     bulk: createBulkService({ db, clock, handling, replyInTx: replies.replyInTx }),
     pow: createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY, spent: dbSpentStore(db, clock) }),
-    flood: createFloodGuard({ clock, freePerHour: config.PUBLIC_FREE_SUBMISSIONS_PER_HOUR }),
+    allowance: createAllowance({ db, clock, limits: {
+      submissions: config.PUBLIC_FREE_SUBMISSIONS_PER_HOUR, upload_bytes: config.PUBLIC_FREE_UPLOAD_MB_PER_HOUR * 1024 * 1024,
+    } }),
     options: extras.options, views: extras.views, trustedMine: extras.trustedMine,
     fromPatrol: createFromPatrol({ db, review: deps.patrolReview, intake, handling, taxonomy }),
     actorOf, platformUnit, jurisdictionOfUnit, partnerDuplicate, evidenceFile,

@@ -81,6 +81,12 @@ function EvidenceRow({ item, onRemove }: { item: EvidenceItem; onRemove: () => v
         </span>
         <span className="rp-muted">{formatBytes(item.size)}</span>
       </div>
+      {item.status === 'checking' && (
+        <div className="rp-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((item.proof ?? 0) * 100)} aria-label={t('pub.pow.solving')}>
+          <div className="rp-progress-bar" style={{ width: `${Math.round((item.proof ?? 0) * 100)}%` }} />
+          <span className="rp-progress-text">{t('pub.evidence.checking', { percent: Math.round((item.proof ?? 0) * 100) })}</span>
+        </div>
+      )}
       {item.status === 'uploading' && (
         <div className="rp-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={item.name}>
           <div className="rp-progress-bar" style={{ width: `${percent}%` }} />

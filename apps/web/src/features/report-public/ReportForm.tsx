@@ -79,7 +79,7 @@ export function ReportForm({ options, embed, onSubmitted }: Props) {
     }
     const unfinished = evidence.items.find((i) => i.status !== 'done');
     if (unfinished) {
-      setFormError(t(unfinished.status === 'uploading' ? 'pub.evidence.pending' : 'pub.evidence.hasFailed'));
+      setFormError(t(unfinished.status === 'failed' ? 'pub.evidence.hasFailed' : 'pub.evidence.pending'));
       return;
     }
 

@@ -34,16 +34,25 @@ function parseError(xhr: XMLHttpRequest): ApiError {
 }
 
 /**
- * Uploads one evidence file as the raw request body. XMLHttpRequest rather than fetch, because only
- * it reports upload progress.
+ * Uploads one evidence file as the raw request body, with a solved proof of work in headers when the
+ * server asks for one. XMLHttpRequest rather than fetch, because only it reports upload progress.
  */
-export function uploadEvidence(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<EvidenceUpload> {
+export function uploadEvidence(
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+  pow?: { challenge: string; nonce: string },
+): Promise<EvidenceUpload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/public/evidence');
     xhr.setRequestHeader('content-type', file.type);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-filename', encodeURIComponent(file.name));
+    if (pow) {
+      xhr.setRequestHeader('x-pow-challenge', pow.challenge);
+      xhr.setRequestHeader('x-pow-nonce', pow.nonce);
+    }
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };

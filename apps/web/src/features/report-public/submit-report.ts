@@ -9,11 +9,12 @@ export class PowUnsupportedError extends Error {
   }
 }
 
-async function freshProof(onPow: (progress: number) => void): Promise<NonNullable<PublicReportInput['pow']>> {
+/** A solved challenge, fresh from the server; `onPow` follows the solving. Submissions and uploads both use it. */
+export async function freshProof(onPow: (progress: number) => void, signal?: AbortSignal): Promise<NonNullable<PublicReportInput['pow']>> {
   if (!powSupported()) throw new PowUnsupportedError();
   const { challenge, difficulty } = await publicApi.powChallenge();
   onPow(0);
-  const nonce = await solvePow(challenge, difficulty, onPow);
+  const nonce = await solvePow(challenge, difficulty, onPow, signal);
   return { challenge, nonce };
 }
 

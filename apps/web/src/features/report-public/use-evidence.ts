@@ -3,14 +3,17 @@ import type { TFunction } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import { EVIDENCE_LIMITS, EVIDENCE_TYPES, MAX_EVIDENCE_PER_REPORT, type EvidenceMime } from './enums';
 import { formatBytes } from './format';
-import { uploadEvidence } from './public.api';
+import { PowUnsupportedError } from './submit-report';
+import { uploadWithProof } from './upload-with-proof';
 
 export interface EvidenceItem {
   id: number;
   name: string;
   size: number;
   progress: number;
-  status: 'uploading' | 'done' | 'failed';
+  /** checking: the browser solves the proof of work the server asked for (`proof` is its progress) */
+  status: 'checking' | 'uploading' | 'done' | 'failed';
+  proof?: number;
   token?: string;
   sha256?: string;
   stripped?: boolean;
@@ -50,11 +53,15 @@ export function useEvidence(t: TFunction) {
       const controller = new AbortController();
       controllers.current.set(id, controller);
       setItems((list) => [...list, { id, name: file.name, size: file.size, progress: 0, status: 'uploading' }]);
-      uploadEvidence(file, (progress) => patch(id, { progress }), controller.signal)
+      const handlers = {
+        onProof: (proof: number) => patch(id, { status: 'checking', proof }),
+        onProgress: (progress: number) => patch(id, { status: 'uploading', progress }),
+      };
+      uploadWithProof(file, handlers, controller.signal)
         .then((res) => patch(id, { status: 'done', progress: 1, token: res.token, sha256: res.sha256, stripped: res.stripped }))
         .catch((err: unknown) => {
           if (controller.signal.aborted) return;
-          patch(id, { status: 'failed', error: errorText(t, err) });
+          patch(id, { status: 'failed', error: err instanceof PowUnsupportedError ? t('pub.pow.unsupported') : errorText(t, err) });
         })
         .finally(() => controllers.current.delete(id));
     },
