@@ -54,10 +54,10 @@ describe('sign-in', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x_nobody', password: 'y' } })).statusCode);
+        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x_nobody', password: 'y' }, remoteAddress: '198.51.100.60' })).statusCode);
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
-      const last = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x_nobody', password: 'y' } });
+      const last = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x_nobody', password: 'y' }, remoteAddress: '198.51.100.60' });
       expect(last.statusCode).toBe(429);
       expect(last.json().code).toBe('request.rate_limited');
     } finally {

@@ -55,9 +55,14 @@ export function createLoginThrottle({ db, config, clock, secrets }: { db: Db; co
     return row!;
   }
 
-  /** How long this bucket makes a new attempt wait (0: go ahead). */
-  function waitMs(r: Row, now: Date): number {
-    const blocked = r.blockedUntil.getTime() - now.getTime();
+  /**
+   * How long this bucket makes a new attempt wait (0: go ahead). Never more than the bucket's longest
+   * delay, even when another process with a clock ahead of ours set the wait.
+   */
+  function waitMs(r: Row, b: Bucket, now: Date): number {
+    // a wait exists only once the free failures are used (a clock set back must not turn the time of
+    // a success into a wait)
+    const blocked = freshFailures(r, now) >= freeFailures ? Math.min(r.blockedUntil.getTime() - now.getTime(), b.maxDelayMs) : 0;
     if (blocked > 0) return blocked;
     const pending = livePending(r, now);
     // within the free failures, parallel attempts are fine as long as all of them could fail freely
@@ -78,7 +83,7 @@ export function createLoginThrottle({ db, config, clock, secrets }: { db: Db; co
     const wait = await db.transaction(async (tx) => {
       const rows: Row[] = [];
       for (const b of buckets) rows.push(await lockBucket(tx, b, now));
-      const ms = Math.max(...rows.map((r) => waitMs(r, now)));
+      const ms = Math.max(...rows.map((r, i) => waitMs(r, buckets[i]!, now)));
       if (ms > 0) return ms;
       for (const [i, b] of buckets.entries()) {
         await tx.update(loginThrottles).set({ pending: livePending(rows[i]!, now) + 1, pendingSince: now }).where(whereBucket(b));
@@ -101,7 +106,7 @@ export function createLoginThrottle({ db, config, clock, secrets }: { db: Db; co
     for (const b of attempt.buckets) {
       const row = await lockBucket(tx, b, now);
       const failures = freshFailures(row, now) + 1;
-      const until = Math.max(row.blockedUntil.getTime(), now.getTime() + delayMs(failures, b.maxDelayMs));
+      const until = Math.min(Math.max(row.blockedUntil.getTime(), now.getTime() + delayMs(failures, b.maxDelayMs)), now.getTime() + b.maxDelayMs);
       await tx.update(loginThrottles).set({ failures, lastFailureAt: now, blockedUntil: new Date(until), pending: settled }).where(whereBucket(b));
       if (b.kind === 'account') accountFailures = failures;
     }
