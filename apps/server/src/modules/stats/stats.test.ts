@@ -283,6 +283,21 @@ describe('jurisdiction scoping', () => {
     expect((await leader.post('/api/stats/transparency/2026-05/approve', {})).json().code).toBe('stats.month_not_over');
     expect(await n()).toBe(before);
   });
+
+  it('answers months outside 2000-01..2999-12 with 400 and far months without data with 404, never 500', async () => {
+    for (const month of ['0000-01', '0001-01', '0099-12', '1999-12', '3000-01', '20260-1', '2026-00']) {
+      const internal = await leader.get(`/api/stats/transparency/${month}`);
+      const pub = await t.app.inject({ method: 'GET', url: `/api/public/transparency/${month}`, remoteAddress: '198.51.100.31' });
+      const approve = await leader.post(`/api/stats/transparency/${month}/approve`, {});
+      expect([month, internal.statusCode, internal.json().code, pub.statusCode, pub.json().code, approve.statusCode])
+        .toEqual([month, 400, 'request.invalid', 400, 'request.invalid', 400]);
+    }
+    for (const month of ['2000-01', '2999-12']) {
+      expect([month, (await leader.get(`/api/stats/transparency/${month}`)).json().live.total]).toEqual([month, 0]);
+      const pub = await t.app.inject({ method: 'GET', url: `/api/public/transparency/${month}`, remoteAddress: '198.51.100.31' });
+      expect([month, pub.statusCode, pub.json().code]).toEqual([month, 404, 'stats.not_published']);
+    }
+  });
 });
 
 describe('public transparency page', () => {
