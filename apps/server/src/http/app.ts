@@ -40,7 +40,11 @@ export const API_ROUTES = [
   statsRoutes, publicStatsRoutes,
 ];
 
-export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number }
+export interface RouteEntry {
+  method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number;
+  /** the request schemas (zod), for tests that walk every field of every route */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+}
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
 export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.get(app) ?? [];
@@ -59,7 +63,8 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
       const isPublic = !!r.config?.public || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs');
-      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body, bodyLimit: r.bodyLimit });
+      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body, bodyLimit: r.bodyLimit,
+        schema: { body: r.schema?.body, querystring: r.schema?.querystring, params: r.schema?.params } });
     }
   });
 
