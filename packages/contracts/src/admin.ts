@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineField, nameField, text, textField, PageQuerySchema } from './common';
+import { DateOnlySchema, lineField, nameField, text, textField, PageQuerySchema, TimestampSchema } from './common';
 import { JURISDICTION_LEVELS, UNIT_KINDS, CALENDAR_DAY_KINDS, DEADLINE_UNITS } from './enums';
 import { PERMISSIONS } from './permissions';
 
@@ -151,14 +151,14 @@ export const CalendarYearViewSchema = z.object({
   /** Working days in the year after holidays and 调休 are applied. */
   workingDayCount: z.number().int(),
 });
-export const CalendarDayParamsSchema = z.strictObject({ date: z.iso.date() });
+export const CalendarDayParamsSchema = z.strictObject({ date: DateOnlySchema });
 export const CalendarDayInputSchema = z.strictObject({
   kind: z.enum(CALENDAR_DAY_KINDS),
   name: nameField(40),
   reason: textField(500).optional(),
 });
 export const DeadlinePreviewInputSchema = z.strictObject({
-  start: z.iso.datetime({ offset: true }),
+  start: TimestampSchema,
   amount: z.number().int().min(0).max(3650),
   unit: z.enum(DEADLINE_UNITS),
 });

@@ -4,9 +4,15 @@ import { ERROR_CODES } from './errors';
 export const IdSchema = z.uuid();
 export const IdParamsSchema = z.strictObject({ id: z.uuid() });
 
+/**
+ * Dates and moments of the office's own records lie in the years 2000–2999 (as months do, see MonthSchema):
+ * outside them a date is an input error, not a query — JavaScript's Date.UTC reads years 0–99 as 1900–1999.
+ */
+const inOfficeYears = (v: string) => v >= '2000' && v < '3000';
+const OFFICE_YEARS = { message: 'a date from 2000 to 2999' };
 /** Dates of the office calendar, as YYYY-MM-DD in Asia/Shanghai. */
-export const DateOnlySchema = z.iso.date();
-export const TimestampSchema = z.iso.datetime({ offset: true });
+export const DateOnlySchema = z.iso.date().refine(inOfficeYears, OFFICE_YEARS);
+export const TimestampSchema = z.iso.datetime({ offset: true }).refine(inOfficeYears, OFFICE_YEARS);
 
 export const ErrorBodySchema = z.object({
   code: z.enum(ERROR_CODES as [string, ...string[]]),

@@ -1,6 +1,6 @@
 /** What the public portal, staff entry, trusted reporters and partner systems send, and what they get back. */
 import { z } from 'zod';
-import { httpUrl, lineField, text, textField } from './common';
+import { httpUrl, lineField, text, textField, TimestampSchema } from './common';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_PER_REPORT, PUBLIC_STAGES, REPORT_CHANNELS, REPORT_OUTCOMES, STAFF_CHANNELS } from './report-enums';
 
 export const CategoryCode = lineField(60).min(1);
@@ -41,7 +41,7 @@ export const StaffReportInputSchema = z.strictObject({
   ...ReportBodyFields,
   contact: ContactSchema.optional(),
   channel: z.enum(STAFF_CHANNELS),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: TimestampSchema.optional(),
 });
 export const TrustedReportInputSchema = z.strictObject({
   ...ReportBodyFields,

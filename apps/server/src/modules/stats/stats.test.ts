@@ -298,6 +298,17 @@ describe('jurisdiction scoping', () => {
       expect([month, pub.statusCode, pub.json().code]).toEqual([month, 404, 'stats.not_published']);
     }
   });
+
+  it('answers dates outside 2000..2999 with 400, never 500 (years 0–99 were read as 1900–1999)', async () => {
+    for (const url of ['/api/stats/dashboard?from=0001-01-01', '/api/stats/dashboard?period=year&from=0099-01-01', '/api/stats/items?figure=received&from=0001-01-01',
+      '/api/stats/dsa-statements?from=1999-12-01&to=2000-01-31', '/api/stats/dashboard?period=custom&from=2026-01-01&to=3000-01-01']) {
+      const res = await leader.get(url);
+      expect([url, res.statusCode, res.json().code]).toEqual([url, 400, 'request.invalid']);
+    }
+    const preview = await cityAdmin.post('/api/calendar/preview', { start: '0001-01-01T00:00:00+08:00', amount: 5, unit: 'working_days' });
+    expect([preview.statusCode, preview.json().code]).toEqual([400, 'request.invalid']);
+    expect((await leader.get('/api/stats/dashboard?from=2000-01-01')).statusCode).toBe(200);
+  });
 });
 
 describe('public transparency page', () => {
