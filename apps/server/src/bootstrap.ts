@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { loadConfig, ConfigError, type Config } from './config';
 import { openDb, type DbHandle } from './db/client';
 import { pendingMigrations, runMigrations } from './db/migrate';
 import { randomToken } from './lib/crypto';
+import { LOG_SERIALIZERS } from './lib/error-log';
 import { systemClock } from './lib/clock';
 import { seedBase } from './seed/base';
 import { DEMO_USERS, seedDemo } from './seed/demo';
@@ -22,8 +23,10 @@ export function configOrExit(): Config {
   }
 }
 
-export function createLogger(config: Config): Logger {
-  return pino({ level: config.LOG_LEVEL, base: { app: 'tianlang' } });
+/** The process logger; errors are logged without statements or parameters (see lib/error-log.ts). */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: DestinationStream): Logger {
+  const options = { level: config.LOG_LEVEL, base: { app: 'tianlang' }, serializers: LOG_SERIALIZERS };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export async function openConfiguredDb(config: Config): Promise<DbHandle> {

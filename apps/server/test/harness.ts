@@ -8,6 +8,7 @@ import { buildApp } from '../src/http/app';
 import { fixedClock } from '../src/lib/clock';
 import { createServices, type Services } from '../src/services';
 import { seedBase } from '../src/seed/base';
+import { LOG_SERIALIZERS } from '../src/lib/error-log';
 
 let shared: Promise<DbHandle> | undefined;
 
@@ -39,7 +40,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}, start = new 
   // Files share a database: failed sign-ins of one file must not throttle another's (the throttle's
   // own tests set LOGIN_MAX_FAILURES).
   const config = testConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: 100_000, LOGIN_MAX_FAILURES: 10_000, ...(process.env.TEST_LOG ? { LOG_LEVEL: 'error' as const } : {}), ...overrides });
-  const s = createServices({ config, handle, clock, logger: pino({ level: process.env.TEST_LOG ? 'error' : 'silent' }) });
+  const s = createServices({ config, handle, clock, logger: pino({ level: process.env.TEST_LOG ? 'error' : 'silent', serializers: LOG_SERIALIZERS }) });
   const app = await buildApp(s);
   await app.ready();
   return { app, s, clock, handle, close: () => app.close() };

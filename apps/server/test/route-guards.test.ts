@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { SESSION_COOKIE } from '@tianlang/contracts';
+import { CSRF_HEADER, SESSION_COOKIE } from '@tianlang/contracts';
+import type { ZodType } from 'zod';
 import { listRoutes, type RouteEntry } from '../src/http/app';
 import { events, reportEvidence, reports } from '../src/db/schema';
 import { buildTestApp, type TestApp } from './harness';
 import { buildUnit, buildUser, buildWorld, type World } from './factories';
-import { signIn, type Agent } from './agent';
+import { agentFor, signIn, type Agent } from './agent';
 
 let t: TestApp;
 let w: World;
@@ -132,6 +133,146 @@ describe('bad input on every route with a body', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/calendar/preview']));
     expect(doc.paths['/api/users'].post.requestBody.content['application/json'].schema.required).toContain('username');
+  });
+});
+
+/**
+ * NUL (and every other control character) is refused by the one text schema of the contracts, so it never reaches
+ * the database ("invalid byte sequence 0x00", a 500). Walks every route — public, signed-in and API-key — and puts
+ * NUL into each path parameter, each query parameter the route declares, each string field of the body (found by
+ * walking the route's zod schema, into arrays, records and unions) and into an object key at every level.
+ */
+describe('NUL in every path parameter, query parameter and body field of every route', () => {
+  const NUL = 'a\u0000b';
+  type Case = { value: unknown; path: (string | number)[] };
+  type Def = { type: string; innerType?: ZodType; in?: ZodType; element?: ZodType; keyType?: ZodType; valueType?: ZodType; options?: ZodType[]; shape?: Record<string, ZodType>; values?: unknown[] };
+  const defOf = (s: unknown) => (s as ZodType)._zod.def as unknown as Def;
+  /** literal fields of an object (a discriminated union's tag), kept so the union picks that option */
+  const literals = (shape: Record<string, ZodType>) =>
+    Object.fromEntries(Object.entries(shape).flatMap(([k, v]) => (defOf(v).type === 'literal' ? [[k, defOf(v).values![0]]] : [])));
+  /** one value of the schema per string leaf (and object), with NUL at that leaf, and the leaf's path */
+  const nulCases = (s: ZodType, depth = 0): Case[] => {
+    const d = defOf(s);
+    if (depth > 8) return [];
+    switch (d.type) {
+      case 'string': case 'enum': return [{ value: NUL, path: [] }];
+      case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'nonoptional': case 'catch':
+        return nulCases(d.innerType!, depth + 1);
+      case 'pipe': return nulCases(d.in!, depth + 1);
+      case 'array': return nulCases(d.element!, depth + 1).map((c) => ({ value: [c.value], path: [0, ...c.path] }));
+      case 'record': return [
+        { value: { [NUL]: 'x' }, path: [NUL] },
+        ...nulCases(d.valueType!, depth + 1).map((c) => ({ value: { name: c.value }, path: ['name', ...c.path] })),
+      ];
+      case 'object': {
+        const base = literals(d.shape!);
+        return [
+          { value: { ...base, [NUL]: 'x' }, path: [] },
+          ...Object.entries(d.shape!).flatMap(([k, v]) => nulCases(v, depth + 1).map((c) => ({ value: { ...base, [k]: c.value }, path: [k, ...c.path] }))),
+        ];
+      }
+      case 'union': return d.options!.flatMap((o) => nulCases(o, depth + 1));
+      default: return [];
+    }
+  };
+  const keysOf = (s: unknown) => (s ? Object.keys(defOf(s).shape ?? {}) : []);
+  const validParam = (name: string) => ({ date: '2031-06-07', month: '2026-03', code: 'porn' } as Record<string, string>)[name] ?? randomUUID();
+  const fill = (url: string, nul?: string) =>
+    url.replace(/:(\w+)/g, (_, name: string) => (name === nul ? encodeURIComponent(NUL) : validParam(name)));
+
+  let session: { cookie: string; csrf: string };
+  let apiKey: string;
+  let n = 0;
+  const send = (r: RouteEntry, url: string, body?: unknown) => {
+    n += 1;
+    const headers: Record<string, string> = {};
+    if (r.apiKey) headers.authorization = `Bearer ${apiKey}`;
+    else if (!r.public) headers[CSRF_HEADER] = session.csrf;
+    return t.app.inject({
+      method: r.method as 'POST', url, headers, remoteAddress: `203.0.113.${n % 250}`,
+      cookies: r.public || r.apiKey ? {} : { [SESSION_COOKIE]: session.cookie },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+  };
+  const writes = async () => [
+    (await t.s.db.select({ n: count() }).from(events))[0]!.n,
+    (await t.s.db.select({ n: count() }).from(reports))[0]!.n,
+  ];
+
+  beforeAll(async () => {
+    // every built-in role, so no route stops at authorization before validation
+    const everyone = await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['admin', 'intake', 'analyst', 'handler', 'leader', 'enforcement', 'legal_reviewer', 'volunteer', 'partner', 'platform_liaison'] });
+    const a = await signIn(t.app, everyone.username);
+    session = { cookie: a.cookie, csrf: a.csrf };
+    const key = await a.post('/api/api-keys', { unitId: w.cityOffice.id, name: 'NUL walk', scopes: ['patrol.push', 'reports.submit'] });
+    expect(key.statusCode).toBe(201);
+    apiKey = key.json().secret;
+  });
+
+  it('answers 400 request.invalid naming the field, on every route, and writes nothing', async () => {
+    const before = await writes();
+    const wrong: unknown[] = [];
+    let probes = 0;
+    const expectRefused = async (r: RouteEntry, where: string, path: string, sent: ReturnType<typeof send>) => {
+      probes += 1;
+      const res = await sent.catch((err: Error) => ({ statusCode: 0, body: `{"thrown":${JSON.stringify(err.message)}}`, json: () => ({}) }));
+      const body = res.json() as { code?: string; details?: { issues?: { in: string; path: string }[] } };
+      const named = body.details?.issues?.some((i) => i.in === where && i.path === path);
+      if (res.statusCode !== 400 || body.code !== 'request.invalid' || !named) {
+        wrong.push({ route: `${r.method} ${r.url}`, where, path, status: res.statusCode, body: res.body.slice(0, 300) });
+      }
+    };
+    for (const r of api) {
+      for (const name of [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!)) {
+        await expectRefused(r, 'params', name, send(r, fill(r.url, name), r.hasBody ? {} : undefined));
+      }
+      for (const key of keysOf(r.schema.querystring)) {
+        await expectRefused(r, 'querystring', key, send(r, `${fill(r.url)}?${key}=${encodeURIComponent(NUL)}`, r.hasBody ? {} : undefined));
+      }
+      if (r.schema.querystring) {
+        await expectRefused(r, 'querystring', '', send(r, `${fill(r.url)}?${encodeURIComponent(NUL)}=1`, r.hasBody ? {} : undefined));
+      }
+      if (r.schema.body) {
+        for (const c of nulCases(r.schema.body as ZodType)) await expectRefused(r, 'body', c.path.join('.'), send(r, fill(r.url), c.value));
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(probes).toBeGreaterThan(400);
+    expect(api.filter((r) => r.apiKey && r.schema.body).length).toBe(2);
+    expect(await writes()).toEqual(before);
+  });
+
+  it('refuses NUL escaped in nested keys and values of the API-key and public bodies too', async () => {
+    const before = await writes();
+    const partner = api.find((r) => r.url === '/api/partner/reports')!;
+    const push = api.find((r) => r.url === '/api/patrol/push')!;
+    const pub = api.find((r) => r.url === '/api/public/reports' && r.method === 'POST')!;
+    const report = { externalId: 'x1', categoryCode: 'porn', description: '这是一个足够长的举报描述文字内容', urls: ['https://example.com/a'] };
+    const cases: [RouteEntry, unknown][] = [
+      [partner, { reports: [{ ...report, description: '举报描述\u0000足够长的文字内容' }] }],
+      [partner, { reports: [{ ...report, urls: ['https://example.com/\u0000'] }] }],
+      [partner, { reports: [{ ...report, 'platform\u0000Name': 'x' }] }],
+      [push, { sourceId: randomUUID(), items: [{ externalId: 'e1', text: '正文\u0000' }] }],
+      [push, { sourceId: randomUUID(), items: [{ externalId: 'e\u0001', text: '正文' }] }],
+      [pub, { ...report, externalId: undefined, goodFaith: true, contact: { phone: '13800000000\u0000' } }],
+      [pub, { ...report, externalId: undefined, goodFaith: true, urls: ['\u0000https://example.com/'] }],
+    ];
+    for (const [r, body] of cases) {
+      const res = await send(r, r.url, JSON.parse(JSON.stringify(body)));
+      expect([r.url, res.statusCode, res.json().code]).toEqual([r.url, 400, 'request.invalid']);
+    }
+    expect(await writes()).toEqual(before);
+  });
+
+  it('keeps tabs and line breaks in multi-line text, and refuses them in one-line fields', async () => {
+    const a = agentFor(t.app, session.cookie, session.csrf);
+    const roleCode = `r_${randomUUID().slice(0, 8)}`;
+    const ok = await a.post('/api/roles', { code: roleCode, name: '测试角色', description: '第一行\n第二行\t制表', permissions: [] });
+    expect(ok.statusCode).toBe(201);
+    const bad = await a.post('/api/roles', { code: `${roleCode}x`, name: '测试\n角色', permissions: [] });
+    expect([bad.statusCode, bad.json().details.issues.map((i: { path: string }) => i.path)]).toEqual([400, ['name']]);
+    const lone = await a.post('/api/roles', { code: `${roleCode}y`, name: '测试\ud800角色', permissions: [] });
+    expect([lone.statusCode, lone.json().details.issues.map((i: { path: string }) => i.path)]).toEqual([400, ['name']]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameField, textField, PageQuerySchema } from './common';
+import { DateOnlySchema, lineField, nameField, text, textField, PageQuerySchema, TimestampSchema } from './common';
 import { JURISDICTION_LEVELS, UNIT_KINDS, CALENDAR_DAY_KINDS, DEADLINE_UNITS } from './enums';
 import { PERMISSIONS } from './permissions';
 
@@ -16,7 +16,7 @@ export const JurisdictionViewSchema = z.object({
 export type JurisdictionView = z.infer<typeof JurisdictionViewSchema>;
 
 /** 行政区划代码: 6 digits for city/district, 9 for town, 12 for community; letters allowed for grids. */
-export const JurisdictionCodeSchema = z.string().trim().regex(/^[0-9A-Za-z]{6,12}$/);
+export const JurisdictionCodeSchema = text().trim().regex(/^[0-9A-Za-z]{6,12}$/);
 
 export const JurisdictionCreateInputSchema = z.strictObject({
   parentId: z.uuid(),
@@ -46,7 +46,7 @@ export const UnitViewSchema = z.object({
 });
 export type UnitView = z.infer<typeof UnitViewSchema>;
 
-const PhoneSchema = z.string().trim().regex(/^[0-9+\-() ]{5,30}$/);
+const PhoneSchema = text().trim().regex(/^[0-9+\-() ]{5,30}$/);
 
 export const UnitCreateInputSchema = z.strictObject({
   name: nameField(100),
@@ -66,7 +66,7 @@ export const UnitUpdateInputSchema = z.strictObject({
 export const UnitListQuerySchema = PageQuerySchema.extend({
   kind: z.enum(UNIT_KINDS).optional(),
   jurisdictionId: z.uuid().optional(),
-  q: z.string().trim().max(60).optional(),
+  q: lineField(60).optional(),
 });
 
 // ── Users 用户 ─────────────────────────────────────────────────────
@@ -87,29 +87,29 @@ export const UserViewSchema = z.object({
 });
 export type UserView = z.infer<typeof UserViewSchema>;
 
-export const UsernameSchema = z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/);
+export const UsernameSchema = text().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/);
 
 export const UserCreateInputSchema = z.strictObject({
   username: UsernameSchema,
   displayName: nameField(40),
   unitId: z.uuid(),
-  roles: z.array(z.string().max(40)).min(1).max(20),
-  password: z.string().min(10).max(256),
+  roles: z.array(text().max(40)).min(1).max(20),
+  password: text().min(10).max(256),
 });
 export const UserUpdateInputSchema = z.strictObject({
   displayName: nameField(40).optional(),
   unitId: z.uuid().optional(),
-  roles: z.array(z.string().max(40)).min(1).max(20).optional(),
+  roles: z.array(text().max(40)).min(1).max(20).optional(),
   active: z.boolean().optional(),
   reason: textField(500).optional(),
 });
 export const UserResetPasswordInputSchema = z.strictObject({
-  password: z.string().min(10).max(256),
+  password: text().min(10).max(256),
 });
 export const UserListQuerySchema = PageQuerySchema.extend({
   unitId: z.uuid().optional(),
-  role: z.string().max(40).optional(),
-  q: z.string().trim().max(60).optional(),
+  role: text().max(40).optional(),
+  q: lineField(60).optional(),
 });
 
 // ── Roles 角色 ─────────────────────────────────────────────────────
@@ -125,7 +125,7 @@ export const RoleViewSchema = z.object({
 export type RoleView = z.infer<typeof RoleViewSchema>;
 
 export const RoleCreateInputSchema = z.strictObject({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  code: text().trim().regex(/^[a-z][a-z0-9_]{1,39}$/),
   name: nameField(40),
   description: textField(200).optional(),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
@@ -154,14 +154,14 @@ export const CalendarYearViewSchema = z.object({
   /** Working days in the year after holidays and 调休 are applied. */
   workingDayCount: z.number().int(),
 });
-export const CalendarDayParamsSchema = z.strictObject({ date: z.iso.date() });
+export const CalendarDayParamsSchema = z.strictObject({ date: DateOnlySchema });
 export const CalendarDayInputSchema = z.strictObject({
   kind: z.enum(CALENDAR_DAY_KINDS),
   name: nameField(40),
   reason: textField(500).optional(),
 });
 export const DeadlinePreviewInputSchema = z.strictObject({
-  start: z.iso.datetime({ offset: true }),
+  start: TimestampSchema,
   amount: z.number().int().min(0).max(3650),
   unit: z.enum(DEADLINE_UNITS),
 });

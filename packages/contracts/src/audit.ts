@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema } from './common';
+import { PageQuerySchema, text } from './common';
 
 export const EventViewSchema = z.object({
   id: z.string(),
@@ -21,8 +21,8 @@ export const EventViewSchema = z.object({
 export type EventView = z.infer<typeof EventViewSchema>;
 
 export const EventListQuerySchema = PageQuerySchema.extend({
-  subjectType: z.string().max(40).optional(),
-  subjectId: z.string().max(80).optional(),
+  subjectType: text().max(40).optional(),
+  subjectId: text().max(80).optional(),
   actorId: z.uuid().optional(),
 });
 

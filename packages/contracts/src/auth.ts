@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { LOCALES, JURISDICTION_LEVELS, UNIT_KINDS } from './enums';
 import { PERMISSIONS } from './permissions';
+import { text } from './common';
 
 export const LoginInputSchema = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: text().trim().min(1).max(64),
+  password: text().min(1).max(256),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 
 export const ChangePasswordInputSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(10).max(256),
+  currentPassword: text().min(1).max(256),
+  newPassword: text().min(10).max(256),
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, nameField, textField } from './common';
+import { PageQuerySchema, httpUrl, lineField, multilineText, nameField, text, textField } from './common';
 
 export const RULE_KINDS = ['term', 'regex', 'domain'] as const;
 export const PATROL_SOURCE_KINDS = ['api', 'feed', 'import', 'manual'] as const;
@@ -28,25 +28,25 @@ export type LexiconRuleView = z.infer<typeof LexiconRuleViewSchema>;
 
 export const LexiconRuleInputSchema = z.strictObject({
   kind: z.enum(RULE_KINDS),
-  pattern: textField(200).min(1),
-  category: z.string().trim().min(1).max(60),
+  pattern: lineField(200).min(1),
+  category: lineField(60).min(1),
   severity: z.number().int().min(1).max(5).default(3),
-  allowContexts: z.array(textField(60).min(1)).max(20).default([]),
+  allowContexts: z.array(lineField(60).min(1)).max(20).default([]),
   pinyin: z.boolean().default(false),
   note: textField(200).optional(),
 });
 export const LexiconRuleUpdateSchema = z.strictObject({
-  category: z.string().trim().min(1).max(60).optional(),
+  category: lineField(60).min(1).optional(),
   severity: z.number().int().min(1).max(5).optional(),
-  allowContexts: z.array(textField(60).min(1)).max(20).optional(),
+  allowContexts: z.array(lineField(60).min(1)).max(20).optional(),
   pinyin: z.boolean().optional(),
   active: z.boolean().optional(),
   note: textField(200).nullable().optional(),
   reason: textField(500).optional(),
 });
 export const LexiconRuleListQuerySchema = PageQuerySchema.extend({
-  q: z.string().trim().max(60).optional(),
-  category: z.string().max(60).optional(),
+  q: lineField(60).optional(),
+  category: text().max(60).optional(),
   active: z.enum(['true', 'false']).optional(),
   sort: z.enum(['pattern', 'hits', 'precision']).default('pattern'),
 });
@@ -59,7 +59,7 @@ export const LexiconVersionViewSchema = z.object({
 });
 /** Upload of a lexicon file (documented format of packages/textscan) as text. */
 export const LexiconImportInputSchema = z.strictObject({
-  content: z.string().min(1).max(5_000_000),
+  content: multilineText().min(1).max(5_000_000),
   note: textField(200).optional(),
 });
 
@@ -86,24 +86,24 @@ export const PatrolSourceInputSchema = z.strictObject({
   kind: z.enum(PATROL_SOURCE_KINDS),
   name: nameField(100),
   unitId: z.uuid(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: httpUrl().optional(),
   intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
-  entityRef: z.string().max(80).optional(),
+  entityRef: text().max(80).optional(),
 });
 export const PatrolSourceUpdateSchema = z.strictObject({
   name: nameField(100).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: httpUrl().optional(),
   intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
   active: z.boolean().optional(),
 });
 
 export const PatrolItemInputSchema = z.strictObject({
-  externalId: z.string().trim().min(1).max(200),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-  author: textField(200).optional(),
+  externalId: lineField(200).min(1),
+  url: httpUrl().optional(),
+  author: lineField(200).optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
-  title: textField(500).optional(),
-  text: z.string().min(1).max(100_000),
+  title: lineField(500).optional(),
+  text: multilineText().min(1).max(100_000),
 });
 export type PatrolItemInput = z.infer<typeof PatrolItemInputSchema>;
 
@@ -172,9 +172,9 @@ export const TermCorrectionViewSchema = z.object({
   id: z.uuid(), wrong: z.string(), right: z.string(), note: z.string().nullable(), active: z.boolean(),
 });
 export const TermCorrectionInputSchema = z.strictObject({
-  wrong: textField(60).min(1), right: textField(60).min(1), note: textField(200).optional(),
+  wrong: lineField(60).min(1), right: lineField(60).min(1), note: textField(200).optional(),
 });
-export const TermCheckInputSchema = z.strictObject({ text: z.string().min(1).max(100_000) });
+export const TermCheckInputSchema = z.strictObject({ text: multilineText().min(1).max(100_000) });
 export const TermCheckViewSchema = z.object({
   suggestions: z.array(z.object({ start: z.number().int(), end: z.number().int(), wrong: z.string(), right: z.string(), note: z.string().nullable() })),
 });

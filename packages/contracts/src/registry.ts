@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnlySchema, PageQuerySchema, textField } from './common';
+import { DateOnlySchema, PageQuerySchema, lineField, text, textField } from './common';
 import {
   DRAW_MAX_ENTITIES, DRAW_MAX_OFFICERS, ENTITY_GRADES, ENTITY_STATUSES, ENTITY_TYPES, FILING_KINDS, IMPORT_STATES,
   RECTIFICATION_SOURCES, RECTIFICATION_STATES, REGISTRY_COLUMNS, TASK_STATES, type RegistryColumn,
@@ -8,8 +8,9 @@ import {
 export * from './registry-enums';
 
 const reason = textField(1000).min(2);
-const httpUrl = z.string().trim().max(2000);
-const tag = textField(30).min(1);
+/** checked as a URL by the server, which names the field when it is not one */
+const entityUrl = lineField(2000);
+const tag = lineField(30).min(1);
 const DeadlineSpec = {
   /** length of the rectification / task period */
   days: z.number().int().min(1).max(365),
@@ -18,15 +19,15 @@ const DeadlineSpec = {
 
 // ── Entity ────────────────────────────────────────────────────────
 export const OperatorContactSchema = z.strictObject({
-  person: textField(50).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
+  person: lineField(50).optional(),
+  phone: text().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
   email: z.email().max(200).optional(),
 });
 export type OperatorContact = z.infer<typeof OperatorContactSchema>;
 
 export const FilingSchema = z.strictObject({
   kind: z.enum(FILING_KINDS),
-  number: textField(60).min(1),
+  number: lineField(60).min(1),
   filedOn: DateOnlySchema.optional(),
   note: textField(200).optional(),
 });
@@ -38,18 +39,18 @@ export type Filing = z.infer<typeof FilingSchema>;
  * and `other`.
  */
 const EntityFields = {
-  name: textField(200).min(1),
+  name: lineField(200).min(1),
   type: z.enum(ENTITY_TYPES),
-  url: httpUrl.optional(),
-  icpNo: z.string().trim().max(60).optional(),
+  url: entityUrl.optional(),
+  icpNo: lineField(60).optional(),
   /** app package name / bundle id / mini program AppID */
-  appId: z.string().trim().max(200).optional(),
+  appId: lineField(200).optional(),
   /** the platform's account id (UID, 微信号, 抖音号 …) */
-  accountId: z.string().trim().max(200).optional(),
+  accountId: lineField(200).optional(),
   /** the platform an account, live room or group lives on, when not implied by the type */
-  platformName: textField(100).optional(),
+  platformName: lineField(100).optional(),
   /** 运营主体: the legal person (company, organisation or individual operator) */
-  operatorName: textField(200).optional(),
+  operatorName: lineField(200).optional(),
   /** encrypted at rest; masked in views; reading it is a separate, audited call */
   operatorContact: OperatorContactSchema.optional(),
   tags: z.array(tag).max(20).default([]),
@@ -74,12 +75,12 @@ export type EntityInput = z.infer<typeof EntityInputSchema>;
 /** Edits of the descriptive fields; grade, jurisdiction and status have their own audited actions. */
 export const EntityUpdateSchema = z.strictObject({
   name: EntityFields.name.optional(),
-  url: httpUrl.nullable().optional(),
-  icpNo: z.string().trim().max(60).nullable().optional(),
-  appId: z.string().trim().max(200).nullable().optional(),
-  accountId: z.string().trim().max(200).nullable().optional(),
-  platformName: textField(100).nullable().optional(),
-  operatorName: textField(200).nullable().optional(),
+  url: entityUrl.nullable().optional(),
+  icpNo: lineField(60).nullable().optional(),
+  appId: lineField(200).nullable().optional(),
+  accountId: lineField(200).nullable().optional(),
+  platformName: lineField(100).nullable().optional(),
+  operatorName: lineField(200).nullable().optional(),
   operatorContact: OperatorContactSchema.nullable().optional(),
   tags: z.array(tag).max(20).optional(),
   officerId: z.uuid().nullable().optional(),
@@ -139,12 +140,12 @@ export const ContactRevealViewSchema = z.object({ person: z.string().nullable(),
 
 export const EntityQuerySchema = PageQuerySchema.extend({
   /** name, URL, ICP number, app id, account id or operator; partial, traditional or simplified */
-  q: z.string().trim().max(200).optional(),
+  q: lineField(200).optional(),
   type: z.enum(ENTITY_TYPES).optional(),
   grade: z.enum(ENTITY_GRADES).optional(),
   status: z.enum(ENTITY_STATUSES).optional(),
   jurisdictionId: z.uuid().optional(),
-  tag: z.string().trim().max(30).optional(),
+  tag: lineField(30).optional(),
   officerId: z.uuid().optional(),
   sort: z.enum(['name', 'updated']).default('updated'),
 });
@@ -157,11 +158,11 @@ export const EntityListSchema = z.object({ items: z.array(EntityListItemSchema),
 
 /** Possible duplicates shown before creating. */
 export const DuplicateCheckInputSchema = z.strictObject({
-  name: z.string().trim().max(200).optional(),
+  name: lineField(200).optional(),
   type: z.enum(ENTITY_TYPES).optional(),
-  url: z.string().trim().max(2000).optional(),
-  icpNo: z.string().trim().max(60).optional(),
-  accountId: z.string().trim().max(200).optional(),
+  url: lineField(2000).optional(),
+  icpNo: lineField(60).optional(),
+  accountId: lineField(200).optional(),
   /** leave out this entity (when editing) */
   excludeId: z.uuid().optional(),
 });
@@ -190,12 +191,12 @@ export const FileRefSchema = z.object({
 /** Upload result of POST /api/registry/files (same store and checks as report evidence). */
 export const RegistryFileUploadSchema = z.object({ token: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
 
-const fileToken = z.string().min(16).max(100);
+const fileToken = text().min(16).max(100);
 
 export const PledgeInputSchema = z.strictObject({
   signedOn: DateOnlySchema,
   /** who signed for the operator */
-  signer: textField(100).optional(),
+  signer: lineField(100).optional(),
   note: textField(1000).optional(),
   /** upload token of the scanned pledge (PDF or image) */
   fileToken: fileToken.optional(),
@@ -235,7 +236,7 @@ export const InterviewInputSchema = z.strictObject({
   heldOn: DateOnlySchema,
   grounds: textField(3000).min(2),
   /** people of the operator who attended (name and position) */
-  persons: z.array(z.strictObject({ name: textField(50).min(1), position: textField(100).optional() })).min(1).max(20),
+  persons: z.array(z.strictObject({ name: lineField(50).min(1), position: lineField(100).optional() })).min(1).max(20),
   officerIds: z.array(z.uuid()).min(2).max(10),
   /** upload token of the interview record (约谈笔录) */
   recordFileToken: fileToken.optional(),
@@ -294,14 +295,14 @@ export type EntityPage = z.infer<typeof EntityPageSchema>;
 
 // ── Random inspection draw 双随机 ─────────────────────────────────
 export const DrawInputSchema = z.strictObject({
-  name: textField(100).min(2),
+  name: lineField(100).min(2),
   filter: EntityFilterSchema.default({ status: 'active' }),
   entityCount: z.number().int().min(1).max(DRAW_MAX_ENTITIES),
   officerCount: z.number().int().min(2).max(DRAW_MAX_OFFICERS),
   /** officers per inspection task (at least two) */
   officersPerTask: z.number().int().min(2).max(10).default(2),
   /** any text; the server generates one when absent. Recorded, so anyone can rerun the draw. */
-  seed: z.string().trim().min(1).max(200).optional(),
+  seed: lineField(200).min(1).optional(),
   ...DeadlineSpec,
 });
 export const DrawViewSchema = z.object({
@@ -356,7 +357,7 @@ export const ImportCommitInputSchema = z.strictObject({
 const columnKeys = Object.keys(REGISTRY_COLUMNS) as [RegistryColumn, ...RegistryColumn[]];
 export const ExportQuerySchema = EntityFilterSchema.extend({
   /** comma-separated column keys (see REGISTRY_COLUMNS); default all */
-  columns: z.string().trim().max(500).optional()
+  columns: lineField(500).optional()
     .refine((v) => !v || v.split(',').every((c) => (columnKeys as string[]).includes(c.trim())), { message: 'unknown column' }),
 });
 export const REGISTRY_COLUMN_KEYS = columnKeys;

@@ -1,14 +1,13 @@
 /** What the public portal, staff entry, trusted reporters and partner systems send, and what they get back. */
 import { z } from 'zod';
-import { textField } from './common';
+import { httpUrl, lineField, text, textField, TimestampSchema } from './common';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_PER_REPORT, PUBLIC_STAGES, REPORT_CHANNELS, REPORT_OUTCOMES, STAFF_CHANNELS } from './report-enums';
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
-export const CategoryCode = z.string().trim().min(1).max(60);
+export const CategoryCode = lineField(60).min(1);
 
 // ── Public submission ─────────────────────────────────────────────
 export const ContactSchema = z.strictObject({
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
+  phone: text().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
   email: z.email().max(200).optional(),
   /** may the office share the contact with a partner department the report is transferred to */
   shareWithPartners: z.boolean().default(false),
@@ -17,23 +16,23 @@ export const ContactSchema = z.strictObject({
 const ReportBodyFields = {
   categoryCode: CategoryCode,
   zoneCode: CategoryCode.optional(),
-  urls: z.array(httpUrl).max(10).default([]),
-  platformName: textField(100).optional(),
+  urls: z.array(httpUrl()).max(10).default([]),
+  platformName: lineField(100).optional(),
   /** a platform unit, when the entry was opened from a platform's embedded form */
   platformUnitId: z.uuid().optional(),
-  accountName: textField(200).optional(),
+  accountName: lineField(200).optional(),
   description: textField(5000).min(10),
 };
 
 export const PublicReportInputSchema = z.strictObject({
   ...ReportBodyFields,
   /** tokens returned by the evidence upload endpoint */
-  evidence: z.array(z.string().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
+  evidence: z.array(text().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
   contact: ContactSchema.optional(),
   goodFaith: z.literal(true, { message: 'the good-faith statement must be accepted' }),
   channel: z.enum(['web', 'mobile', 'embed']).default('web'),
   /** proof of work, required once an address has submitted more than the free threshold */
-  pow: z.strictObject({ challenge: z.string().max(500), nonce: z.string().max(40) }).optional(),
+  pow: z.strictObject({ challenge: text().max(500), nonce: text().max(40) }).optional(),
 });
 export type PublicReportInput = z.infer<typeof PublicReportInputSchema>;
 
@@ -42,16 +41,16 @@ export const StaffReportInputSchema = z.strictObject({
   ...ReportBodyFields,
   contact: ContactSchema.optional(),
   channel: z.enum(STAFF_CHANNELS),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: TimestampSchema.optional(),
 });
 export const TrustedReportInputSchema = z.strictObject({
   ...ReportBodyFields,
-  evidence: z.array(z.string().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
+  evidence: z.array(text().min(16).max(100)).max(MAX_EVIDENCE_PER_REPORT).default([]),
 });
 
 /** Partner systems and platforms submit in bulk with an API key (scope reports.submit). */
 export const PartnerReportInputSchema = z.strictObject({
-  reports: z.array(z.strictObject({ externalId: z.string().trim().min(1).max(100), ...ReportBodyFields })).min(1).max(500),
+  reports: z.array(z.strictObject({ externalId: lineField(100).min(1), ...ReportBodyFields })).min(1).max(500),
 });
 export const PartnerReportResultSchema = z.object({
   results: z.array(z.object({
@@ -89,8 +88,8 @@ export const PublicFormOptionsSchema = z.object({
 });
 
 export const StatusQueryInputSchema = z.strictObject({
-  trackingNo: z.string().trim().regex(/^JB\d{8}[0-9A-Z]{8}$/, 'invalid tracking number'),
-  queryCode: z.string().trim().min(6).max(20),
+  trackingNo: text().trim().regex(/^JB\d{8}[0-9A-Z]{8}$/, 'invalid tracking number'),
+  queryCode: lineField(20).min(6),
 });
 export const PublicStatusSchema = z.object({
   trackingNo: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, textField } from './common';
+import { PageQuerySchema, lineField, text, textField } from './common';
 import {
   ACCOUNT_MEASURES, BULK_ACTIONS, DISPOSAL_KINDS, ORDER_ANSWERS, ORDER_MEASURES, ORDER_STATES, RECHECK_RESULTS,
   REJECT_REASONS, REPORT_CHANNELS, REPORT_OUTCOMES, REPORT_QUEUES, REPORT_STATES, TRANSFER_KINDS, TRANSFER_STATES,
@@ -43,10 +43,10 @@ export const ReportQuerySchema = PageQuerySchema.extend({
   categoryCode: CategoryCode.optional(),
   zoneCode: CategoryCode.optional(),
   jurisdictionId: z.uuid().optional(),
-  platform: z.string().trim().max(100).optional(),
+  platform: lineField(100).optional(),
   channel: z.enum(REPORT_CHANNELS).optional(),
   trusted: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: lineField(100).optional(),
   /** grade of the linked registry entity (重点/一般/观察) */
   entityGrade: z.enum(ENTITY_GRADES).optional(),
 });
@@ -63,10 +63,10 @@ export const ReportListSchema = z.object({
 });
 
 export const LegalBasisSchema = z.strictObject({
-  law: z.string().min(1).max(100),
-  versionDate: z.string().max(20),
-  article: z.string().min(1).max(40),
-  item: z.string().max(40).optional(),
+  law: text().min(1).max(100),
+  versionDate: text().max(20),
+  article: text().min(1).max(40),
+  item: text().max(40).optional(),
 });
 export type LegalBasisInput = z.infer<typeof LegalBasisSchema>;
 
@@ -208,14 +208,14 @@ export const AssessmentInputSchema = z.strictObject({
   categoryCode: CategoryCode.optional(),
   zoneCode: CategoryCode.nullable().optional(),
   severity: z.number().int().min(1).max(5),
-  entityRef: z.string().trim().max(80).nullable().optional(),
+  entityRef: lineField(80).nullable().optional(),
   note: textField(2000).min(2),
 });
 
 const disposalCommon = {
   legalBasis: z.array(LegalBasisSchema).min(1).max(10),
   reasons: textField(3000).min(5),
-  entityRef: z.string().trim().max(80).optional(),
+  entityRef: lineField(80).optional(),
 };
 export const DisposalInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -225,7 +225,7 @@ export const DisposalInputSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('account_action'), ...disposalCommon,
-    measure: z.enum(ACCOUNT_MEASURES), accountName: textField(200).min(1),
+    measure: z.enum(ACCOUNT_MEASURES), accountName: lineField(200).min(1),
   }),
   z.strictObject({
     kind: z.literal('referral'), ...disposalCommon,
@@ -234,14 +234,14 @@ export const DisposalInputSchema = z.discriminatedUnion('kind', [
     dueDays: z.number().int().min(1).max(30).optional(),
   }),
   z.strictObject({ kind: z.literal('no_violation'), ...disposalCommon, legalBasis: z.array(LegalBasisSchema).max(10).default([]) }),
-  z.strictObject({ kind: z.literal('out_of_jurisdiction'), ...disposalCommon, legalBasis: z.array(LegalBasisSchema).max(10).default([]), targetOffice: textField(100).min(2) }),
+  z.strictObject({ kind: z.literal('out_of_jurisdiction'), ...disposalCommon, legalBasis: z.array(LegalBasisSchema).max(10).default([]), targetOffice: lineField(100).min(2) }),
 ]);
 export type DisposalInput = z.infer<typeof DisposalInputSchema>;
 
 export const ReplyInputSchema = z.strictObject({
   templateId: z.uuid(),
   /** values for the template's placeholders that the server does not fill itself */
-  values: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), textField(500)).default({}),
+  values: z.record(text().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), textField(500)).default({}),
 });
 export const ReplyPreviewSchema = z.object({ text: z.string(), missing: z.array(z.string()), recipients: z.number().int() });
 
@@ -258,12 +258,12 @@ export const ReplyTemplateViewSchema = z.object({
   placeholders: z.array(z.string()), active: z.boolean(), updatedAt: z.string(),
 });
 export const ReplyTemplateInputSchema = z.strictObject({
-  outcome: z.enum(REPORT_OUTCOMES), name: textField(60).min(1), body: textField(3000).min(10), active: z.boolean().default(true),
+  outcome: z.enum(REPORT_OUTCOMES), name: lineField(60).min(1), body: textField(3000).min(10), active: z.boolean().default(true),
 });
 export const ReplyTemplateUpdateSchema = ReplyTemplateInputSchema.partial().strict();
 
 export const SavedViewSchema = z.object({ id: z.uuid(), name: z.string(), filter: ReportFilterSchema, createdAt: z.string() });
-export const SavedViewInputSchema = z.strictObject({ name: textField(40).min(1), filter: ReportFilterSchema });
+export const SavedViewInputSchema = z.strictObject({ name: lineField(40).min(1), filter: ReportFilterSchema });
 
 export const BulkInputSchema = z.strictObject({
   action: z.enum(BULK_ACTIONS),
@@ -274,7 +274,7 @@ export const BulkInputSchema = z.strictObject({
     userId: z.uuid().optional(),
     intoId: z.uuid().optional(),
     templateId: z.uuid().optional(),
-    values: z.record(z.string(), textField(500)).optional(),
+    values: z.record(text().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), textField(500)).optional(),
     reason: textField(1000).optional(),
   }).default({}),
 });

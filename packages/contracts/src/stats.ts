@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnlySchema, PageQuerySchema, textField } from './common';
+import { DateOnlySchema, PageQuerySchema, lineField, text, textField } from './common';
 import { REPORT_CHANNELS, REPORT_STATES } from './report-enums';
 
 /**
@@ -52,7 +52,7 @@ export const StatsItemsQuerySchema = PageQuerySchema.extend({
   figure: z.enum(REPORT_FIGURES),
   /** a breakdown, a trusted reporter, or a row of the transfers (by unit) or orders (by platform) table */
   dim: z.enum([...STATS_DIMS, 'reporter', 'transfer_unit', 'order_platform']).optional(),
-  key: z.string().trim().min(1).max(100).optional(),
+  key: lineField(100).min(1).optional(),
 });
 export type StatsItemsQuery = z.infer<typeof StatsItemsQuerySchema>;
 
@@ -106,13 +106,14 @@ export const StatsItemListSchema = z.object({
 });
 
 // ── Work report (工作情况汇报) ─────────────────────────────────────
-export const WorkReportInputSchema = z.strictObject({ ...periodFields, title: textField(60).min(2).optional() });
+export const WorkReportInputSchema = z.strictObject({ ...periodFields, title: lineField(60).min(2).optional() });
 export const SavedQuerySchema = z.object({
   id: z.uuid(), figure: z.string(), params: z.record(z.string(), z.unknown()), savedValue: count, currentValue: count, createdAt: z.string(),
 });
 
 // ── Transparency (public monthly statistics, 12377 layout) ─────────
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+/** A calendar month, YYYY-MM, within the years the office can have data for (2000-01 to 2999-12). */
+export const MonthSchema = text().regex(/^2\d{3}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM from 2000-01 to 2999-12');
 export const MonthParamsSchema = z.strictObject({ month: MonthSchema });
 const shareRow = z.object({ key: z.string(), label: z.string(), count, share: z.number() });
 export const TransparencyDataSchema = z.object({

@@ -42,7 +42,12 @@ export const API_ROUTES = [
   statsRoutes, publicStatsRoutes,
 ];
 
-export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number; consumes?: string[]; beforePasswordChange: boolean }
+export interface RouteEntry {
+  method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number;
+  consumes?: string[]; beforePasswordChange: boolean;
+  /** the request schemas (zod), for tests that walk every field of every route */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+}
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
 export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.get(app) ?? [];
@@ -66,6 +71,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
       table.push({
         method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body,
         bodyLimit: r.bodyLimit, consumes: r.schema?.consumes as string[] | undefined, beforePasswordChange: !!r.config?.beforePasswordChange,
+        schema: { body: r.schema?.body, querystring: r.schema?.querystring, params: r.schema?.params },
       });
     }
   });

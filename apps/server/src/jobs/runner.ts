@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import { jobs, type JobRow } from '../db/schema';
 import type { Clock } from '../lib/clock';
+import { errorText } from '../lib/error-log';
 
 export type JobHandler = (job: JobRow, ctx: { setProgress(p: Record<string, unknown>): Promise<void> }) => Promise<void>;
 
@@ -51,7 +52,7 @@ export function createJobRunner(opts: {
       // exponential backoff: 2, 4, 8 … seconds
       const runAt = new Date(now.getTime() + 1000 * 2 ** job.attempts);
       await db.update(jobs).set({
-        status: retry ? 'queued' : 'failed', runAt: retry ? runAt : job.runAt, lastError: String((error as Error)?.stack ?? error).slice(0, 4000),
+        status: retry ? 'queued' : 'failed', runAt: retry ? runAt : job.runAt, lastError: errorText(error).slice(0, 4000),
         finishedAt: retry ? null : now, lockedBy: null,
       }).where(eq(jobs.id, job.id));
     }

@@ -6,6 +6,7 @@ import { jurisdictions, registryEntities, registryImports, rolePermissions, user
 import type { Clock } from '../../lib/clock';
 import { sha256Hex } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
+import { loggableError } from '../../lib/error-log';
 import type { Secrets } from '../../lib/secrets';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
@@ -46,7 +47,7 @@ export function createImportService(deps: { db: Db; clock: Clock; secrets: Secre
 
   function track(id: string, p: Promise<void>) {
     const done = p.catch(async (err) => {
-      await db.update(registryImports).set({ state: 'failed', fileProblems: [{ row: 0, column: null, code: 'internal', message: `导入失败：${(err as Error).message.slice(0, 200)}` }] }).where(eq(registryImports.id, id));
+      await db.update(registryImports).set({ state: 'failed', fileProblems: [{ row: 0, column: null, code: 'internal', message: `导入失败：${loggableError(err).message.slice(0, 200)}` }] }).where(eq(registryImports.id, id));
     }).finally(() => { running.delete(id); owners.delete(id); });
     running.set(id, done);
   }
@@ -132,7 +133,7 @@ export function createImportService(deps: { db: Db; clock: Clock; secrets: Secre
       } catch (err) {
         const conflict = ((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === '23505';
         await db.update(registryImports).set({
-          state: 'failed', fileProblems: [{ row: 0, column: null, code: conflict ? 'conflict' : 'internal', message: conflict ? '提交时台账已有相同标识的对象（可能被他人同时录入），未导入任何行；请重新上传预览' : `提交失败，未导入任何行：${(err as Error).message.slice(0, 200)}` }],
+          state: 'failed', fileProblems: [{ row: 0, column: null, code: conflict ? 'conflict' : 'internal', message: conflict ? '提交时台账已有相同标识的对象（可能被他人同时录入），未导入任何行；请重新上传预览' : `提交失败，未导入任何行：${loggableError(err).message.slice(0, 200)}` }],
         }).where(eq(registryImports.id, id));
         setProgress(id, { phase: 'done', done: 0, total: plan.length });
       }

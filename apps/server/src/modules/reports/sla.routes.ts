@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { REPORT_SLA_DEFAULTS, ReportSlaInputSchema, ReportSlaViewSchema } from '@tianlang/contracts';
+import { REPORT_SLA_DEFAULTS, ReportSlaInputSchema, ReportSlaViewSchema, lineField } from '@tianlang/contracts';
 import { reportSla } from '../../db/schema';
 import { currentUser } from '../../http/auth-hook';
 import { AppError } from '../../lib/errors';
@@ -23,7 +23,7 @@ export const slaRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => 
 
   app.put('/api/reports/sla/:code', {
     config: { permission: policy.configure },
-    schema: { tags, params: z.strictObject({ code: z.string().min(1).max(60) }), body: ReportSlaInputSchema, response: { 200: ReportSlaViewSchema } },
+    schema: { tags, params: z.strictObject({ code: lineField(60).min(1) }), body: ReportSlaInputSchema, response: { 200: ReportSlaViewSchema } },
   }, async (req) => {
     const user = currentUser(req);
     if (!(await s.reports.taxonomy.category(req.params.code))) throw new AppError('report.unknown_category', `unknown category ${req.params.code}`);

@@ -283,6 +283,32 @@ describe('jurisdiction scoping', () => {
     expect((await leader.post('/api/stats/transparency/2026-05/approve', {})).json().code).toBe('stats.month_not_over');
     expect(await n()).toBe(before);
   });
+
+  it('answers months outside 2000-01..2999-12 with 400 and far months without data with 404, never 500', async () => {
+    for (const month of ['0000-01', '0001-01', '0099-12', '1999-12', '3000-01', '20260-1', '2026-00']) {
+      const internal = await leader.get(`/api/stats/transparency/${month}`);
+      const pub = await t.app.inject({ method: 'GET', url: `/api/public/transparency/${month}`, remoteAddress: '198.51.100.31' });
+      const approve = await leader.post(`/api/stats/transparency/${month}/approve`, {});
+      expect([month, internal.statusCode, internal.json().code, pub.statusCode, pub.json().code, approve.statusCode])
+        .toEqual([month, 400, 'request.invalid', 400, 'request.invalid', 400]);
+    }
+    for (const month of ['2000-01', '2999-12']) {
+      expect([month, (await leader.get(`/api/stats/transparency/${month}`)).json().live.total]).toEqual([month, 0]);
+      const pub = await t.app.inject({ method: 'GET', url: `/api/public/transparency/${month}`, remoteAddress: '198.51.100.31' });
+      expect([month, pub.statusCode, pub.json().code]).toEqual([month, 404, 'stats.not_published']);
+    }
+  });
+
+  it('answers dates outside 2000..2999 with 400, never 500 (years 0–99 were read as 1900–1999)', async () => {
+    for (const url of ['/api/stats/dashboard?from=0001-01-01', '/api/stats/dashboard?period=year&from=0099-01-01', '/api/stats/items?figure=received&from=0001-01-01',
+      '/api/stats/dsa-statements?from=1999-12-01&to=2000-01-31', '/api/stats/dashboard?period=custom&from=2026-01-01&to=3000-01-01']) {
+      const res = await leader.get(url);
+      expect([url, res.statusCode, res.json().code]).toEqual([url, 400, 'request.invalid']);
+    }
+    const preview = await cityAdmin.post('/api/calendar/preview', { start: '0001-01-01T00:00:00+08:00', amount: 5, unit: 'working_days' });
+    expect([preview.statusCode, preview.json().code]).toEqual([400, 'request.invalid']);
+    expect((await leader.get('/api/stats/dashboard?from=2000-01-01')).statusCode).toBe(200);
+  });
 });
 
 describe('public transparency page', () => {
