@@ -10,6 +10,7 @@ import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { SettingKind } from '@tianlang/contracts';
 import { sql } from 'drizzle-orm';
 import type { Services } from '../services';
 import { registerAuthHook } from './auth-hook';
@@ -40,7 +41,11 @@ export const API_ROUTES = [
   statsRoutes, publicStatsRoutes,
 ];
 
-export interface RouteEntry { method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number }
+export interface RouteEntry {
+  method: string; url: string; public: boolean; permission?: string; apiKey: boolean; hasBody: boolean; bodyLimit?: number;
+  /** the setting kind a settings route reads or writes */
+  settings?: SettingKind;
+}
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
 export const listRoutes = (app: FastifyInstance): RouteEntry[] => routeTables.get(app) ?? [];
@@ -59,7 +64,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
       const isPublic = !!r.config?.public || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs');
-      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body, bodyLimit: r.bodyLimit });
+      table.push({ method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body, bodyLimit: r.bodyLimit, settings: r.config?.settings });
     }
   });
 
