@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, or, type AnyColumn } from 'drizzle-orm';
 import { SETTING_SCOPES } from '../src/modules/settings/settings-scope';
 import {
   calendarDays, deadlines, events, lexiconRules, replyTemplates, reportSla, rolePermissions, roles, termCorrections,
@@ -38,7 +38,7 @@ beforeAll(async () => {
     buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ALL_ROLES }), buildUser(t.s.db, { unitId: w.officeA.id, roles: ALL_ROLES }),
     buildUser(t.s.db, { unitId: w.officeB.id, roles: ALL_ROLES }), buildUser(t.s.db, { unitId: townOffice.id, roles: ALL_ROLES }),
   ]);
-  [city, district, sibling, town] = await Promise.all([c, a, b, tn].map((u) => signIn(t.app, u.username)));
+  [city, district, sibling, town] = await Promise.all([c, a, b, tn].map((u) => signIn(t.app, u.username))) as [Agent, Agent, Agent, Agent];
   // The city's defaults and the sibling district's overrides that the walk must leave alone.
   expect((await city.put(`/api/reports/sla/${CITY_CAT}`, { accept: 2, dispose: 6, reply: 3, reason: '市级默认' })).statusCode).toBe(200);
   expect((await sibling.put(`/api/reports/sla/${SIBLING_CAT}`, { accept: 1, dispose: 3, reply: 1, reason: '乙区从快' })).statusCode).toBe(200);
@@ -55,7 +55,7 @@ afterAll(() => t.close());
 
 /** The city's and the sibling district's settings as stored (this file's rows, and the root-only tables). */
 async function cityAndSibling() {
-  const notMine = (col: typeof reportSla.jurisdictionId) => or(isNull(col), eq(col, w.districtB.id));
+  const notMine = (col: AnyColumn) => or(isNull(col), eq(col, w.districtB.id));
   return {
     sla: await t.s.db.select().from(reportSla).where(and(notMine(reportSla.jurisdictionId), inArray(reportSla.categoryCode, [CITY_CAT, SIBLING_CAT]))),
     days: await t.s.db.select().from(calendarDays).where(and(notMine(calendarDays.jurisdictionId), inArray(calendarDays.date, [CITY_DAY, SIBLING_DAY]))),

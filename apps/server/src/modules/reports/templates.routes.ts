@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamsSchema, OkSchema, ReplyTemplateInputSchema, ReplyTemplateUpdateSchema, ReplyTemplateViewSchema } from '@tianlang/contracts';
+import { IdParamsSchema, OkSchema, ReplyTemplateInputSchema, ReplyTemplateUpdateSchema, ReplyTemplateViewSchema, SettingLevelSchema } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
 import type { Services } from '../../services';
 import { reportsPolicy as policy } from './reports.policy';
@@ -12,8 +12,8 @@ export const templatesRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
 
   app.get('/api/reply-templates', {
     config: { permission: policy.configure, settings: 'reply_template' },
-    schema: { tags, response: { 200: z.object({ items: z.array(ReplyTemplateViewSchema) }) } },
-  }, async (req) => ({ items: await t.list(currentUser(req)) }));
+    schema: { tags, response: { 200: z.object({ items: z.array(ReplyTemplateViewSchema), level: SettingLevelSchema }) } },
+  }, async (req) => t.list(currentUser(req)));
 
   app.post('/api/reply-templates', {
     config: { permission: policy.configure, settings: 'reply_template' },

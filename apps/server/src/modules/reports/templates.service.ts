@@ -36,11 +36,13 @@ export async function effectiveTemplates(q: Queryable, path: string) {
  * name for its subtree (reports.configure, at the admin's own level only); every change is an event.
  */
 export function createTemplatesService({ db, clock }: { db: Db; clock: Clock }) {
+  /** The templates in force at the user's level, each with where it comes from, and the user's level. */
   async function list(user: AuthUser) {
     const { rows, byName } = await effectiveTemplates(db, user.scopePath);
     const labels = await settingLabels(db, user);
     const shadowed = (t: ReplyTemplateRow) => rows.some((r) => r.name === t.name && r.id !== t.id);
-    return [...byName.values()].map((t) => templateView(t, labels.source(t.jurisdictionId), t.jurisdictionId !== null && labels.source(t.jurisdictionId).own && shadowed(t)));
+    const items = [...byName.values()].map((t) => templateView(t, labels.source(t.jurisdictionId), labels.source(t.jurisdictionId).own && shadowed(t)));
+    return { items, level: labels.level };
   }
 
   /**
@@ -74,7 +76,7 @@ export function createTemplatesService({ db, clock }: { db: Db; clock: Clock }) 
         });
         return row;
       });
-      return (await list(user)).find((t) => t.id === row.id) ?? templateView(row, (await settingLabels(db, user)).source(row.jurisdictionId));
+      return (await list(user)).items.find((t) => t.id === row.id) ?? templateView(row, (await settingLabels(db, user)).source(row.jurisdictionId));
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('resource.conflict', 'a template with this name exists', { details: { field: 'name' } });
       throw err;

@@ -1,0 +1,33 @@
+/** Where a setting comes from (defaults at the top level, each level's own settings), and the 办理时限 page. */
+export const settingsZhCN = {
+  'settings.source': '来源',
+  'settings.own': '本级设置',
+  'settings.inherited': '继承自{name}',
+  'settings.noteRoot': '此处设置的是默认值，下级单位未单独设置的沿用这里的设置。',
+  'settings.noteLevel': '标有“继承自”的设置来自上级。在此新建或修改的设置只对{name}及下级生效；删除本级设置后，恢复沿用上级的设置。',
+  'settings.rootOnly': '此项为统一设置，只能由最上级的管理员修改，您可以查看。',
+  'settings.overrideInherited': '本级另行设置',
+  'settings.removeOwn': '恢复沿用上级',
+  'settings.replacesInherited': '替代上级同名模板',
+  'settings.replacesDay': '替代上级设置：{name}（{kind}）',
+
+  'rptTemplate.delete': '删除',
+  'rptTemplate.removeTitle': '删除模板「{name}」？',
+  'rptTemplate.removeBody': '删除后，处理人员不能再选用此模板；已发出的答复不受影响。',
+  'rptTemplate.removeOwnBody': '删除本级的这份模板后，恢复使用上级的同名模板。',
+
+  'nav.reportsSla': '办理时限',
+  'sla.hint': '按举报类别设置受理、处置、答复的时限，单位为工作日。未单独设置的类别使用默认时限：受理 {accept} 个、处置 {dispose} 个、答复 {reply} 个工作日。',
+  'sla.category': '类别',
+  'sla.accept': '受理（工作日）',
+  'sla.dispose': '处置（工作日）',
+  'sla.reply': '答复（工作日）',
+  'sla.add': '设置类别时限',
+  'sla.editTitle': '设置“{name}”的办理时限',
+  'sla.reason': '调整原因',
+  'sla.reasonPlaceholder': '例如：专项整治期间从快处置',
+  'sla.removeTitle': '删除本级对“{name}”的时限设置？',
+  'sla.removeBody': '删除后，该类别恢复沿用上级设置或默认时限。',
+  'sla.removed': '已恢复沿用上级设置',
+  'sla.none': '尚未单独设置任何类别，均使用默认时限。',
+};
