@@ -11,6 +11,7 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'settings.removeOwn': 'Use the inherited setting',
   'settings.replacesInherited': 'Replaces the inherited template of the same name',
   'settings.replacesDay': 'Replaces the higher level’s setting: {name} ({kind})',
+  'settings.restoreDay': 'Without this level’s setting, the day follows the higher level again: {name} ({kind}).',
 
   'rptTemplate.delete': 'Delete',
   'rptTemplate.removeTitle': 'Delete template “{name}”?',

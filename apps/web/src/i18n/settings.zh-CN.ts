@@ -10,6 +10,7 @@ export const settingsZhCN = {
   'settings.removeOwn': '恢复沿用上级',
   'settings.replacesInherited': '替代上级同名模板',
   'settings.replacesDay': '替代上级设置：{name}（{kind}）',
+  'settings.restoreDay': '删除本级设置后，这一天恢复为上级的设置：{name}（{kind}）。',
 
   'rptTemplate.delete': '删除',
   'rptTemplate.removeTitle': '删除模板「{name}」？',

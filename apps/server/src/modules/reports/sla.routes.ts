@@ -18,6 +18,6 @@ export const slaRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => 
   }, async (req) => s.reports.sla.set(currentUser(req), req.params.code, req.body));
 
   app.delete('/api/reports/sla/:code', {
-    config, schema: { tags, params, querystring: z.strictObject({ reason: textField(500).min(2) }), response: { 200: ReportSlaViewSchema } },
+    config, schema: { tags, params, querystring: z.strictObject({ reason: textField(500).min(2).optional() }), response: { 200: ReportSlaViewSchema } },
   }, async (req) => s.reports.sla.remove(currentUser(req), req.params.code, req.query.reason));
 };

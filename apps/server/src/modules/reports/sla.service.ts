@@ -27,7 +27,7 @@ export function createSlaService({ db, clock, clocks, taxonomy }: { db: Db; cloc
     };
   }
 
-  async function write(user: AuthUser, code: string, days: ReportSla | null, reason: string) {
+  async function write(user: AuthUser, code: string, days: ReportSla | null, reason: string | null) {
     const level = ownLevel(user);
     assertMaySetAt(user, level, 'report_sla');
     const at = clock.now();
@@ -58,7 +58,7 @@ export function createSlaService({ db, clock, clocks, taxonomy }: { db: Db; cloc
   }
 
   /** Removes the user's own level's setting for a category; the one from above applies again. */
-  const remove = (user: AuthUser, code: string, reason: string) => write(user, code, null, reason);
+  const remove = (user: AuthUser, code: string, reason?: string) => write(user, code, null, reason ?? null);
 
   return { view, set, remove };
 }
