@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateOnlySchema, lineField, nameField, text, textField, PageQuerySchema, TimestampSchema } from './common';
 import { JURISDICTION_LEVELS, UNIT_KINDS, CALENDAR_DAY_KINDS, DEADLINE_UNITS } from './enums';
 import { PERMISSIONS } from './permissions';
+import { SettingLevelSchema, SettingSourceSchema } from './settings';
 
 // ── Jurisdictions 属地 ─────────────────────────────────────────────
 export const JurisdictionViewSchema = z.object({
@@ -142,6 +143,10 @@ export const CalendarDayViewSchema = z.object({
   date: z.iso.date(),
   kind: z.enum(CALENDAR_DAY_KINDS),
   name: z.string(),
+  /** the level the day is set at (the root's default, or a jurisdiction's local adjustment) */
+  source: SettingSourceSchema,
+  /** what a higher level set for this day, when this one replaces it */
+  replaces: z.object({ kind: z.enum(CALENDAR_DAY_KINDS), name: z.string(), source: SettingSourceSchema }).nullable(),
 });
 export type CalendarDayView = z.infer<typeof CalendarDayViewSchema>;
 
@@ -153,6 +158,8 @@ export const CalendarYearViewSchema = z.object({
   days: z.array(CalendarDayViewSchema),
   /** Working days in the year after holidays and 调休 are applied. */
   workingDayCount: z.number().int(),
+  /** the viewer's level: where their changes land */
+  level: SettingLevelSchema,
 });
 export const CalendarDayParamsSchema = z.strictObject({ date: DateOnlySchema });
 export const CalendarDayInputSchema = z.strictObject({

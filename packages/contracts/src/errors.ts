@@ -29,6 +29,9 @@ export const ERROR_STATUS = {
   'role.builtin_locked': 422,
   'role.unknown_permission': 400,
   'calendar.invalid_day': 422,
+  // Settings: defaults at the root, overrides per jurisdiction (see the server's modules/settings)
+  'settings.root_only': 403,
+  'settings.not_own_level': 403,
   'deadline.invalid_transition': 409,
   'lexicon.invalid_rule': 422,
   'lexicon.invalid_file': 422,

@@ -9,3 +9,4 @@ export * from './patrol';
 export * from './reports';
 export * from './registry';
 export * from './stats';
+export * from './settings';

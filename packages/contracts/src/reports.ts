@@ -9,6 +9,7 @@ export * from './report-enums';
 export * from './reports-submission';
 import { CategoryCode, PublicStatusSchema } from './reports-submission';
 import { ENTITY_GRADES, ENTITY_TYPES } from './registry-enums';
+import { SettingLevelSchema, SettingSourceSchema } from './settings';
 
 const reason = textField(1000).min(2);
 
@@ -256,6 +257,10 @@ export const OrderRecheckInputSchema = z.strictObject({ result: z.enum(RECHECK_R
 export const ReplyTemplateViewSchema = z.object({
   id: z.uuid(), outcome: z.enum(REPORT_OUTCOMES), name: z.string(), body: z.string(),
   placeholders: z.array(z.string()), active: z.boolean(), updatedAt: z.string(),
+  /** the level that set it; a template of the same name set lower down replaces it there */
+  source: SettingSourceSchema,
+  /** set at the viewer's own level in place of a template of the same name from above */
+  replacesInherited: z.boolean(),
 });
 export const ReplyTemplateInputSchema = z.strictObject({
   outcome: z.enum(REPORT_OUTCOMES), name: lineField(60).min(1), body: textField(3000).min(10), active: z.boolean().default(true),
@@ -312,10 +317,17 @@ export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 export const ContactRevealSchema = z.object({ phone: z.string().nullable(), email: z.string().nullable(), shareWithPartners: z.boolean() });
 export const TrustedReportListSchema = z.object({ items: z.array(PublicStatusSchema.extend({ id: z.uuid() })), total: z.number().int() });
 
-/** Per-category deadlines in working days (a category without its own row uses the defaults). */
+/**
+ * Per-category deadlines in working days in force at the viewer's level (a category without a row
+ * uses the defaults): each row is the root's or overridden by a jurisdiction on the way down.
+ */
 export const ReportSlaViewSchema = z.object({
   defaults: z.object({ accept: z.number().int(), dispose: z.number().int(), reply: z.number().int() }),
-  categories: z.array(z.object({ categoryCode: z.string(), accept: z.number().int(), dispose: z.number().int(), reply: z.number().int(), updatedAt: z.string() })),
+  level: SettingLevelSchema,
+  categories: z.array(z.object({
+    categoryCode: z.string(), accept: z.number().int(), dispose: z.number().int(), reply: z.number().int(), updatedAt: z.string(),
+    source: SettingSourceSchema,
+  })),
 });
 export const ReportSlaInputSchema = z.strictObject({
   accept: z.number().int().min(1).max(30),

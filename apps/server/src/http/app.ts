@@ -10,6 +10,7 @@ import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { SettingKind } from '@tianlang/contracts';
 import { sql } from 'drizzle-orm';
 import type { Services } from '../services';
 import { registerAuthHook } from './auth-hook';
@@ -47,6 +48,8 @@ export interface RouteEntry {
   consumes?: string[]; beforePasswordChange: boolean;
   /** the request schemas (zod), for tests that walk every field of every route */
   schema: { body?: unknown; querystring?: unknown; params?: unknown };
+  /** the setting kind a settings route reads or writes */
+  settings?: SettingKind;
 }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
@@ -71,7 +74,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
       table.push({
         method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body,
         bodyLimit: r.bodyLimit, consumes: r.schema?.consumes as string[] | undefined, beforePasswordChange: !!r.config?.beforePasswordChange,
-        schema: { body: r.schema?.body, querystring: r.schema?.querystring, params: r.schema?.params },
+        schema: { body: r.schema?.body, querystring: r.schema?.querystring, params: r.schema?.params }, settings: r.config?.settings,
       });
     }
   });

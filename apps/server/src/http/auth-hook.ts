@@ -1,11 +1,12 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, SESSION_COOKIE, type ApiKeyScope, type Permission } from '@tianlang/contracts';
+import { CSRF_HEADER, SESSION_COOKIE, type ApiKeyScope, type Permission, type SettingKind } from '@tianlang/contracts';
 import type { ApiClient, ApiKeysService } from '../modules/apikeys/apikeys.service';
 import { AppError, assertThat } from '../lib/errors';
 import { safeEqual } from '../lib/crypto';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { AuthContext, AuthUser } from '../modules/auth/auth.types';
+import { assertMaySetAt, SETTING_SCOPES } from '../modules/settings/settings-scope';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,6 +18,8 @@ declare module 'fastify' {
     beforePasswordChange?: boolean;
     /** machine route: authenticated by an API key with this scope instead of a session */
     apiKeyScope?: ApiKeyScope;
+    /** a settings route: root-only kinds are refused here to anyone below the root; the scope walk finds these */
+    settings?: SettingKind;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -55,6 +58,9 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, apiKey
     assertThat(!req.auth.user.mustChangePassword || config.beforePasswordChange, 'auth.password_change_required');
     if (config.permission) {
       assertThat(req.auth.user.permissions.has(config.permission), 'auth.forbidden', `needs ${config.permission}`);
+    }
+    if (config.settings && SETTING_SCOPES[config.settings] === 'root_only' && !SAFE_METHODS.has(req.method)) {
+      assertMaySetAt(req.auth.user, null, config.settings);
     }
   });
 }

@@ -31,7 +31,7 @@ export async function seedBase(db: Db, now: Date) {
       createdAt: now, updatedAt: now,
     }))).onConflictDoNothing({ target: reportCategories.code });
     await tx.insert(calendarDays).values([...CALENDAR_2026, ...CALENDAR_2027_STATUTORY].map((d) => ({ ...d, updatedAt: now })))
-      .onConflictDoNothing({ target: calendarDays.date });
+      .onConflictDoNothing();
   });
   await seedReplyTemplates(db, now);
   const [row] = (await db.execute(sql`select count(*)::int as n from roles`) as unknown as { rows: { n: number }[] }).rows;

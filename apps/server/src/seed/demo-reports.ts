@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { reports, replyTemplates, units, users } from '../db/schema';
 import type { AuthUser } from '../modules/auth/auth.types';
 import { PUBLIC_ACTOR } from '../modules/reports/report-store';
@@ -44,7 +44,7 @@ export async function seedDemoReports(s: Services): Promise<number> {
   await r.handling.assess(analyst, done.id, { severity: 2, note: '经查看回放，内容低俗但未达违法程度。' });
   await r.disposals.add(handler, done.id, { kind: 'no_violation', legalBasis: [], reasons: '经核查，直播内容未发现违反法律法规的情形，已提醒平台加强管理。' });
   await r.disposals.complete(handler, done.id);
-  const [template] = await s.db.select().from(replyTemplates).where(eq(replyTemplates.outcome, 'no_violation')).limit(1);
+  const [template] = await s.db.select().from(replyTemplates).where(and(eq(replyTemplates.outcome, 'no_violation'), isNull(replyTemplates.jurisdictionId))).limit(1);
   if (template) await r.replies.reply(intake, done.id, { templateId: template.id, values: {} });
 
   const rejected = await submit({ category: 'other', text: '我和邻居因为停车位吵架了，希望网信办处理一下他。' , account: '邻居' });

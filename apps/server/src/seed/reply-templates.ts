@@ -33,5 +33,5 @@ export const DEFAULT_REPLY_TEMPLATES: { outcome: ReportOutcome; name: string; bo
 /** Idempotent by name: templates an administrator has edited are left as they are. */
 export async function seedReplyTemplates(db: Db, now: Date) {
   await db.insert(replyTemplates).values(DEFAULT_REPLY_TEMPLATES.map((t) => ({ ...t, createdAt: now, updatedAt: now })))
-    .onConflictDoNothing({ target: replyTemplates.name });
+    .onConflictDoNothing();
 }

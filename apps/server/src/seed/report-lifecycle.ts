@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DisposalInput } from '@tianlang/contracts';
 import type { Db } from '../db/client';
 import { replyTemplates } from '../db/schema';
@@ -90,6 +90,6 @@ export async function driveReport(s: Services, clock: { set(d: Date): void }, st
 
 let template: string | undefined;
 async function templateId(db: Db) {
-  template ??= (await db.select({ id: replyTemplates.id }).from(replyTemplates).where(eq(replyTemplates.outcome, 'no_violation')).limit(1))[0]!.id;
+  template ??= (await db.select({ id: replyTemplates.id }).from(replyTemplates).where(and(eq(replyTemplates.outcome, 'no_violation'), isNull(replyTemplates.jurisdictionId))).limit(1))[0]!.id;
   return template;
 }

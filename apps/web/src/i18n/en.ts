@@ -1,4 +1,5 @@
 import { statsEn } from './stats.en';
+import { settingsEn } from './settings.en';
 import type { MessageKey } from './zh-CN';
 import { patrolEn } from './patrol.en';
 import { labelsEn } from './labels.en';
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...registryEn,
   ...statsEn,
+  ...settingsEn,
 
 
 

@@ -28,6 +28,8 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'error.role.builtin_locked': 'This built-in role cannot be changed.',
   'error.role.unknown_permission': 'Unknown permission.',
   'error.calendar.invalid_day': 'This day cannot be set that way.',
+  'error.settings.root_only': 'This setting is the same everywhere and only administrators at the top level can change it.',
+  'error.settings.not_own_level': 'This setting belongs to a higher level and only its administrators can change it; you can set your own value at your level instead.',
   'error.deadline.invalid_transition': 'The deadline does not allow this in its current state.',
   'error.lexicon.invalid_rule': 'The rule was refused (for example an unsafe or malformed regular expression); nothing was changed.',
   'error.lexicon.invalid_file': 'The lexicon file is malformed; nothing was imported.',

@@ -28,6 +28,8 @@ const errors = {
   'error.role.builtin_locked': '该内置角色不可修改',
   'error.role.unknown_permission': '包含未知的权限',
   'error.calendar.invalid_day': '该日期不能这样设置',
+  'error.settings.root_only': '此项为统一设置，只能由最上级的管理员修改',
+  'error.settings.not_own_level': '这是上级的设置，只能由其管理员修改；如需不同，可在本级另行设置',
   'error.deadline.invalid_transition': '期限当前状态不允许此操作',
   'error.lexicon.invalid_rule': '规则未通过校验（如正则表达式不安全或格式有误），未作任何修改',
   'error.lexicon.invalid_file': '词库文件格式有误，整个文件未导入',

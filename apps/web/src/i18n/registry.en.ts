@@ -44,7 +44,7 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'regDup.title': 'This entity may already be registered ({count} alike)', 'regDup.body': 'Open them first; if none is the same entity, you may continue.',
   'regDup.blocked': 'The ICP number, URL or account is already registered, and an entity can be registered only once. Open the existing one to edit it, or correct the identifier.',
   'regDup.same_icp': 'Same ICP number', 'regDup.same_url': 'Same URL', 'regDup.same_account': 'Same account', 'regDup.similar_name': 'Similar name {pct}%',
-  'regDup.hidden': 'Registered in another jurisdiction (details not visible to you)', 'regDup.createAnyway': 'Not the same, register anyway',
+  'regDup.hidden': 'This identifier is already registered in another jurisdiction (no details shown)', 'regDup.createAnyway': 'Not the same, register anyway',
   'regDeadline.on_time': 'On time', 'regDeadline.at_risk': 'Due soon', 'regDeadline.overdue': 'Overdue',
   'regGradeChange.button': 'Change grade', 'regGradeChange.title': 'Change grade · “{name}”', 'regGradeChange.submit': 'Change',
   'regGradeChange.current': 'Current grade:', 'regGradeChange.to': 'New grade', 'regGradeChange.reason': 'Reason',

@@ -56,7 +56,7 @@ const entity = {
   'regDup.title': '台账中可能已有该对象（{count} 个相似）', 'regDup.body': '请先打开核对；确认不是同一对象后，可以继续登记。',
   'regDup.blocked': '备案号、网址或账号与已登记的对象相同，同一对象只能登记一次。请打开已有对象修改，或更正填写的标识。',
   'regDup.same_icp': '备案号相同', 'regDup.same_url': '网址相同', 'regDup.same_account': '账号相同', 'regDup.similar_name': '名称相似 {pct}%',
-  'regDup.hidden': '其他辖区已登记（无权查看详情）', 'regDup.createAnyway': '不是同一对象，继续登记',
+  'regDup.hidden': '该标识已在其他辖区登记（不显示详情）', 'regDup.createAnyway': '不是同一对象，继续登记',
   'regDeadline.on_time': '正常', 'regDeadline.at_risk': '临期', 'regDeadline.overdue': '超期',
   'regGradeChange.button': '调整分级', 'regGradeChange.title': '调整分级 ·「{name}」', 'regGradeChange.submit': '确认调整',
   'regGradeChange.current': '当前分级：', 'regGradeChange.to': '调整为', 'regGradeChange.reason': '调整理由',

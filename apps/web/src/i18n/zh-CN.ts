@@ -1,4 +1,5 @@
 import { statsZhCN } from './stats.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
 import { labelsZhCN } from './labels.zh-CN';
 import { patrolZhCN } from './patrol.zh-CN';
 import { reportPublicZhCN } from './report-public.zh-CN';
@@ -12,6 +13,7 @@ export const zhCN = {
   ...reportsZhCN,
   ...registryZhCN,
   ...statsZhCN,
+  ...settingsZhCN,
   'error.network.failed': '无法连接服务器，请检查网络后重试',
   'error.unknown': '操作失败（{code}）',
   'error.fieldInvalid': '此项填写不符合要求',

@@ -1,6 +1,6 @@
 /** Foundation tables: jurisdictions, units, users and roles, sessions, the calendar, the taxonomy, the event log, jobs, deadlines, notifications. */
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, uuid, text, integer, boolean, date, jsonb, bigserial, primaryKey, uniqueIndex, index, check } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, uuid, text, integer, boolean, date, jsonb, bigserial, primaryKey, unique, uniqueIndex, index, check } from 'drizzle-orm/pg-core';
 import { JURISDICTION_LEVELS, UNIT_KINDS, CALENDAR_DAY_KINDS, DEADLINE_UNITS, DEADLINE_STATES, DEADLINE_STATUSES, LOCALES } from '@tianlang/contracts';
 import { ts, createdAt, updatedAt } from './columns';
 
@@ -121,13 +121,19 @@ export const loginThrottles = pgTable('login_throttles', {
   check('login_throttles_kind_ck', sql`${t.kind} in ('account', 'address')`),
 ]);
 
-/** Days that deviate from the Monday–Friday week (holidays, 调休 working weekends). */
+/**
+ * Days that deviate from the Monday–Friday week (holidays, 调休 working weekends). A row without a
+ * jurisdiction is the default set at the root; a jurisdiction's row overrides it for its subtree
+ * (the nearest level wins per date, see modules/settings).
+ */
 export const calendarDays = pgTable('calendar_days', {
-  date: date('date', { mode: 'string' }).primaryKey(),
+  id: uuid('id').primaryKey().defaultRandom(),
+  jurisdictionId: uuid('jurisdiction_id').references(() => jurisdictions.id),
+  date: date('date', { mode: 'string' }).notNull(),
   kind: calendarDayKind('kind').notNull(),
   name: text('name').notNull(),
   updatedAt: updatedAt(),
-});
+}, (t) => [unique('calendar_days_level_date_uq').on(t.jurisdictionId, t.date).nullsNotDistinct()]);
 
 export interface LegalBasis {
   law: string;
@@ -206,6 +212,8 @@ export const deadlines = pgTable('deadlines', {
   subjectId: text('subject_id').notNull(),
   kind: text('kind').notNull(),
   unitId: uuid('unit_id').references(() => units.id),
+  /** whose working-day calendar counts the clock (null: the default calendar) */
+  jurisdictionId: uuid('jurisdiction_id').references(() => jurisdictions.id),
   assigneeId: uuid('assignee_id').references(() => users.id),
   amount: integer('amount').notNull(),
   unit: deadlineUnit('unit').notNull(),
@@ -250,3 +258,4 @@ export type EventRow = typeof events.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;
 export type DeadlineRow = typeof deadlines.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+export type CalendarDayRow = typeof calendarDays.$inferSelect;

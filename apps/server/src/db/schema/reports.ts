@@ -1,6 +1,6 @@
 /** Reports 举报受理处置: reports, evidence, disposals, transfers, orders, templates, SLA, views, batches, the proof-of-work store, the mail outbox. */
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, uuid, text, integer, bigint, boolean, jsonb, primaryKey, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, uuid, text, integer, bigint, boolean, jsonb, primaryKey, unique, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
 import { REPORT_STATES, REPORT_CHANNELS, DISPOSAL_KINDS, TRANSFER_KINDS, TRANSFER_STATES, ORDER_STATES, ORDER_ANSWERS, RECHECK_RESULTS, REPORT_OUTCOMES, REJECT_REASONS, ORDER_MEASURES, BULK_ACTIONS } from '@tianlang/contracts';
 import { ts, createdAt, updatedAt } from './columns';
 import { deadlineStatus, jurisdictions, units, users, type LegalBasis } from './base';
@@ -220,24 +220,31 @@ export const platformOrders = pgTable('platform_orders', {
   index('platform_orders_platform_idx').on(t.platformUnitId, t.state),
 ]);
 
+/** 回复模板: rows without a jurisdiction are the root's defaults; a jurisdiction's row of the same name overrides one. */
 export const replyTemplates = pgTable('reply_templates', {
   id: uuid('id').primaryKey().defaultRandom(),
+  jurisdictionId: uuid('jurisdiction_id').references(() => jurisdictions.id),
   outcome: reportOutcome('outcome').notNull(),
   name: text('name').notNull(),
   body: text('body').notNull(),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('reply_templates_name_uq').on(t.name)]);
+}, (t) => [unique('reply_templates_level_name_uq').on(t.jurisdictionId, t.name).nullsNotDistinct()]);
 
-/** Per-category deadline overrides (working days); absent means REPORT_SLA_DEFAULTS. */
+/**
+ * Per-category deadlines (working days); absent means REPORT_SLA_DEFAULTS. A row without a
+ * jurisdiction is the root's default; a jurisdiction's row overrides it for its subtree.
+ */
 export const reportSla = pgTable('report_sla', {
-  categoryCode: text('category_code').primaryKey(),
+  id: uuid('id').primaryKey().defaultRandom(),
+  jurisdictionId: uuid('jurisdiction_id').references(() => jurisdictions.id),
+  categoryCode: text('category_code').notNull(),
   accept: integer('accept').notNull(),
   dispose: integer('dispose').notNull(),
   reply: integer('reply').notNull(),
   updatedAt: updatedAt(),
-});
+}, (t) => [unique('report_sla_level_category_uq').on(t.jurisdictionId, t.categoryCode).nullsNotDistinct()]);
 
 export const savedViews = pgTable('saved_views', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -11,17 +11,17 @@ import { calendarPolicy as policy } from './calendar.policy';
 export const calendarRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['calendar 工作日历'];
   app.get('/api/calendar', {
-    config: { permission: policy.read },
+    config: { permission: policy.read, settings: 'calendar_day' },
     schema: { tags, querystring: CalendarYearQuerySchema, response: { 200: CalendarYearViewSchema } },
-  }, async (req) => s.calendar.year(req.query.year));
+  }, async (req) => s.calendar.year(currentUser(req), req.query.year));
 
   app.put('/api/calendar/days/:date', {
-    config: { permission: policy.update },
+    config: { permission: policy.update, settings: 'calendar_day' },
     schema: { tags, params: CalendarDayParamsSchema, body: CalendarDayInputSchema, response: { 200: CalendarDayViewSchema } },
   }, async (req) => s.calendar.setDay(currentUser(req), req.params.date, req.body));
 
   app.delete('/api/calendar/days/:date', {
-    config: { permission: policy.update },
+    config: { permission: policy.update, settings: 'calendar_day' },
     schema: {
       tags, params: CalendarDayParamsSchema,
       querystring: z.strictObject({ reason: textField(500).optional() }), response: { 200: OkSchema },
@@ -34,5 +34,5 @@ export const calendarRoutes = (s: Services): FastifyPluginAsyncZod => async (app
   app.post('/api/calendar/preview', {
     config: { permission: policy.read },
     schema: { tags, body: DeadlinePreviewInputSchema, response: { 200: DeadlinePreviewViewSchema } },
-  }, async (req) => s.calendar.preview(new Date(req.body.start), req.body.amount, req.body.unit));
+  }, async (req) => s.calendar.preview(currentUser(req), new Date(req.body.start), req.body.amount, req.body.unit));
 };

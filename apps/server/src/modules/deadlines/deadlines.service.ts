@@ -15,6 +15,8 @@ export interface StartDeadlineInput {
   /** what the clock is for, e.g. "report.accept" */
   kind: string;
   unitId?: string | null;
+  /** whose working-day calendar counts this clock (the subject's jurisdiction; null: the default calendar) */
+  jurisdictionId?: string | null;
   assigneeId?: string | null;
   amount: number;
   unit: DeadlineUnit;
@@ -41,10 +43,10 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
   const listeners: ((tx: Queryable, row: DeadlineRow, status: DeadlineStatus) => Promise<void>)[] = [];
   /** The row and its "started" event, computed but not written (the intake path batches them). */
   async function plan(q: Queryable, input: StartDeadlineInput) {
-    const cal = await calendar.getCalendar(q);
+    const cal = await calendar.getCalendar(q, input.jurisdictionId ?? null);
     const snap = evaluateDeadline(input.at, { amount: input.amount, unit: input.unit }, [], input.at, cal);
     const values = {
-      subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, unitId: input.unitId ?? null,
+      subjectType: input.subjectType, subjectId: input.subjectId, kind: input.kind, unitId: input.unitId ?? null, jurisdictionId: input.jurisdictionId ?? null,
       assigneeId: input.assigneeId ?? null, amount: input.amount, unit: input.unit, startedAt: input.at,
       dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, state: snap.state, status: snap.status,
       createdAt: input.at, updatedAt: input.at,
@@ -75,7 +77,7 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
     const [row] = await tx.select().from(deadlines).where(eq(deadlines.id, id)).for('update');
     if (!row) throw notFound('deadline');
     const history = [...toHistory(row), { type, at, amount: opts.amount }];
-    const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, history, at, await calendar.getCalendar(tx));
+    const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, history, at, await calendar.getCalendar(tx, row.jurisdictionId));
     const [updated] = await tx.update(deadlines).set({
       history: history.map((h) => ({ type: h.type, at: h.at.toISOString(), ...(h.amount !== undefined ? { amount: h.amount } : {}) })),
       dueAt: snap.dueAt, atRiskAt: snap.atRiskAt, state: snap.state, status: snap.status, updatedAt: at,
@@ -94,7 +96,6 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
    */
   async function sweep(limit = 500): Promise<{ atRisk: number; overdue: number }> {
     const now = clock.now();
-    const cal = await calendar.getCalendar();
     const due = await db.select().from(deadlines).where(and(
       eq(deadlines.state, 'running'),
       or(and(eq(deadlines.status, 'on_time'), lte(deadlines.atRiskAt, now)),
@@ -106,6 +107,7 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
       await db.transaction(async (tx) => {
         const [row] = await tx.select().from(deadlines).where(eq(deadlines.id, candidate.id)).for('update');
         if (!row || row.state !== 'running') return;
+        const cal = await calendar.getCalendar(tx, row.jurisdictionId);
         const snap = evaluateDeadline(row.startedAt, { amount: row.amount, unit: row.unit }, toHistory(row), now, cal);
         if (snap.status === row.status) return;
         // Listeners first: they take (or give up on) the subject's row lock before the event chain's lock.

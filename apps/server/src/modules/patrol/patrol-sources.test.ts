@@ -20,7 +20,9 @@ beforeAll(async () => {
   w = await buildWorld(t.s.db);
   const a = await buildUser(t.s.db, { unitId: w.officeA.id, roles: ['analyst'] });
   analyst = await signIn(t.app, a.username);
-  await analyst.post('/api/patrol/rules', { kind: 'term', pattern: TERM, category: 'fraud' });
+  // lexicons are set at the root only
+  const curator = await signIn(t.app, (await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['analyst'] })).username);
+  await curator.post('/api/patrol/rules', { kind: 'term', pattern: TERM, category: 'fraud' });
 });
 afterAll(() => t.close());
 

@@ -113,7 +113,7 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
 
   // ── lexicon ──
   app.get('/api/patrol/rules', {
-    config: { permission: policy.readLexicon },
+    config: { permission: policy.readLexicon, settings: 'lexicon' },
     schema: { tags, querystring: LexiconRuleListQuerySchema, response: { 200: listOf(LexiconRuleViewSchema) } },
   }, async (req) => {
     const { items, total } = await p.lexicon.list(req.query);
@@ -121,17 +121,17 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
   });
 
   app.post('/api/patrol/rules', {
-    config: { permission: policy.manageLexicon },
+    config: { permission: policy.manageLexicon, settings: 'lexicon' },
     schema: { tags, body: LexiconRuleInputSchema, response: { 201: LexiconRuleViewSchema } },
   }, async (req, reply) => reply.status(201).send(ruleView(await p.lexicon.create(currentUser(req), req.body))));
 
   app.patch('/api/patrol/rules/:id', {
-    config: { permission: policy.manageLexicon },
+    config: { permission: policy.manageLexicon, settings: 'lexicon' },
     schema: { tags, params: IdParamsSchema, body: LexiconRuleUpdateSchema, response: { 200: LexiconRuleViewSchema } },
   }, async (req) => ruleView(await p.lexicon.update(currentUser(req), req.params.id, req.body)));
 
   app.post('/api/patrol/rules/import', {
-    config: { permission: policy.manageLexicon },
+    config: { permission: policy.manageLexicon, settings: 'lexicon' },
     schema: {
       tags, body: LexiconImportInputSchema,
       response: { 200: z.object({ added: z.number(), changed: z.number(), deactivated: z.number(), note: z.string().optional() }) },
@@ -139,7 +139,7 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
   }, async (req) => p.lexicon.importFile(currentUser(req), req.body.content, req.body.note));
 
   app.get('/api/patrol/lexicon/versions', {
-    config: { permission: policy.readLexicon },
+    config: { permission: policy.readLexicon, settings: 'lexicon' },
     schema: { tags, response: { 200: z.object({ items: z.array(LexiconVersionViewSchema) }) } },
   }, async () => ({
     items: (await p.lexicon.versions(100)).map(({ v, actorName }) => ({
@@ -149,17 +149,17 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
 
   // ── 不规范表述 ──
   app.get('/api/patrol/terms', {
-    config: { permission: policy.checkTerms },
+    config: { permission: policy.checkTerms, settings: 'terms' },
     schema: { tags, response: { 200: z.object({ items: z.array(TermCorrectionViewSchema) }) } },
   }, async () => ({ items: (await p.terms.list()).map(termView) }));
 
   app.post('/api/patrol/terms', {
-    config: { permission: policy.manageTerms },
+    config: { permission: policy.manageTerms, settings: 'terms' },
     schema: { tags, body: TermCorrectionInputSchema, response: { 201: TermCorrectionViewSchema } },
   }, async (req, reply) => reply.status(201).send(termView(await p.terms.create(currentUser(req), req.body))));
 
   app.patch('/api/patrol/terms/:id', {
-    config: { permission: policy.manageTerms },
+    config: { permission: policy.manageTerms, settings: 'terms' },
     schema: { tags, params: IdParamsSchema, body: z.strictObject({ active: z.boolean() }), response: { 200: TermCorrectionViewSchema } },
   }, async (req) => termView(await p.terms.setActive(currentUser(req), req.params.id, req.body.active)));
 

@@ -10,6 +10,8 @@ let w: World;
 let analyst: Agent;
 let analystB: Agent;
 let admin: Agent;
+/** lexicons and 不规范表述 are set at the root only: a city-level analyst keeps them */
+let curator: Agent;
 // Unique marks keep this file's terms from meeting other files' texts in the shared database.
 const mark = uniq().replace(/[0-9]/g, '');
 const TERM = `赌博网${mark}`;
@@ -18,7 +20,8 @@ beforeAll(async () => {
   w = await buildWorld(t.s.db);
   const a = await buildUser(t.s.db, { unitId: w.officeA.id, roles: ['analyst'] });
   const b = await buildUser(t.s.db, { unitId: w.officeB.id, roles: ['analyst'] });
-  [analyst, analystB, admin] = await Promise.all([signIn(t.app, a.username), signIn(t.app, b.username), signIn(t.app, w.users.adminA.username)]);
+  const c = await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['analyst'] });
+  [analyst, analystB, admin, curator] = await Promise.all([signIn(t.app, a.username), signIn(t.app, b.username), signIn(t.app, w.users.adminA.username), signIn(t.app, c.username)]);
 });
 afterAll(() => t.close());
 
@@ -31,7 +34,7 @@ async function source(kind: 'api' | 'manual' | 'import' | 'feed', agent = analys
 describe('lexicon', () => {
   it('adds a rule as a new version and scans with it at once', async () => {
     const before = (await t.s.db.select({ n: count() }).from(lexiconVersions))[0]!.n;
-    const res = await analyst.post('/api/patrol/rules', { kind: 'term', pattern: TERM, category: 'gambling', severity: 4, allowContexts: [`禁止${TERM}`] });
+    const res = await curator.post('/api/patrol/rules', { kind: 'term', pattern: TERM, category: 'gambling', severity: 4, allowContexts: [`禁止${TERM}`] });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ pattern: TERM, hits: 0, precision: null, active: true });
     expect((await t.s.db.select({ n: count() }).from(lexiconVersions))[0]!.n).toBe(before + 1);
@@ -42,10 +45,10 @@ describe('lexicon', () => {
 
   it('refuses an unsafe regex and a duplicate, writing no version', async () => {
     const before = (await t.s.db.select({ n: count() }).from(lexiconVersions))[0]!.n;
-    const unsafe = await analyst.post('/api/patrol/rules', { kind: 'regex', pattern: '(a+)+$', category: 'fraud' });
+    const unsafe = await curator.post('/api/patrol/rules', { kind: 'regex', pattern: '(a+)+$', category: 'fraud' });
     expect(unsafe.statusCode).toBe(422);
     expect(unsafe.json().code).toBe('lexicon.invalid_rule');
-    const dup = await analyst.post('/api/patrol/rules', { kind: 'term', pattern: TERM, category: 'gambling' });
+    const dup = await curator.post('/api/patrol/rules', { kind: 'term', pattern: TERM, category: 'gambling' });
     expect(dup.statusCode).toBe(409);
     expect((await t.s.db.select({ n: count() }).from(lexiconVersions))[0]!.n).toBe(before);
   });
@@ -53,12 +56,12 @@ describe('lexicon', () => {
   it('imports a lexicon file as one version, or names the bad line and imports nothing', async () => {
     const good = [`term\t色情站${mark}\tporn\t5`, `term\t刷单${mark}\tfraud\t3`].join('\n');
     const bad = `term\t好词${mark}\tother\t3\nterm\t\tother\t9`;
-    const rejected = await analyst.post('/api/patrol/rules/import', { content: bad });
+    const rejected = await curator.post('/api/patrol/rules/import', { content: bad });
     expect(rejected.statusCode).toBe(422);
     expect(rejected.json().code).toMatch(/^lexicon\.invalid_(file|rule)$/);
     expect(rejected.json().details.problems[0].line).toBe(2);
     expect(await t.s.db.select().from(lexiconRules).where(eq(lexiconRules.pattern, `好词${mark}`))).toHaveLength(0);
-    const res = await analyst.post('/api/patrol/rules/import', { content: good, note: '年度词库' });
+    const res = await curator.post('/api/patrol/rules/import', { content: good, note: '年度词库' });
     expect(res.json()).toMatchObject({ added: 2, changed: 0 });
     const versions = (await analyst.get('/api/patrol/lexicon/versions')).json().items;
     expect(versions[0].summary).toMatchObject({ added: 2, note: '年度词库' });
@@ -155,7 +158,7 @@ describe('ingestion and review', () => {
 describe('不规范表述', () => {
   it('suggests the right form at each span', async () => {
     const wrong = `国家质检总局${mark}`;
-    expect((await analyst.post('/api/patrol/terms', { wrong, right: '国家市场监督管理总局', note: '2018年机构改革' })).statusCode).toBe(201);
+    expect((await curator.post('/api/patrol/terms', { wrong, right: '国家市场监督管理总局', note: '2018年机构改革' })).statusCode).toBe(201);
     const res = await admin.post('/api/patrol/terms/check', { text: `据${wrong}通报，` });
     expect(res.json().suggestions).toEqual([{ start: 1, end: 1 + wrong.length, wrong, right: '国家市场监督管理总局', note: '2018年机构改革' }]);
   });

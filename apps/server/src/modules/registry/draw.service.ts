@@ -47,7 +47,7 @@ export function createDrawService(deps: { db: Db; clock: Clock; deadlines: Deadl
       const entities = await tx.select().from(registryEntities).where(inArray(registryEntities.id, result.entityIds)).for('update');
       for (const t of result.tasks) {
         const [task] = await tx.insert(registryTasks).values({ drawId: row!.id, entityId: t.entityId, officerIds: t.officerIds, createdAt: at, updatedAt: at }).returning();
-        const d = await deadlines.start(tx, { subjectType: TASK_SUBJECT, subjectId: task!.id, kind: 'registry.task', unitId: user.unitId, amount: input.days, unit: input.unit, at });
+        const d = await deadlines.start(tx, { subjectType: TASK_SUBJECT, subjectId: task!.id, kind: 'registry.task', unitId: user.unitId, jurisdictionId: user.jurisdictionId, amount: input.days, unit: input.unit, at });
         await tx.update(registryTasks).set({ dueAt: d.dueAt, deadlineStatus: d.status }).where(eq(registryTasks.id, task!.id));
         const entity = entities.find((e) => e.id === t.entityId)!;
         await entityEvent(tx, entity, user, 'registry.task_assigned', at, { payload: { drawId: row!.id, taskId: task!.id, officerIds: t.officerIds, dueAt: d.dueAt.toISOString() } });

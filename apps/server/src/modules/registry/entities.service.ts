@@ -9,7 +9,7 @@ import type { Secrets } from '../../lib/secrets';
 import type { AuthUser } from '../auth/auth.types';
 import { entityEvent, findEntity, scopedJurisdiction, userLevel } from './entity-store';
 import { identifiersOrThrow, norm, sealContact, searchColumns } from './entity-values';
-import { findDuplicates } from './registry.repo';
+import { findDuplicates, visibleDuplicates } from './registry.repo';
 import { assertOfficer } from './officers';
 
 const ruleError = (err: unknown) => {
@@ -43,16 +43,16 @@ export function createEntitiesService(deps: { db: Db; clock: Clock; secrets: Sec
       const at = clock.now();
       const j = await scopedJurisdiction(tx, user, input.jurisdictionId ?? user.jurisdictionId);
       if (input.officerId) await assertOfficer(tx, user, input.officerId, 'officerId');
-      const dups = await findDuplicates(tx, { ...ids, type: input.type, name: input.name });
+      const dups = visibleDuplicates(user.scopePath, await findDuplicates(tx, { ...ids, type: input.type, name: input.name, scopePath: user.scopePath }));
       const hard = dups.filter((d) => d.reasons.some((r) => r !== 'similar_name'));
       if (hard.length) {
         throw new AppError('registry.duplicate', '台账中已有相同的备案号、网址、应用标识或账号', {
-          details: { duplicates: hard.map((d) => ({ id: d.path.startsWith(user.scopePath) ? d.id : null, reasons: d.reasons })) },
+          details: { duplicates: hard.map((d) => ({ id: d.id, reasons: d.reasons })) },
         });
       }
       if (dups.length && !input.confirmDuplicates) {
         throw new AppError('registry.duplicate', '有名称相似的对象，请确认不是同一对象后再创建（confirmDuplicates）', {
-          details: { duplicates: dups.map((d) => ({ id: d.path.startsWith(user.scopePath) ? d.id : null, reasons: d.reasons, similarity: d.similarity })) },
+          details: { duplicates: dups.map((d) => ({ id: d.id, reasons: d.reasons, similarity: d.similarity })) },
         });
       }
       const history: GradeHistoryEntry[] = [{ grade: input.grade, from: null, reason: input.gradeReason ?? null, actorId: user.id, at: at.toISOString() }];

@@ -73,6 +73,25 @@ describe('entities', () => {
     expect(ok.statusCode).toBe(201);
   });
 
+  it('tells a sibling district nothing of another district’s names; of a shared identifier only that it is registered elsewhere', async () => {
+    const name = `东湖区独有网站${Date.now() % 100000}`;
+    const a = await create(district, { name });
+    // The same name typed in district B: no hit, no confirmation asked, nothing about district A.
+    const check = await districtB.post('/api/registry/entities/duplicates', { name, type: 'website' });
+    expect(check.json().items).toEqual([]);
+    const own = await districtB.post('/api/registry/entities', websiteInput({ name }));
+    expect(own.statusCode).toBe(201);
+    expect(JSON.stringify(own.json())).not.toContain(a.id);
+    // A hard identifier is unique in the whole register: district B learns it is taken, and nothing else.
+    const ids = await districtB.post('/api/registry/entities/duplicates', { name: `${name}（镜像）`, icpNo: a.icpNo });
+    // district B's own entity of that name is shown in full; district A's only as "registered elsewhere"
+    expect(ids.json().items).toEqual(expect.arrayContaining([{ entity: null, reasons: ['same_icp'], similarity: 0 }]));
+    expect(ids.json().items.filter((x: { entity: unknown }) => x.entity === null)).toHaveLength(1);
+    for (const leak of [a.id, w.districtA.id]) expect(JSON.stringify(ids.json())).not.toContain(leak);
+    const refused = await districtB.post('/api/registry/entities', websiteInput({ name: '另一个名字', icpNo: a.icpNo }));
+    expect([refused.statusCode, refused.json().details.duplicates]).toEqual([409, [{ id: null, reasons: ['same_icp'] }]]);
+  });
+
   it('scopes by jurisdiction: a town sees its own, not a sibling town; other ids answer 404 and nothing is written', async () => {
     const mine = await create(town, { jurisdictionId: w.townA.id });
     const theirs = await create(town2, { jurisdictionId: w.townA2.id });

@@ -42,7 +42,7 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
     const out = [];
     for (const item of items) {
       const [r] = await tx.insert(registryRectifications).values({ entityId: entity.id, source, sourceId, description: item.description, createdAt: at }).returning();
-      const d = await deadlines.start(tx, { subjectType: RECTIFICATION_SUBJECT, subjectId: r!.id, kind: 'registry.rectification', unitId: user.unitId, amount: item.days, unit: item.unit, at });
+      const d = await deadlines.start(tx, { subjectType: RECTIFICATION_SUBJECT, subjectId: r!.id, kind: 'registry.rectification', unitId: user.unitId, jurisdictionId: user.jurisdictionId, amount: item.days, unit: item.unit, at });
       await tx.update(registryRectifications).set({ dueAt: d.dueAt, deadlineStatus: d.status }).where(eq(registryRectifications.id, r!.id));
       out.push({ id: r!.id, dueAt: d.dueAt.toISOString() });
     }

@@ -61,12 +61,17 @@ export async function listByIds(q: Queryable, ids: string[]): Promise<ListRow[]>
     .where(inArray(registryEntities.id, ids))) as ListRow[];
 }
 
-export interface DuplicateProbe { name?: string; type?: string; canonicalUrl?: string | null; icpNo?: string | null; accountId?: string | null; excludeId?: string }
+export interface DuplicateProbe {
+  name?: string; type?: string; canonicalUrl?: string | null; icpNo?: string | null; accountId?: string | null; excludeId?: string;
+  /** the asking user's scope: names are compared only within it */
+  scopePath: string;
+}
 type Reason = 'same_icp' | 'same_url' | 'same_account' | 'similar_name';
 
 /**
- * Entities that may be the same as the probe, anywhere (identifiers are unique across the whole
- * register); the caller hides the ones outside the user's scope. Name similarity is pg_trgm's.
+ * Entities that may be the same as the probe. Hard identifiers (ICP number, URL, account) are unique
+ * across the whole register, so they are matched everywhere; a name only within the user's scope, so
+ * a sibling district's entity names never surface. See `visibleDuplicates` for what may be shown.
  */
 export async function findDuplicates(q: Queryable, p: DuplicateProbe, limit = 10) {
   const found = new Map<string, { id: string; path: string; reasons: Set<Reason>; similarity: number }>();
@@ -89,10 +94,23 @@ export async function findDuplicates(q: Queryable, p: DuplicateProbe, limit = 10
     const n = norm(p.name);
     const sim = sql<number>`similarity(${registryEntities.nameNorm}, ${n})`;
     add(await q.select({ ...base, sim }).from(registryEntities)
-      .where(and(sql`${registryEntities.nameNorm} % ${n}`, sql`${sim} >= 0.4`, notSelf)).orderBy(desc(sim)).limit(limit), 'similar_name');
+      .where(and(sql`${registryEntities.nameNorm} % ${n}`, sql`${sim} >= 0.4`, like(registryEntities.jurisdictionPath, `${p.scopePath}%`), notSelf))
+      .orderBy(desc(sim)).limit(limit), 'similar_name');
   }
   return [...found.values()].sort((a, b) => b.reasons.size - a.reasons.size || b.similarity - a.similarity).slice(0, limit)
     .map((x) => ({ ...x, reasons: [...x.reasons] }));
+}
+
+/**
+ * What a user may learn of the duplicates: everything of those in scope; of one elsewhere only that
+ * one of the hard identifiers given is registered (no id, name, jurisdiction or name similarity).
+ */
+export function visibleDuplicates(scopePath: string, hits: Awaited<ReturnType<typeof findDuplicates>>) {
+  return hits.flatMap((h) => {
+    if (h.path.startsWith(scopePath)) return [{ id: h.id as string | null, reasons: h.reasons, similarity: h.similarity }];
+    const hard = h.reasons.filter((r) => r !== 'similar_name');
+    return hard.length ? [{ id: null, reasons: hard, similarity: 0 }] : [];
+  });
 }
 
 /** Tags on the entities of a jurisdiction subtree, most used first (at most 200). */

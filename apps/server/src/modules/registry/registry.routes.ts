@@ -11,7 +11,7 @@ import type { Services } from '../../services';
 import { exportXlsx, parseColumns, templateXlsx } from './export';
 import { registryPolicy as policy } from './registry.policy';
 import { officersIn } from './officers';
-import { findDuplicates, listByIds, listEntities, tagsInUse } from './registry.repo';
+import { findDuplicates, visibleDuplicates, listByIds, listEntities, tagsInUse } from './registry.repo';
 import { entityListItemView } from './registry.views';
 
 /** Entities: list and search, duplicates, create, edit, grade, move, close/reopen, contact reveal, page, export. */
@@ -47,12 +47,12 @@ export const registryRoutes = (s: Services): FastifyPluginAsyncZod => async (app
   }, async (req) => {
     const user = currentUser(req);
     const b = req.body;
-    const hits = await findDuplicates(s.db, {
+    const hits = visibleDuplicates(user.scopePath, await findDuplicates(s.db, {
       name: b.name, type: b.type, excludeId: b.excludeId, icpNo: b.icpNo ? normalizeIcp(b.icpNo) : null,
-      canonicalUrl: b.url ? entityCanonicalUrl(b.url) : null, accountId: b.accountId ? normalizeAccountId(b.accountId) : null,
-    });
-    const visible = new Map((await listByIds(s.db, hits.filter((h) => h.path.startsWith(user.scopePath)).map((h) => h.id))).map((x) => [x.e.id, x]));
-    return { items: hits.map((h) => ({ entity: visible.has(h.id) ? entityListItemView(visible.get(h.id)!) : null, reasons: h.reasons, similarity: h.similarity })) };
+      canonicalUrl: b.url ? entityCanonicalUrl(b.url) : null, accountId: b.accountId ? normalizeAccountId(b.accountId) : null, scopePath: user.scopePath,
+    }));
+    const shown = new Map((await listByIds(s.db, hits.flatMap((h) => (h.id ? [h.id] : [])))).map((x) => [x.e.id, x]));
+    return { items: hits.map((h) => ({ entity: h.id && shown.has(h.id) ? entityListItemView(shown.get(h.id)!) : null, reasons: h.reasons, similarity: h.similarity })) };
   });
 
   app.post('/api/registry/entities', {

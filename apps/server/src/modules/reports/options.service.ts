@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { ReportFilter } from '@tianlang/contracts';
-import { placeholdersOf } from '@tianlang/core';
 import type { Db } from '../../db/client';
-import { jurisdictions, replyTemplates, reports, rolePermissions, savedViews, units, userRoles, users } from '../../db/schema';
+import { jurisdictions, reports, rolePermissions, savedViews, units, userRoles, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import type { StatusService } from './status.service';
 import type { TaxonomyCache } from './taxonomy';
+import { settingLabels } from '../settings/settings-scope';
+import { effectiveTemplates, templateView } from './templates.service';
 
 /** The console's form options, saved views and a trusted reporter's own list. */
 export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonomy: TaxonomyCache; status: StatusService }) {
@@ -23,15 +24,16 @@ export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonom
         .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
         .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
         .where(and(inScope, eq(users.active, true), eq(units.kind, 'office'), eq(rolePermissions.permission, 'reports.read'))),
-      db.select().from(replyTemplates).where(eq(replyTemplates.active, true)).orderBy(asc(replyTemplates.outcome), asc(replyTemplates.name)),
+      effectiveTemplates(db, user.scopePath),
     ]);
+    const labels = await settingLabels(db, user);
     return {
       categories: [...cats.values()].filter((c) => c.active).map((c) => ({ code: c.code, name: c.name, kind: c.kind, parentCode: c.parentCode, legalBasis: c.legalBasis })),
       departments: unitRows.filter((u) => u.kind === 'department').map(({ id, name }) => ({ id, name })),
       platforms: unitRows.filter((u) => u.kind === 'platform').map(({ id, name }) => ({ id, name })),
       jurisdictions: jRows,
       assignees: staff.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-      templates: templates.map((t) => ({ id: t.id, outcome: t.outcome, name: t.name, body: t.body, placeholders: placeholdersOf(t.body), active: t.active, updatedAt: t.updatedAt.toISOString() })),
+      templates: [...templates.byName.values()].filter((t) => t.active).map((t) => templateView(t, labels.source(t.jurisdictionId))),
     };
   }
 

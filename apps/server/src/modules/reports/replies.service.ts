@@ -3,7 +3,7 @@ import type { ReportOutcome } from '@tianlang/contracts';
 import { canTransition, fillTemplate, officeDate } from '@tianlang/core';
 import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/client';
-import { replyTemplates, reportDisposals, reports, type ReportRow } from '../../db/schema';
+import { reportDisposals, reports, type ReportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError, assertThat } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
@@ -46,7 +46,8 @@ export function createRepliesService(deps: { db: Db; clock: Clock; clocks: Repor
   }
 
   async function compose(q: Queryable, row: ReportRow, input: ReplyInput, lock: boolean) {
-    const [t] = await q.select().from(replyTemplates).where(eq(replyTemplates.id, input.templateId));
+    // The template in force at the report's jurisdiction: a district's own wording of a city template wins there.
+    const t = await templates.forReport(q, row.jurisdictionPath, input.templateId);
     if (!t || !t.active) throw new AppError('request.invalid', 'unknown or inactive reply template', { details: { field: 'templateId' } });
     if (row.outcome && t.outcome !== row.outcome) {
       throw new AppError('request.invalid', `the template is for outcome ${t.outcome}, the report's outcome is ${row.outcome}`, { details: { field: 'templateId', outcome: row.outcome } });

@@ -3,36 +3,44 @@ import { REPORT_SLA_DEFAULTS, type ReportSla } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { reports, reportSla, type ReportRow } from '../../db/schema';
 import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
+import { resolveSetting } from '../settings/settings-scope';
 import { SUBJECT } from './report-store';
 
 export type ReportStage = keyof ReportSla;
 const kindOf = (stage: ReportStage) => `report.${stage}`;
 
+type ClockSubject = Pick<ReportRow, 'id' | 'categoryCode' | 'jurisdictionId' | 'jurisdictionPath'>;
+
 /**
  * The three clocks of a report (accept 1, dispose 5, reply 2 working days by default; a category
- * may override them). The report row keeps the running clock's due time and status for the queues.
+ * may set its own, at the root or overridden by a jurisdiction for its subtree), counted on the
+ * calendar of the report's jurisdiction. The report row keeps the running clock's due time and
+ * status for the queues.
  */
 export function createReportClocks({ deadlines }: { deadlines: DeadlinesService }) {
-  let cache: { at: number; map: Map<string, ReportSla> } | undefined;
+  let cache: { at: number; rows: (typeof reportSla.$inferSelect)[] } | undefined;
 
-  async function sla(q: Queryable, categoryCode: string): Promise<ReportSla> {
-    if (!cache || Date.now() - cache.at > 60_000) {
-      const rows = await q.select().from(reportSla);
-      cache = { at: Date.now(), map: new Map(rows.map((r) => [r.categoryCode, { accept: r.accept, dispose: r.dispose, reply: r.reply }])) };
-    }
-    return cache.map.get(categoryCode) ?? cache.map.get(categoryCode.split('.')[0]!) ?? REPORT_SLA_DEFAULTS;
+  /** The SLA in force for a category at a jurisdiction: the nearest level's row for the category, else for its parent, else the defaults. */
+  async function sla(q: Queryable, at: Pick<ReportRow, 'categoryCode' | 'jurisdictionPath'>): Promise<ReportSla> {
+    if (!cache || Date.now() - cache.at > 60_000) cache = { at: Date.now(), rows: await q.select().from(reportSla) };
+    const effective = resolveSetting(cache.rows, at.jurisdictionPath, (r) => r.categoryCode);
+    const r = effective.get(at.categoryCode) ?? effective.get(at.categoryCode.split('.')[0]!);
+    return r ? { accept: r.accept, dispose: r.dispose, reply: r.reply } : REPORT_SLA_DEFAULTS;
   }
 
   /** Row values and event for the accept clock of a new report (written by the intake in one batch). */
-  async function planAccept(q: Queryable, row: Pick<ReportRow, 'id' | 'categoryCode'>, unitId: string | null, at: Date) {
-    const s = await sla(q, row.categoryCode);
-    return deadlines.plan(q, { subjectType: SUBJECT, subjectId: row.id, kind: kindOf('accept'), unitId, amount: s.accept, unit: 'working_days', at });
+  async function planAccept(q: Queryable, row: ClockSubject, unitId: string | null, at: Date) {
+    const s = await sla(q, row);
+    return deadlines.plan(q, {
+      subjectType: SUBJECT, subjectId: row.id, kind: kindOf('accept'), unitId, jurisdictionId: row.jurisdictionId, amount: s.accept, unit: 'working_days', at,
+    });
   }
 
   async function start(tx: Queryable, row: ReportRow, stage: ReportStage, unitId: string | null, at: Date) {
-    const s = await sla(tx, row.categoryCode);
+    const s = await sla(tx, row);
     const d = await deadlines.start(tx, {
-      subjectType: SUBJECT, subjectId: row.id, kind: kindOf(stage), unitId, assigneeId: row.assigneeId, amount: s[stage], unit: 'working_days', at,
+      subjectType: SUBJECT, subjectId: row.id, kind: kindOf(stage), unitId, jurisdictionId: row.jurisdictionId, assigneeId: row.assigneeId,
+      amount: s[stage], unit: 'working_days', at,
     });
     await tx.update(reports).set({ dueAt: d.dueAt, deadlineStatus: d.status }).where(eq(reports.id, row.id));
   }

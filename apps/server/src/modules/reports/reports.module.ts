@@ -24,6 +24,7 @@ import { createAllowance } from './allowance';
 import { createQueueService } from './queue.service';
 import { createRepliesService } from './replies.service';
 import { createReportClocks } from './report-clocks';
+import { createSlaService } from './sla.service';
 import { actorOf } from './report-store';
 import { createStatusService } from './status.service';
 import { createTaxonomyCache } from './taxonomy';
@@ -73,6 +74,7 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
   return {
     taxonomy, clustering, clocks, evidence, intake, handling, transfers, orders, disposals, replies, status, detail,
     queue: createQueueService({ db }),
+    sla: createSlaService({ db, clock, clocks, taxonomy }),
     bulk: createBulkService({ db, clock, handling, replyInTx: replies.replyInTx }),
     pow: createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY, spent: dbSpentStore(db, clock) }),
     allowance: createAllowance({ db, clock, limits: {

@@ -84,7 +84,7 @@ export async function issueOrder(tx: Queryable, deadlines: DeadlinesService, o: 
     subjectType: ORDER_SUBJECT, subjectId: order!.id, action: 'order.issued', actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId,
     toState: 'issued', payload: { reportId: o.report.id, orderNo: order!.orderNo, platformUnitId: o.platformUnitId, measure: o.measure, dueHours: o.dueHours }, at: o.at,
   });
-  const clock = await deadlines.start(tx, { subjectType: ORDER_SUBJECT, subjectId: order!.id, kind: ORDER_CLOCK, unitId: o.platformUnitId, amount: o.dueHours, unit: 'hours', at: o.at });
+  const clock = await deadlines.start(tx, { subjectType: ORDER_SUBJECT, subjectId: order!.id, kind: ORDER_CLOCK, unitId: o.platformUnitId, jurisdictionId: o.report.jurisdictionId, amount: o.dueHours, unit: 'hours', at: o.at });
   await notifyUsers(tx, await activeUsersOfUnit(tx, o.platformUnitId), {
     kind: 'order.issued', title: `处置通知 ${order!.orderNo}`, body: `请于 ${officeTime(clock.dueAt)} 前反馈处置结果`,
     link: '/console/reports/orders', subjectType: ORDER_SUBJECT, subjectId: order!.id,
@@ -108,7 +108,7 @@ export async function sendTransfer(tx: Queryable, deadlines: DeadlinesService, o
     subjectType: TRANSFER_SUBJECT, subjectId: t!.id, action: 'transfer.sent', actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId,
     toState: 'sent', reason: o.note, payload: { reportId: o.report.id, kind: o.kind, toUnitId: o.toUnitId, includeContact, dueDays: o.dueDays }, at: o.at,
   });
-  const clock = await deadlines.start(tx, { subjectType: TRANSFER_SUBJECT, subjectId: t!.id, kind: TRANSFER_CLOCK, unitId: o.toUnitId, amount: o.dueDays, unit: 'working_days', at: o.at });
+  const clock = await deadlines.start(tx, { subjectType: TRANSFER_SUBJECT, subjectId: t!.id, kind: TRANSFER_CLOCK, unitId: o.toUnitId, jurisdictionId: o.report.jurisdictionId, amount: o.dueDays, unit: 'working_days', at: o.at });
   await notifyUsers(tx, await activeUsersOfUnit(tx, o.toUnitId), {
     kind: 'transfer.sent', title: `移交件 ${o.report.trackingNo}`, body: `请于 ${officeTime(clock.dueAt)} 前签收并回函`,
     link: '/console/reports/transfers', subjectType: TRANSFER_SUBJECT, subjectId: t!.id,

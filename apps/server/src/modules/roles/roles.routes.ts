@@ -10,22 +10,22 @@ import { rolesPolicy as policy } from './roles.policy';
 export const rolesRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['roles 角色权限'];
   app.get('/api/roles', {
-    config: { permission: policy.list },
+    config: { permission: policy.list, settings: 'roles' },
     schema: { tags, response: { 200: z.object({ items: z.array(RoleViewSchema) }) } },
   }, async () => ({ items: await s.roles.list() }));
 
   app.get('/api/permissions', {
-    config: { permission: policy.list },
+    config: { permission: policy.list, settings: 'roles' },
     schema: { tags, response: { 200: z.object({ items: z.array(z.enum(PERMISSIONS)) }) } },
   }, async () => ({ items: [...PERMISSIONS] }));
 
   app.post('/api/roles', {
-    config: { permission: policy.create },
+    config: { permission: policy.create, settings: 'roles' },
     schema: { tags, body: RoleCreateInputSchema, response: { 201: RoleViewSchema } },
   }, async (req, reply) => reply.status(201).send(await s.roles.create(currentUser(req), req.body)));
 
   app.patch('/api/roles/:id', {
-    config: { permission: policy.update },
+    config: { permission: policy.update, settings: 'roles' },
     schema: { tags, params: IdParamsSchema, body: RoleUpdateInputSchema, response: { 200: RoleViewSchema } },
   }, async (req) => s.roles.update(currentUser(req), req.params.id, req.body));
 };

@@ -3,6 +3,7 @@ import { Card, Col, Flex, Row, Select, Typography } from 'antd';
 import type { CalendarDayView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { SettingLevelNote } from '../../components/SettingSource';
 import { officeToday } from '../../lib/format';
 import { useCalendarYear } from './calendar.api';
 import { DayEditModal } from './DayEditModal';
@@ -57,6 +58,7 @@ export function CalendarPage() {
           />
         }
       />
+      <SettingLevelNote level={data?.level} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={18}>
           <Card loading={isPending}>

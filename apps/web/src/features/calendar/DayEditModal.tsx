@@ -1,7 +1,8 @@
-import { App, Button, Form, Input, Modal, Radio } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { CalendarDayKind, CalendarDayView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { cleanReason, ReasonField } from '../../components/ReasonField';
+import { SettingSourceTag } from '../../components/SettingSource';
 import { useConfirmWithReason } from '../../components/use-confirm-with-reason';
 import { useShowError } from '../../lib/use-show-error';
 import { useRemoveDay, useSetDay } from './calendar.api';
@@ -42,7 +43,7 @@ export function DayEditModal({ date, existing, onClose }: Props) {
   const onRemove = () =>
     confirm({
       title: t('cal.removeTitle', { date }),
-      content: t('cal.removeBody'),
+      content: existing?.replaces ? t('settings.restoreDay', { name: existing.replaces.name, kind: t(`cal.${existing.replaces.kind}`) }) : t('cal.removeBody'),
       okText: t('cal.removeDay'),
       onConfirm: (reason) =>
         removeDay
@@ -60,9 +61,10 @@ export function DayEditModal({ date, existing, onClose }: Props) {
       title={t('cal.dayTitle', { date })}
       onCancel={onClose}
       footer={[
-        existing && (
+        // Only this level's own entry can be removed; what a higher level set applies again.
+        existing?.source.own && (
           <Button key="remove" danger onClick={onRemove} style={{ float: 'left' }}>
-            {t('cal.removeDay')}
+            {existing.replaces ? t('settings.removeOwn') : t('cal.removeDay')}
           </Button>
         ),
         <Button key="cancel" onClick={onClose}>
@@ -73,7 +75,19 @@ export function DayEditModal({ date, existing, onClose }: Props) {
         </Button>,
       ]}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={existing ?? { kind: 'holiday' }} data-testid="calendar-day-form">
+      {existing && (
+        <Flex vertical gap={4} style={{ marginBottom: 12 }} data-testid="calendar-day-source">
+          <span>
+            <SettingSourceTag source={existing.source} />
+          </span>
+          {existing.replaces && (
+            <Typography.Text type="secondary">
+              {t('settings.replacesDay', { name: existing.replaces.name, kind: t(`cal.${existing.replaces.kind}`) })}
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={existing ? { kind: existing.kind, name: existing.name } : { kind: 'holiday' }} data-testid="calendar-day-form">
         <Form.Item name="kind" label={t('cal.kind')} rules={[{ required: true, message: t('common.required') }]}>
           <Radio.Group
             optionType="button"

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarDayKind, CalendarDayView, DeadlineUnit } from '@tianlang/contracts';
+import type { CalendarDayKind, CalendarDayView, DeadlineUnit, SettingLevel } from '@tianlang/contracts';
 import { api, type Ok } from '../../lib/api';
 
 export interface CalendarYear {
   year: number;
   days: CalendarDayView[];
   workingDayCount: number;
+  /** the viewer's level: days set here are this level's own adjustments */
+  level: SettingLevel;
 }
 export interface DayInput {
   kind: CalendarDayKind;

@@ -3,6 +3,7 @@ import { AutoComplete, Button, Card, Col, Flex, Input, Row, Select } from 'antd'
 import type { LexiconRuleView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { SettingLevelNote, useIsTopLevel } from '../../components/SettingSource';
 import { useCan } from '../../lib/session';
 import { categoryLabel, KNOWN_CATEGORIES } from './labels';
 import { useRules, type RuleSort } from './lexicon.api';
@@ -16,6 +17,8 @@ const PAGE_SIZE = 20;
 export function LexiconPage() {
   const t = useT();
   const can = useCan();
+  // Lexicons are kept at the top level only; below it they are read-only.
+  const top = useIsTopLevel();
   const [q, setQ] = useState('');
   const [category, setCategory] = useState('');
   const [active, setActive] = useState<'true' | 'false' | 'all'>('true');
@@ -41,7 +44,7 @@ export function LexiconPage() {
       <PageHeader
         title={t('nav.patrolLexicon')}
         extra={
-          can('patrol.manage') && (
+          can('patrol.manage') && top && (
             <>
               <Button onClick={() => setImporting(true)} data-testid="lexicon-import">
                 {t('lex.import')}
@@ -53,6 +56,7 @@ export function LexiconPage() {
           )
         }
       />
+      {can('patrol.manage') && <SettingLevelNote rootOnly />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={18}>
           <Card>

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useConfirmWithReason } from '../../components/use-confirm-with-reason';
 import type { Page } from '../../lib/api';
 import { useCan } from '../../lib/session';
+import { useIsTopLevel } from '../../components/SettingSource';
 import { useShowError } from '../../lib/use-show-error';
 import { categoryLabel, percent } from './labels';
 import { useUpdateRule } from './lexicon.api';
@@ -27,7 +28,9 @@ export function RulesTable({ data, loading, page, pageSize, onPage, onEdit }: Pr
   const showError = useShowError();
   const confirm = useConfirmWithReason();
   const update = useUpdateRule();
-  const manage = can('patrol.manage');
+  // kept at the top level only; below it read-only
+  const top = useIsTopLevel();
+  const manage = can('patrol.manage') && top;
 
   const toggle = (r: LexiconRuleView) =>
     confirm({

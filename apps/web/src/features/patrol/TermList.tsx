@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Segmented, Switch, Table, Typography } from 'antd';
 import { useT } from '../../i18n';
 import { useCan } from '../../lib/session';
+import { useIsTopLevel } from '../../components/SettingSource';
 import { useShowError } from '../../lib/use-show-error';
 import { TermFormModal } from './TermFormModal';
 import { useSetTermActive, useTerms, type TermView } from './terms.api';
@@ -16,7 +17,9 @@ export function TermList() {
   const setActive = useSetTermActive();
   const [adding, setAdding] = useState(false);
   const [show, setShow] = useState<'active' | 'all'>('active');
-  const manage = can('patrol.manage');
+  // kept at the top level only; below it read-only
+  const top = useIsTopLevel();
+  const manage = can('patrol.manage') && top;
   const rows = (terms.data?.items ?? []).filter((x) => show === 'all' || x.active);
 
   const toggle = (term: TermView, active: boolean) =>

@@ -6,8 +6,11 @@ import { FormModal } from './FormModal';
 import { PlaceholderTags } from './PlaceholderTags';
 import { AUTO_PLACEHOLDERS, placeholdersOf, useSaveTemplate, type ReplyTemplate, type ReplyTemplateInput } from './templates.api';
 
-/** Create (template = null) or edit a reply template; placeholders found in the text are shown as it is typed. */
-export function TemplateFormModal({ template, onClose }: { template: ReplyTemplate | null; onClose: () => void }) {
+/**
+ * Create (template = null) or edit a reply template; placeholders found in the text are shown as it is
+ * typed. `overriding`: this level's own wording of an inherited template (a new one of the same name).
+ */
+export function TemplateFormModal({ template, overriding = false, onClose }: { template: ReplyTemplate | null; overriding?: boolean; onClose: () => void }) {
   const t = useT();
   const showError = useShowError();
   const save = useSaveTemplate();
@@ -16,14 +19,14 @@ export function TemplateFormModal({ template, onClose }: { template: ReplyTempla
 
   const onFinish = (v: ReplyTemplateInput) =>
     save.mutate(
-      { id: template?.id ?? null, input: { ...v, name: v.name.trim(), body: v.body.trim() } },
+      { id: overriding ? null : (template?.id ?? null), input: { ...v, name: v.name.trim(), body: v.body.trim() } },
       { onSuccess: onClose, onError: (err) => showError(err, form) },
     );
 
   return (
     <FormModal<ReplyTemplateInput>
-      title={template ? t('rptTemplate.editTitle', { name: template.name }) : t('rptTemplate.create')}
-      okText={template ? t('common.save') : t('common.create')}
+      title={overriding && template ? `${t('settings.overrideInherited')}：${template.name}` : template ? t('rptTemplate.editTitle', { name: template.name }) : t('rptTemplate.create')}
+      okText={template && !overriding ? t('common.save') : t('common.create')}
       submitId="template-submit"
       pending={save.isPending}
       form={form}
@@ -36,7 +39,7 @@ export function TemplateFormModal({ template, onClose }: { template: ReplyTempla
         <Select options={REPORT_OUTCOMES.map((o) => ({ value: o, label: t(`rptOutcome.${o}`) }))} data-testid="template-outcome" />
       </Form.Item>
       <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-        <Input maxLength={60} data-testid="template-name" />
+        <Input maxLength={60} disabled={overriding} data-testid="template-name" />
       </Form.Item>
       <Alert
         type="info"

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReplyPreviewSchema, ReplyTemplateInputSchema, ReplyTemplateViewSchema } from '@tianlang/contracts';
-import { api, type Items } from '../../lib/api';
+import type { ReplyPreviewSchema, ReplyTemplateInputSchema, ReplyTemplateViewSchema, SettingLevel } from '@tianlang/contracts';
+import { api, type Items, type Ok } from '../../lib/api';
 import type { Infer } from '../../lib/infer';
 import { reportsKey, type InferIn } from './reports.api';
 
@@ -19,7 +19,16 @@ export const placeholdersOf = (body: string) => [...new Set([...body.matchAll(PL
 const key = [...reportsKey, 'templates'] as const;
 
 export function useReplyTemplates() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<Items<ReplyTemplate>>('/api/reply-templates') });
+  return useQuery({ queryKey: key, queryFn: () => api.get<Items<ReplyTemplate> & { level: SettingLevel }>('/api/reply-templates') });
+}
+
+/** Removes a template of the user's own level (an inherited one of the same name applies again). */
+export function useRemoveTemplate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<Ok>(`/api/reply-templates/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
+  });
 }
 
 export function useSaveTemplate() {

@@ -17,14 +17,16 @@ interface Values {
 /** The built-in administrator role is shown read-only: editing it could lock everyone out. */
 export const isLockedRole = (role: RoleView) => role.builtin && role.code === 'admin';
 
-export function RoleFormModal({ role, onClose }: { role: RoleView | null; onClose: () => void }) {
+/** `viewOnly`: roles and permissions are set at the top level only; below it the form is shown read-only. */
+export function RoleFormModal({ role, viewOnly = false, onClose }: { role: RoleView | null; viewOnly?: boolean; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const create = useCreateRole();
   const update = useUpdateRole();
-  const readOnly = role !== null && isLockedRole(role);
+  const locked = role !== null && isLockedRole(role);
+  const readOnly = locked || viewOnly;
   const onError = (err: unknown) => showError(err, form);
   const done = (text: string) => () => {
     void message.success(text);
@@ -54,7 +56,7 @@ export function RoleFormModal({ role, onClose }: { role: RoleView | null; onClos
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      {readOnly && <Alert type="info" showIcon title={t('role.readonly')} style={{ marginBottom: 16 }} />}
+      {locked && <Alert type="info" showIcon title={t('role.readonly')} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         layout="vertical"

@@ -3,6 +3,7 @@ import { Button, Card, Table, Tag } from 'antd';
 import type { RoleView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { SettingLevelNote, useIsTopLevel } from '../../components/SettingSource';
 import { isLockedRole, RoleFormModal } from './RoleFormModal';
 import { useRoles } from './roles.api';
 
@@ -10,17 +11,22 @@ export function RolesPage() {
   const t = useT();
   const { data, isFetching } = useRoles();
   const [editing, setEditing] = useState<RoleView | 'new' | null>(null);
+  // Roles and permissions are the same everywhere: only the top level's administrators change them.
+  const top = useIsTopLevel();
 
   return (
     <>
       <PageHeader
         title={t('role.title')}
         extra={
-          <Button type="primary" onClick={() => setEditing('new')} data-testid="role-create">
-            {t('role.create')}
-          </Button>
+          top && (
+            <Button type="primary" onClick={() => setEditing('new')} data-testid="role-create">
+              {t('role.create')}
+            </Button>
+          )
         }
       />
+      <SettingLevelNote rootOnly />
       <Card>
         <div data-testid="roles-table">
           <Table<RoleView>
@@ -45,7 +51,7 @@ export function RolesPage() {
                 width: 90,
                 render: (_, r) => (
                   <Button size="small" type="link" onClick={() => setEditing(r)}>
-                    {isLockedRole(r) ? t('common.view') : t('common.edit')}
+                    {!top || isLockedRole(r) ? t('common.view') : t('common.edit')}
                   </Button>
                 ),
               },
@@ -53,7 +59,7 @@ export function RolesPage() {
           />
         </div>
       </Card>
-      {editing && <RoleFormModal role={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && <RoleFormModal role={editing === 'new' ? null : editing} viewOnly={!top} onClose={() => setEditing(null)} />}
     </>
   );
 }

@@ -35,6 +35,7 @@ const modulePages: Record<string, Record<string, ComponentType>> = {
     orders: page(() => import('../reports/OrdersPage'), 'OrderInboxPage'),
     'order-tracking': page(() => import('../reports/OrdersPage'), 'OrderTrackingPage'),
     templates: page(() => import('../reports/TemplatesPage'), 'TemplatesPage'),
+    sla: page(() => import('../reports/SlaPage'), 'SlaPage'),
     'mine-trusted': page(() => import('../reports/TrustedPage'), 'TrustedPage'),
   },
   registry: {

@@ -38,6 +38,7 @@ export const REPORTS_PAGES: readonly ModulePage[] = [
   { path: 'transfer-tracking', label: 'nav.reportsTransferTracking', permission: 'reports.read' },
   { path: 'order-tracking', label: 'nav.reportsOrderTracking', permission: 'reports.read' },
   { path: 'templates', label: 'nav.reportsTemplates', permission: 'reports.configure' },
+  { path: 'sla', label: 'nav.reportsSla', permission: 'reports.configure' },
   { path: 'mine-trusted', label: 'nav.reportsMineTrusted', permission: 'reports.submit' },
 ];
 export const REPORTS_SUBPAGES: readonly ModulePage[] = [{ path: ':id', label: 'nav.reportsDetail', permission: 'reports.read' }];
