@@ -24,6 +24,8 @@ import { createRegistryModule } from './modules/registry/registry.module';
 import { registerRegistryFigures } from './modules/registry/registry.figures';
 import { createStatsModule } from './modules/stats/stats.module';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
+import { auditKeysOf, useAuditKeys } from './modules/audit/event-hash';
+import { writeCheckpoint } from './modules/audit/checkpoints';
 
 export interface ServiceDeps {
   config: Config;
@@ -44,6 +46,8 @@ export function createServices(deps: ServiceDeps) {
   const scanner = createScanner({ db, clock });
   const ingest = createIngestService({ db, clock, scanner });
   const secrets = createSecrets(resolveSecretKey(config));
+  const auditKeys = auditKeysOf(secrets);
+  useAuditKeys(auditKeys);
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview });
@@ -54,6 +58,7 @@ export function createServices(deps: ServiceDeps) {
     db,
     auth: createAuthService({ db, config, clock }),
     audit: createAuditRepo(db),
+    auditLog: { keys: auditKeys, checkpoint: () => writeCheckpoint(db, auditKeys, clock.now()) },
     calendar,
     secrets,
     deadlines,
