@@ -26,7 +26,8 @@ const r = await verifyChains(handle.db, {
 if (process.stderr.isTTY) process.stderr.write('\n');
 await handle.close();
 const anchored = r.latest
-  ? `${r.checkpoints} checkpoint(s), the latest #${r.latest.id} of ${r.latest.createdAt.toISOString()} covering events up to id ${r.latest.highWater}; ` +
+  ? `${r.checkpoints} checkpoint(s), the latest #${r.latest.id} (signature ${r.latest.signature.slice(0, 16)}…) of ${r.latest.createdAt.toISOString()} ` +
+    `covering events up to id ${r.latest.highWater}; ` +
     `${r.unanchored} event(s) written since are verified by their chain links only`
   : 'no checkpoint';
 if (r.problems.length === 0 && r.checkpointProblems.length === 0) {
