@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { buildWorld, type World } from '../../../test/factories';
 import { signIn } from '../../../test/agent';
 import { events } from '../../db/schema';
 import { eventHash, eventHashV1 } from './event-hash';
 import { appendEvent } from './events.service';
+import { verifyChains } from './log-verify';
 
 let t: TestApp;
 let w: World;
@@ -36,6 +37,23 @@ describe('event log', () => {
       t.s.db.transaction((tx) => appendEvent(tx, { subjectType: 'test', subjectId, action: `c${i}`, at }))));
     const rows = await t.s.db.select().from(events).where(and(eq(events.subjectType, 'test'), eq(events.subjectId, subjectId)));
     expect(rows.map((r) => r.seq).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('checkpoints the log while writers append concurrently; every checkpoint verifies', async () => {
+    const subject = crypto.randomUUID();
+    const write = (i: number) => t.s.db.transaction((tx) =>
+      appendEvent(tx, { subjectType: 'test', subjectId: `${subject}-${i % 4}`, action: `w${i}`, at: new Date() }));
+    await Promise.all([...Array.from({ length: 12 }, (_, i) => write(i)), t.s.auditLog.checkpoint(),
+      ...Array.from({ length: 12 }, (_, i) => write(12 + i)), t.s.auditLog.checkpoint()]);
+    const last = await t.s.auditLog.checkpoint();
+    const ours = await t.s.db.select({ id: events.id }).from(events).where(like(events.subjectId, `${subject}-%`));
+    expect(ours).toHaveLength(24);
+    const r = await verifyChains(t.s.db);
+    expect(r.problems).toEqual([]);
+    expect(r.checkpointProblems).toEqual([]);
+    // other test files may write in between, but our events are all covered
+    expect(r.latest!.highWater).toBeGreaterThanOrEqual(last?.highWater ?? 0n);
+    expect(ours.every((e) => e.id <= r.latest!.highWater)).toBe(true);
   });
 
   it('refuses UPDATE and DELETE on events at the database', async () => {
