@@ -79,9 +79,8 @@ async function deltaSince(db: Db, keys: AuditKeys, from: bigint, to: bigint): Pr
  * keyed hashes (version 1). Safe to run from several processes: one of them writes.
  */
 export async function writeCheckpoint(db: Db, keys: AuditKeys, now: Date): Promise<AuditCheckpointRow | null> {
-  const latest = async () => (await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1))[0];
   const highWater = await committedHighWater(db);
-  const prev = await latest();
+  const [prev] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
   const from = prev?.highWater ?? 0n;
   if (highWater <= from) return null;
   // Events up to highWater never change, so the delta is read outside a transaction.
