@@ -7,6 +7,9 @@ import { pendingMigrations, runMigrations } from './db/migrate';
 import { randomToken } from './lib/crypto';
 import { LOG_SERIALIZERS } from './lib/error-log';
 import { systemClock } from './lib/clock';
+import { createSecrets, resolveSecretKey } from './lib/secrets';
+import { writeCheckpoint } from './modules/audit/checkpoints';
+import { auditKeysOf, useAuditKeys, type AuditKeys } from './modules/audit/event-hash';
 import { seedBase } from './seed/base';
 import { DEMO_USERS, seedDemo } from './seed/demo';
 
@@ -47,6 +50,23 @@ export async function ensureMigrated(handle: DbHandle, allow: boolean, logger: L
   logger.info({ applied }, 'migrations applied');
 }
 
+/** The audit log's keys from SECRET_KEY (or the embedded database's key file), installed for writing events. */
+export function installAuditKeys(config: Config): AuditKeys {
+  const keys = auditKeysOf(createSecrets(resolveSecretKey(config)));
+  useAuditKeys(keys);
+  return keys;
+}
+
+/** A signed checkpoint of the event log now; a failure is logged, never fatal (the next one catches up). */
+export async function checkpointAuditLog(handle: DbHandle, keys: AuditKeys, logger: Logger): Promise<void> {
+  try {
+    const cp = await writeCheckpoint(handle.db, keys, systemClock.now());
+    if (cp) logger.info({ checkpoint: String(cp.id), highWater: String(cp.highWater), events: cp.eventCount }, 'audit checkpoint written');
+  } catch (err) {
+    logger.error({ err }, 'audit checkpoint failed');
+  }
+}
+
 const demoFile = (config: Config) => path.join(config.DATA_DIR, 'demo-credentials.json');
 
 /** Seeds the base data, and demo data into an empty database; returns the demo password if any. */
@@ -55,6 +75,7 @@ export async function seed(handle: DbHandle, config: Config, withDemo: boolean):
   await seedBase(handle.db, now);
   const file = demoFile(config);
   if (withDemo) {
+    installAuditKeys(config);
     const password = `Tl-${randomToken(9)}`;
     if (await seedDemo(handle.db, now, password)) {
       writeFileSync(file, JSON.stringify({ password, users: DEMO_USERS.map((u) => u.username) }, null, 2), { mode: 0o600 });

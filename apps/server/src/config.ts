@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { z } from 'zod';
 import { parseCidr } from './lib/address-policy';
@@ -42,6 +41,12 @@ const ConfigSchema = z.object({
   DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(5).default(60),
   /** how often the statistics rollup catches up with the event log */
   STATS_REFRESH_SECONDS: z.coerce.number().int().min(1).default(30),
+  /**
+   * How often a signed checkpoint of the event log is written (also at start-up and after migrating).
+   * Events written after the latest checkpoint are protected by their chain links only, so this bounds
+   * how long the newest events could be removed without a trace.
+   */
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
   /**
    * 32 random bytes, base64: encrypts reporter contacts at rest and keys the HMACs (proof-of-work
    * challenges, address hashes). Required with DATABASE_URL; the embedded database keeps one in DATA_DIR.
@@ -101,12 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
+const TEST_SECRET_KEY = Buffer.alloc(32, 'tianlang-test').toString('base64');
+
 /** A config for tests and tools: defaults plus overrides, without reading process.env. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...ConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' }),
-    // a fresh key per process: nothing encrypted in tests outlives the run
-    SECRET_KEY: randomBytes(32).toString('base64'),
+    // one key for every test process: the workers share a database, whose keyed event hashes they
+    // all verify (test databases are dropped after the run)
+    SECRET_KEY: TEST_SECRET_KEY,
     EVIDENCE_DIR: path.join(tmpdir(), `tianlang-evidence-${process.pid}`),
     ...overrides,
   };

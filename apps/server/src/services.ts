@@ -26,6 +26,8 @@ import { registerRegistryFigures } from './modules/registry/registry.figures';
 import { createStatsModule } from './modules/stats/stats.module';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
 import { createGuardedFetch } from './lib/guarded-fetch';
+import { auditKeysOf, useAuditKeys } from './modules/audit/event-hash';
+import { writeCheckpoint } from './modules/audit/checkpoints';
 
 export interface ServiceDeps {
   config: Config;
@@ -51,6 +53,8 @@ export function createServices(deps: ServiceDeps) {
     allowCidrs: config.FETCH_ALLOW_PRIVATE_CIDRS, timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, logger: deps.logger,
   });
   const loginThrottle = createLoginThrottle({ db, config, clock, secrets });
+  const auditKeys = auditKeysOf(secrets);
+  useAuditKeys(auditKeys);
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview });
@@ -61,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
     db,
     auth: createAuthService({ db, config, clock, throttle: loginThrottle }),
     audit: createAuditRepo(db),
+    auditLog: { keys: auditKeys, checkpoint: () => writeCheckpoint(db, auditKeys, clock.now()) },
     calendar,
     secrets,
     guardedFetch,

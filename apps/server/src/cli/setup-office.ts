@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { configOrExit, createLogger, ensureMigrated, openConfiguredDb, seed } from '../bootstrap';
+import { configOrExit, createLogger, ensureMigrated, installAuditKeys, openConfiguredDb, seed } from '../bootstrap';
 import { AppError } from '../lib/errors';
 import { randomToken } from '../lib/crypto';
 import { setupOffice } from '../seed/office';
@@ -14,6 +14,7 @@ const config = configOrExit();
 const handle = await openConfiguredDb(config);
 await ensureMigrated(handle, false, createLogger(config));
 await seed(handle, config, false);
+installAuditKeys(config);
 const password = `Tl-${randomToken(12)}`;
 try {
   await setupOffice(handle.db, {

@@ -3,7 +3,7 @@ import { createJobRunner } from '../jobs/runner';
 import { systemClock } from '../lib/clock';
 import { createServices } from '../services';
 import { mailJobHandler } from '../modules/reports/mailer';
-import { configOrExit, createLogger, ensureMigrated, openConfiguredDb, seed } from '../bootstrap';
+import { checkpointAuditLog, configOrExit, createLogger, ensureMigrated, openConfiguredDb, seed } from '../bootstrap';
 import { DEMO_USERS } from '../seed/demo';
 import { ROLE_NAMES } from '../seed/base';
 import { seedDemoReports } from '../seed/demo-reports';
@@ -35,6 +35,7 @@ if (demoPassword && handle.kind === 'pglite') {
 }
 // The statistics rollup is built from the event log when it never was, and caught up otherwise.
 logger.info({ stats: await services.stats.rollup.ensureBuilt() }, 'statistics rollup ready');
+await checkpointAuditLog(handle, services.auditLog.keys, logger);
 const app = await buildApp(services, { serveWeb: true });
 const jobs = createJobRunner({
   db: services.db, clock: systemClock, logger, pollMs: config.JOBS_POLL_MS,
@@ -44,6 +45,7 @@ const jobs = createJobRunner({
     'mail.send': mailJobHandler(services.mailer),
     'evidence.cleanup': async () => { await services.reports.evidence.cleanupOrphans(); },
     'stats.refresh': async () => { await services.stats.rollup.refresh(); },
+    'audit.checkpoint': async () => { await services.auditLog.checkpoint(); },
   },
   recurring: [
     { kind: 'deadline.sweep', everySeconds: config.DEADLINE_SWEEP_SECONDS },
@@ -51,6 +53,7 @@ const jobs = createJobRunner({
     { kind: 'mail.send', everySeconds: 30 },
     { kind: 'evidence.cleanup', everySeconds: 3600 },
     { kind: 'stats.refresh', everySeconds: config.STATS_REFRESH_SECONDS },
+    { kind: 'audit.checkpoint', everySeconds: config.AUDIT_CHECKPOINT_SECONDS },
   ],
 });
 

@@ -13,9 +13,13 @@ import { jurisdictions, users } from '../db/schema';
 import { verifyPassword } from '../lib/passwords';
 import { seedBase } from './base';
 import { setupOffice } from './office';
+import { testConfig } from '../config';
+import { createSecrets } from '../lib/secrets';
+import { auditKeysOf, useAuditKeys } from '../modules/audit/event-hash';
 
 describe('setup of an empty production database', () => {
   it('creates the root, its office and an admin once, and refuses a second time or bad input', async () => {
+    useAuditKeys(auditKeysOf(createSecrets(testConfig().SECRET_KEY!)));
     const handle = await openDb({});
     try {
       await runMigrations(handle);

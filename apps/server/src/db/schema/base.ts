@@ -1,6 +1,6 @@
 /** Foundation tables: jurisdictions, units, users and roles, sessions, the calendar, the taxonomy, the event log, jobs, deadlines, notifications. */
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, uuid, text, integer, boolean, date, jsonb, bigserial, primaryKey, unique, uniqueIndex, index, check } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, uuid, text, integer, smallint, bigint, boolean, date, jsonb, bigserial, primaryKey, unique, uniqueIndex, index, check } from 'drizzle-orm/pg-core';
 import { JURISDICTION_LEVELS, UNIT_KINDS, CALENDAR_DAY_KINDS, DEADLINE_UNITS, DEADLINE_STATES, DEADLINE_STATUSES, LOCALES } from '@tianlang/contracts';
 import { ts, createdAt, updatedAt } from './columns';
 
@@ -178,10 +178,32 @@ export const events = pgTable('events', {
   createdAt: ts('created_at').notNull(),
   prevHash: text('prev_hash'),
   hash: text('hash').notNull(),
+  /** 1: plain SHA-256 (rows written before keyed hashes, anchored by the first checkpoint); 2: HMAC keyed from SECRET_KEY */
+  hashVersion: smallint('hash_version').notNull().default(1),
 }, (t) => [
   uniqueIndex('events_subject_seq_uq').on(t.subjectType, t.subjectId, t.seq),
   index('events_created_idx').on(t.createdAt),
   index('events_actor_idx').on(t.actorId),
+  check('events_hash_version_ck', sql`${t.hashVersion} in (1, 2)`),
+]);
+
+/**
+ * Signed checkpoints of the event log: how many events and chains existed up to an event id, and a
+ * digest of every chain's head (count and last hash), so removing the end of a chain or a whole
+ * chain is detected. Each signature covers the previous one. Append-only like events.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  /** the largest events.id covered; every event up to it had committed when the checkpoint was taken */
+  highWater: bigint('high_water', { mode: 'bigint' }).notNull(),
+  eventCount: bigint('event_count', { mode: 'number' }).notNull(),
+  chainCount: bigint('chain_count', { mode: 'number' }).notNull(),
+  headsDigest: text('heads_digest').notNull(),
+  prevSignature: text('prev_signature'),
+  createdAt: ts('created_at').notNull(),
+  signature: text('signature').notNull(),
+}, (t) => [
+  uniqueIndex('audit_checkpoints_high_water_uq').on(t.highWater),
 ]);
 
 export const jobs = pgTable('jobs', {
@@ -255,6 +277,7 @@ export type RoleRow = typeof roles.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
+export type AuditCheckpointRow = typeof auditCheckpoints.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;
 export type DeadlineRow = typeof deadlines.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;

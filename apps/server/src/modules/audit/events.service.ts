@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { events, type EventRow } from '../../db/schema';
 import type { Queryable } from '../../db/client';
-import { canonicalJson, sha256Hex } from '../../lib/crypto';
+import { auditKeys, CURRENT_HASH_VERSION, eventHashV2, type AuditKeys, type HashedFields } from './event-hash';
 
 export interface EventInput {
   subjectType: string;
@@ -18,10 +18,6 @@ export interface EventInput {
   at: Date;
 }
 
-type HashedFields = Pick<EventRow,
-  'subjectType' | 'subjectId' | 'seq' | 'action' | 'actorId' | 'actorRole' | 'unitId' | 'fromState' |
-  'toState' | 'reason' | 'payload' | 'batchId' | 'createdAt' | 'prevHash'>;
-
 /** The recorded fields of an event at a place in its chain. */
 const hashedFields = (input: EventInput, seq: number, prevHash: string | null): HashedFields => ({
   subjectType: input.subjectType, subjectId: input.subjectId, seq, action: input.action,
@@ -30,16 +26,9 @@ const hashedFields = (input: EventInput, seq: number, prevHash: string | null): 
   payload: input.payload ?? {}, batchId: input.batchId ?? null, createdAt: input.at, prevHash,
 });
 
-/** The hash covers every recorded field and the previous hash, so editing any of them breaks the chain. */
-export function eventHash(e: HashedFields): string {
-  const content = {
-    subjectType: e.subjectType, subjectId: e.subjectId, seq: e.seq, action: e.action,
-    actorId: e.actorId, actorRole: e.actorRole, unitId: e.unitId, fromState: e.fromState,
-    toState: e.toState, reason: e.reason, payload: e.payload, batchId: e.batchId,
-    createdAt: e.createdAt.toISOString(),
-  };
-  return sha256Hex(`${e.prevHash ?? ''}\n${canonicalJson(content)}`);
-}
+/** A row ready to insert: its fields, hashed with the current (keyed) version. */
+export type HashedRow = HashedFields & { hash: string; hashVersion: number };
+const hashed = (row: HashedFields, keys: AuditKeys): HashedRow => ({ ...row, hash: eventHashV2(row, keys), hashVersion: CURRENT_HASH_VERSION });
 
 /**
  * The subject's chain lock (transaction-scoped advisory lock) as an expression, for a caller that
@@ -64,56 +53,9 @@ export async function appendEventLocked(tx: Queryable, input: EventInput): Promi
     .where(and(eq(events.subjectType, input.subjectType), eq(events.subjectId, input.subjectId)))
     .orderBy(desc(events.seq))
     .limit(1);
-  const row = hashedFields(input, (last?.seq ?? 0) + 1, last?.hash ?? null);
-  const [inserted] = await tx.insert(events).values({ ...row, hash: eventHash(row) }).returning();
+  const row = hashed(hashedFields(input, (last?.seq ?? 0) + 1, last?.hash ?? null), auditKeys());
+  const [inserted] = await tx.insert(events).values(row).returning();
   return inserted!;
-}
-
-export interface ChainProblem {
-  eventId: string;
-  subjectType: string;
-  subjectId: string;
-  seq: number;
-  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap';
-}
-
-/** Walks every chain in (subject, seq) order in pages, so it runs in constant memory. */
-export async function verifyChains(
-  db: Queryable,
-  opts: { pageSize?: number; onProgress?: (checked: number) => void } = {},
-): Promise<{ checked: number; problems: ChainProblem[] }> {
-  const pageSize = opts.pageSize ?? 5000;
-  const problems: ChainProblem[] = [];
-  let checked = 0;
-  let cursor: { t: string; s: string; q: number } | null = null;
-  let prev: EventRow | null = null;
-  for (;;) {
-    const c: { t: string; s: string; q: number } | null = cursor;
-    const page: EventRow[] = await db.select().from(events)
-      .where(c ? or(gt(events.subjectType, c.t),
-        and(eq(events.subjectType, c.t), gt(events.subjectId, c.s)),
-        and(eq(events.subjectType, c.t), eq(events.subjectId, c.s), gt(events.seq, c.q))) : undefined)
-      .orderBy(asc(events.subjectType), asc(events.subjectId), asc(events.seq))
-      .limit(pageSize);
-    for (const row of page) {
-      const sameChain = prev && prev.subjectType === row.subjectType && prev.subjectId === row.subjectId;
-      const expectedSeq = sameChain ? prev!.seq + 1 : 1;
-      const expectedPrev = sameChain ? prev!.hash : null;
-      const report = (problem: ChainProblem['problem']) => problems.push({
-        eventId: String(row.id), subjectType: row.subjectType, subjectId: row.subjectId, seq: row.seq, problem,
-      });
-      if (row.seq !== expectedSeq) report('seq_gap');
-      else if (row.prevHash !== expectedPrev) report('prev_hash_mismatch');
-      if (eventHash(row) !== row.hash) report('hash_mismatch');
-      prev = row;
-    }
-    checked += page.length;
-    opts.onProgress?.(checked);
-    if (page.length < pageSize) break;
-    const lastRow: EventRow = page[page.length - 1]!;
-    cursor = { t: lastRow.subjectType, s: lastRow.subjectId, q: lastRow.seq };
-  }
-  return { checked, problems };
 }
 
 /**
@@ -127,11 +69,9 @@ export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Pr
 }
 
 /** Each input as the first event of its own subject's chain (seq 1, no previous hash), hashed. */
-export function firstEventRows(inputs: EventInput[]): (HashedFields & { hash: string })[] {
-  return inputs.map((input) => {
-    const row = hashedFields(input, 1, null);
-    return { ...row, hash: eventHash(row) };
-  });
+export function firstEventRows(inputs: EventInput[]): HashedRow[] {
+  const keys = auditKeys();
+  return inputs.map((input) => hashed(hashedFields(input, 1, null), keys));
 }
 
 /** Where a subject's chain ends: its last seq and hash. */
@@ -143,15 +83,15 @@ const headKey = (subjectType: string, subjectId: string) => `${subjectType}:${su
  * given for its subject (none: a new chain from seq 1). The caller holds the subjects' chain locks
  * and read the heads after taking them (`chainHeads`).
  */
-export function chainRows(inputs: EventInput[], heads: Map<string, ChainHead> = new Map()): (HashedFields & { hash: string })[] {
+export function chainRows(inputs: EventInput[], heads: Map<string, ChainHead> = new Map()): HashedRow[] {
+  const keys = auditKeys();
   const tips = new Map(heads);
   return inputs.map((input) => {
     const key = headKey(input.subjectType, input.subjectId);
     const tip = tips.get(key);
-    const row = hashedFields(input, (tip?.seq ?? 0) + 1, tip?.hash ?? null);
-    const hash = eventHash(row);
-    tips.set(key, { seq: row.seq, hash });
-    return { ...row, hash };
+    const row = hashed(hashedFields(input, (tip?.seq ?? 0) + 1, tip?.hash ?? null), keys);
+    tips.set(key, { seq: row.seq, hash: row.hash });
+    return row;
   });
 }
 

@@ -5,7 +5,7 @@ import { events, jurisdictions, registryEntities } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { signIn, type Agent } from '../../../test/agent';
 import { buildRegistryWorld } from './registry-test-world';
-import { verifyChains } from '../audit/events.service';
+import { verifyChains } from '../audit/log-verify';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildRegistryWorld>>;
