@@ -13,7 +13,6 @@ import { jurisdictions, users } from '../db/schema';
 import { verifyPassword } from '../lib/passwords';
 import { seedBase } from './base';
 import { setupOffice } from './office';
-import { testConfig } from '../config';
 import { createSecrets } from '../lib/secrets';
 import { auditKeysOf, useAuditKeys } from '../modules/audit/event-hash';
 
