@@ -52,11 +52,20 @@ const ConfigSchema = z.object({
   PUBLIC_FREE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(0).default(5),
   /** Leading zero bits required of the proof of work (each bit doubles the work). */
   POW_DIFFICULTY: z.coerce.number().int().min(1).max(28).default(18),
+  /**
+   * Uploaded spreadsheets (registry and patrol imports) are read in a worker thread, stopped past
+   * this many seconds and this much heap, so a slow or hostile file cannot stall the server.
+   */
+  IMPORT_PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  IMPORT_PARSE_HEAP_MB: z.coerce.number().int().min(64).max(8192).default(512),
   /** Show demo accounts on the sign-in page (only ever for the embedded demo database). */
   DEMO_HINT: bool.optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** How the import routes read uploaded xlsx files (lib/xlsx). */
+export const xlsxReadOptions = (c: Config) => ({ timeoutMs: c.IMPORT_PARSE_TIMEOUT_SECONDS * 1000, maxHeapMb: c.IMPORT_PARSE_HEAP_MB });
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
