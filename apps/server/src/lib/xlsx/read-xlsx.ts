@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { XLSX_LIMITS, XlsxError, type XlsxFailure, type XlsxLimits } from './limits';
 import type { SheetEnd, SheetRow } from './sheet-reader';
@@ -25,10 +23,14 @@ type FromWorker = { type: 'rows'; rows: SheetRow[] } | { type: 'end'; end: Sheet
  * thread in batches through onRows (which may return false to stop reading); database work stays
  * here. Rejects with an XlsxError.
  */
-export function readSheetInWorker(buf: Buffer, opts: XlsxReadOptions, onRows: (rows: SheetRow[]) => boolean | void): Promise<SheetEnd> {
+export async function readSheetInWorker(buf: Buffer, opts: XlsxReadOptions, onRows: (rows: SheetRow[]) => boolean | void): Promise<SheetEnd> {
   const limits = { ...XLSX_LIMITS, ...opts.limits };
+  const code = await workerCode();
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ file: buf, limits }, opts.maxHeapMb);
+    const worker = new Worker(code, {
+      eval: true, workerData: { file: buf, limits },
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -63,12 +65,20 @@ export async function checkDeclaredSizes(buf: Buffer, limits: Partial<XlsxLimits
   }
 }
 
-const here = import.meta.url;
-function startWorker(workerData: unknown, maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./xlsx.worker.js', here), { workerData, resourceLimits });
-  // run from TypeScript (tsx, vitest): tsx's loader does not reach worker threads on Node 20, so register it there first
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./xlsx.worker.ts', here).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData, resourceLimits });
+let bundled: Promise<string> | undefined;
+/**
+ * The worker's code, bundled once per process with esbuild (which tsx brings): one script with
+ * yauzl and saxes inlined, so a worker starts in milliseconds instead of loading a TypeScript
+ * loader (and its esbuild process) each time, and runs the same from .ts sources or built .js.
+ */
+function workerCode(): Promise<string> {
+  bundled ??= (async () => {
+    const { build } = await import('esbuild');
+    const here = import.meta.url;
+    const entry = fileURLToPath(new URL(`./xlsx.worker${here.endsWith('.ts') ? '.ts' : '.js'}`, here));
+    const out = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+    return out.outputFiles[0]!.text;
+  })();
+  bundled.catch(() => { bundled = undefined; });
+  return bundled;
 }
