@@ -24,8 +24,27 @@ type FromWorker = { type: 'rows'; rows: SheetRow[] } | { type: 'end'; end: Sheet
  * here. Rejects with an XlsxError.
  */
 export async function readSheetInWorker(buf: Buffer, opts: XlsxReadOptions, onRows: (rows: SheetRow[]) => boolean | void): Promise<SheetEnd> {
-  const limits = { ...XLSX_LIMITS, ...opts.limits };
   const code = await workerCode();
+  await acquire();
+  try {
+    return await runWorker(code, buf, opts, onRows);
+  } finally {
+    release();
+  }
+}
+
+/** At most this many workbooks are read at once, each in its own worker; the others wait their turn (their timeout starts with it). */
+export const MAX_READERS = 2;
+let active = 0;
+const waiting: (() => void)[] = [];
+const acquire = async () => { if (active < MAX_READERS) active++; else await new Promise<void>((r) => waiting.push(r)); };
+/** hands the slot straight to the next in line, so a newcomer cannot slip in between */
+const release = () => { const next = waiting.shift(); if (next) next(); else active--; };
+/** Workers reading now (tests). */
+export const activeReaders = () => active;
+
+function runWorker(code: string, buf: Buffer, opts: XlsxReadOptions, onRows: (rows: SheetRow[]) => boolean | void): Promise<SheetEnd> {
+  const limits = { ...XLSX_LIMITS, ...opts.limits };
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, {
       eval: true, workerData: { file: buf, limits },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { craftWorkbook, craftWorkbookEntries, craftZip, deflated, SHEET_HEAD, spacesBomb } from '../../../test/zip-craft';
-import { readSheetInWorker, XLSX_LIMITS, XlsxError, type SheetRow } from './read-xlsx';
+import { activeReaders, MAX_READERS, readSheetInWorker, XLSX_LIMITS, XlsxError, type SheetRow } from './read-xlsx';
 import { readFirstSheet } from './sheet-reader';
 
 const opts = { timeoutMs: 60_000, maxHeapMb: 256 };
@@ -58,6 +58,16 @@ describe('xlsx reader', () => {
     let n = 0;
     await readSheetInWorker(buf, opts, (b) => { n += b.length; });
     expect(n).toBe(20_000);
+    // five at once: never more than MAX_READERS workers alive, and every one read in full
+    let most = 0;
+    const five = await Promise.all(Array.from({ length: 5 }, async () => {
+      let rows = 0;
+      await readSheetInWorker(buf, opts, (b) => { rows += b.length; most = Math.max(most, activeReaders()); });
+      return rows;
+    }));
+    expect(five).toEqual([20_000, 20_000, 20_000, 20_000, 20_000]);
+    expect(most).toBe(MAX_READERS);
+    expect(activeReaders()).toBe(0);
     expect(await failure(readSheetInWorker(buf, { ...opts, timeoutMs: 1 }, () => {}))).toBe('timeout');
     // one shared string of 200 MiB of spaces, with the size limits lifted: only the heap limit stops it, and only the worker dies
     const sst = craftZip([...craftWorkbookEntries(), spacesBomb('xl/sharedStrings.xml', '<sst><si><t>', 200)]);
