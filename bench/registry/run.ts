@@ -140,7 +140,7 @@ async function main() {
     const cpu = os.cpus()[0]?.model ?? 'unknown';
     const section = [
       `## ${kind}`, '',
-      `${new Date().toISOString().slice(0, 10)} · ${cpu} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB · Node ${process.version} · ${ROWS.toLocaleString('en')} rows, ${(file.length / 1e6).toFixed(1)} MB xlsx (generated in ${(genMs / 1000).toFixed(1)} s)`, '',
+      `${new Date().toISOString().slice(0, 10)} · ${cpu} · ${os.cpus().length} cores (load average ${os.loadavg()[0]!.toFixed(1)} at the end) · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB · Node ${process.version} · ${ROWS.toLocaleString('en')} rows, ${(file.length / 1e6).toFixed(1)} MB xlsx (generated in ${(genMs / 1000).toFixed(1)} s)`, '',
       '| step | time | rows/s |', '|---|---:|---:|',
       `| upload + preview (read, check every row, match natural keys, seal contacts) | ${(previewMs / 1000).toFixed(1)} s | ${Math.round(ROWS / (previewMs / 1000)).toLocaleString('en')} |`,
       `| commit (one transaction: entities + their first events) | ${(commitMs / 1000).toFixed(1)} s | ${Math.round(ROWS / (commitMs / 1000)).toLocaleString('en')} |`,

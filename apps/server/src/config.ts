@@ -85,11 +85,20 @@ const ConfigSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Largest body of a fetch, counted after decompression. */
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5_000_000),
+  /**
+   * Uploaded spreadsheets (registry and patrol imports) are read in a worker thread, stopped past
+   * this many seconds and this much heap, so a slow or hostile file cannot stall the server.
+   */
+  IMPORT_PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  IMPORT_PARSE_HEAP_MB: z.coerce.number().int().min(64).max(8192).default(512),
   /** Show demo accounts on the sign-in page (only ever for the embedded demo database). */
   DEMO_HINT: bool.optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** How the import routes read uploaded xlsx files (lib/xlsx). */
+export const xlsxReadOptions = (c: Config) => ({ timeoutMs: c.IMPORT_PARSE_TIMEOUT_SECONDS * 1000, maxHeapMb: c.IMPORT_PARSE_HEAP_MB });
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import { xlsxReadOptions, type Config } from './config';
 import type { Db, DbHandle } from './db/client';
 import type { Clock } from './lib/clock';
 import { createAuditRepo } from './modules/audit/audit.repo';
@@ -85,7 +85,7 @@ export function createServices(deps: ServiceDeps) {
       terms: createTermsService({ db, clock }),
     },
     reports,
-    registry: createRegistryModule({ db, clock, secrets, deadlines, evidence: reports.evidence }),
+    registry: createRegistryModule({ db, clock, secrets, deadlines, evidence: reports.evidence, xlsx: xlsxReadOptions(config) }),
     stats,
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };

@@ -71,6 +71,8 @@ export const ERROR_STATUS = {
   'registry.import_invalid_file': 422,
   'registry.import_has_errors': 422,
   'registry.import_state': 409,
+  /** an uploaded workbook (registry or patrol import) inflates past the limits: a zip bomb, or simply too much */
+  'import.too_large': 413,
   'registry.draw_pool_too_small': 422,
   'registry.entity_unknown': 422,
   'stats.invalid_period': 422,

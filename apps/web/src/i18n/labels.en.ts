@@ -67,6 +67,7 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'error.registry.import_invalid_file': 'The file cannot be imported; see the problems listed.',
   'error.registry.import_has_errors': 'Some rows are invalid: confirm importing only the valid rows, or fix and upload again.',
   'error.registry.import_state': 'This import cannot do that in its current state.',
+  'error.import.too_large': 'The file expands beyond the import limits and was not imported; remove extra sheets and content and save it again, or split it into several files.',
   'error.registry.draw_pool_too_small': 'Not enough matching entities or certified officers.',
   'error.registry.entity_unknown': 'The entity does not exist or is outside your jurisdiction.',
   'error.stats.invalid_period': 'Invalid period: a custom period needs a start and an end date, at most five years apart.',

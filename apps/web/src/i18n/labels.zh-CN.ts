@@ -67,6 +67,7 @@ const errors = {
   'error.registry.import_invalid_file': '文件无法导入，请查看问题说明',
   'error.registry.import_has_errors': '有行未通过校验；确认只导入有效行，或修改后重新上传',
   'error.registry.import_state': '该导入批次当前状态下不能执行该操作',
+  'error.import.too_large': '文件解压后的内容超出导入限制，未导入；请删除多余的工作表和内容后重新保存，或拆分为多个文件',
   'error.registry.draw_pool_too_small': '符合条件的对象或执法人员不足',
   'error.registry.entity_unknown': '台账对象不存在或不在您的辖区',
   'error.stats.invalid_period': '统计期间不正确：自定义期间需填写起止日期，且不超过五年',

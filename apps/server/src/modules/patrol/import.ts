@@ -1,7 +1,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { PatrolItemInputSchema, type PatrolItemInput } from '@tianlang/contracts';
 import { AppError } from '../../lib/errors';
+import { readSheetInWorker, XlsxError, type SheetCell, type XlsxReadOptions } from '../../lib/xlsx/read-xlsx';
+
+/** Rows of an xlsx import (CSV and JSONL are bounded by the body limit alone). */
+const MAX_XLSX_ROWS = 100_000;
 
 export const IMPORT_TYPES = {
   'text/csv': 'csv',
@@ -39,7 +42,7 @@ function toItems(records: Record<string, unknown>[], firstRow: number): PatrolIt
 }
 
 /** Parses an uploaded CSV, JSONL or xlsx file into items, checking every row: all valid or nothing. */
-export async function parseImport(type: ImportType, body: Buffer): Promise<PatrolItemInput[]> {
+export async function parseImport(type: ImportType, body: Buffer, xlsx: XlsxReadOptions): Promise<PatrolItemInput[]> {
   try {
     if (type === 'jsonl') {
       const lines = body.toString('utf8').split(/\r?\n/).map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim());
@@ -52,27 +55,40 @@ export async function parseImport(type: ImportType, body: Buffer): Promise<Patro
       const records = parseCsv(body, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as Record<string, unknown>[];
       return toItems(records, 2);
     }
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(body as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0];
-    if (!sheet) throw new AppError('patrol.invalid_import', 'the workbook has no sheet', { details: { problems: [] } });
-    const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-    const records: Record<string, unknown>[] = [];
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const values = sheet.getRow(r).values as unknown[];
-      if (!values.some((v) => v != null && v !== '')) continue;
-      records.push(Object.fromEntries(header.map((h, i) => [h, cellValue(values[i])]).filter(([h]) => h)));
-    }
-    return toItems(records, 2);
+    return toItems(await readXlsxRecords(body, xlsx), 2);
   } catch (err) {
     if (err instanceof AppError) throw err;
+    if (err instanceof XlsxError && (err.kind === 'too_large' || err.kind === 'timeout')) throw new AppError('import.too_large', `the workbook expands beyond the import limits (${err.message.slice(0, 200)})`);
     throw new AppError('patrol.invalid_import', `the file could not be read as ${type}`, { details: { problems: [{ row: 0, message: (err as Error).message.slice(0, 200) }] } });
   }
 }
 
-function cellValue(v: unknown): unknown {
-  if (v && typeof v === 'object' && 'formula' in v) throw new Error('formulas are not accepted; paste values only');
-  if (v && typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
-  if (v && typeof v === 'object' && 'text' in v) return (v as { text: string }).text;
-  return v;
+/** Rows 2… of the first sheet as records keyed by the header row, read by lib/xlsx in a worker (bounded, streaming). */
+async function readXlsxRecords(body: Buffer, xlsx: XlsxReadOptions): Promise<Record<string, unknown>[]> {
+  let header: string[] | null = null;
+  const records: Record<string, unknown>[] = [];
+  const end = await readSheetInWorker(body, { ...xlsx, limits: { ...xlsx.limits, maxRows: MAX_XLSX_ROWS + 1 } }, (rows) => {
+    for (const { row, cells } of rows) {
+      if (header === null) {
+        header = [];
+        if (row === 1) { for (const [col, cell] of cells) header[col] = 'text' in cell ? cell.text : ''; continue; }
+      }
+      const values: unknown[] = [];
+      for (const [col, cell] of cells) values[col] = cellValue(cell);
+      records.push(Object.fromEntries(header.map((h, i) => [h, values[i]] as const).filter(([h]) => h)));
+    }
+  });
+  if (end.truncated) throw new AppError('patrol.invalid_import', `more than ${MAX_XLSX_ROWS} rows; split the file`, { details: { problems: [] } });
+  return records;
 }
+
+/** A cell as the item schema wants it: text, a date as ISO 8601; formulas refused. */
+function cellValue(cell: SheetCell): unknown {
+  if ('formula' in cell) throw new Error('formulas are not accepted; paste values only');
+  if ('error' in cell) return cell.error;
+  if (cell.date) return excelDate(Number(cell.text));
+  return cell.text;
+}
+
+/** Excel's 1900 date system: days since 1899-12-30 (its leap-year bug included), read as UTC like exceljs does. */
+const excelDate = (serial: number) => (Number.isFinite(serial) ? new Date(Math.round((serial - 25569) * 86_400_000)).toISOString() : String(serial));

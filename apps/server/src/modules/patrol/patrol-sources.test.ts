@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { buildUser, buildWorld, uniq, type World } from '../../../test/factories';
 import { signIn, type Agent } from '../../../test/agent';
 import { patrolItems, patrolSources } from '../../db/schema';
+import { craftWorkbook, SHEET_HEAD, spacesBomb } from '../../../test/zip-craft';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let t: TestApp;
 let w: World;
@@ -64,6 +67,24 @@ describe('file import', () => {
     expect((await upload('{"externalId": ', 'application/x-ndjson')).json().code).toBe('patrol.invalid_import');
     expect((await upload('a,b', 'text/plain')).statusCode).toBe(415);
     expect(await itemsOf(src.id)).toBe(before);
+  });
+
+  it('reads xlsx through the same bounded reader: zip bombs and dates (issue 11)', async () => {
+    const before = await itemsOf(src.id);
+    const honest = craftWorkbook(spacesBomb('xl/worksheets/sheet1.xml', SHEET_HEAD, 1536));
+    const liar = craftWorkbook({ ...spacesBomb('xl/worksheets/sheet1.xml', SHEET_HEAD, 1536), size: 1 << 20 });
+    for (const bomb of [honest, liar]) {
+      const res = await upload(bomb, XLSX);
+      expect([res.statusCode, res.json().code]).toEqual([413, 'import.too_large']);
+    }
+    expect(await itemsOf(src.id)).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('巡查');
+    sheet.addRow(['编号', '发布时间', '内容']);
+    sheet.addRow(['d1', new Date('2026-11-20T08:30:00Z'), '带日期的内容']);
+    expect((await upload(Buffer.from(await wb.xlsx.writeBuffer()), XLSX)).json()).toMatchObject({ created: 1 });
+    const [item] = await t.s.db.select().from(patrolItems).where(and(eq(patrolItems.sourceId, src.id), eq(patrolItems.externalId, 'd1')));
+    expect(item!.publishedAt?.toISOString()).toBe('2026-11-20T08:30:00.000Z');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   PatrolSourceUpdateSchema, PatrolSourceViewSchema, TermCheckInputSchema, TermCheckViewSchema, TermCorrectionInputSchema,
   TermCorrectionViewSchema, listOf,
 } from '@tianlang/contracts';
+import { xlsxReadOptions } from '../../config';
 import { currentUser } from '../../http/auth-hook';
 import { AppError, assertThat } from '../../lib/errors';
 import type { Services } from '../../services';
@@ -80,7 +81,7 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
     if (!type || !Buffer.isBuffer(req.body)) throw new AppError('request.unsupported_media_type', `send ${Object.keys(IMPORT_TYPES).join(', ')}`);
     const { source } = await p.sources.get(user, req.params.id);
     assertThat(source.kind === 'import', 'patrol.invalid_source', 'files are imported into an import source');
-    const items = await parseImport(type, req.body);
+    const items = await parseImport(type, req.body, xlsxReadOptions(s.config));
     return p.ingest.ingest(source, items, { actorId: user.id, actorRole: primaryRole(user), via: `import:${type}` });
   });
 

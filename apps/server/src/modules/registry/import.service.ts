@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock';
 import { sha256Hex } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import { loggableError } from '../../lib/error-log';
+import { checkDeclaredSizes, XlsxError, type XlsxReadOptions } from '../../lib/xlsx/read-xlsx';
 import type { Secrets } from '../../lib/secrets';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
@@ -27,7 +28,7 @@ type Progress = ImportView['progress'];
  * and commit (apply the plan in one transaction). Both run in the background; progress is kept
  * in memory and read through GET, the outcome on the import row.
  */
-export function createImportService(deps: { db: Db; clock: Clock; secrets: Secrets }) {
+export function createImportService(deps: { db: Db; clock: Clock; secrets: Secrets; xlsx: XlsxReadOptions }) {
   const { db, clock, secrets } = deps;
   const progress = new Map<string, Progress>();
   /** who runs which import, so progress is answered from memory while a transaction holds the database */
@@ -36,6 +37,7 @@ export function createImportService(deps: { db: Db; clock: Clock; secrets: Secre
   const setProgress = (id: string, p: Progress) => progress.set(id, p);
 
   async function start(user: AuthUser, buf: Buffer, filename?: string) {
+    await refuseBombs(buf);
     const [row] = await db.insert(registryImports).values({
       actorId: user.id, jurisdictionPath: user.scopePath, filename: sanitizeFilename(filename), sha256: sha256Hex(buf), state: 'parsing', createdAt: clock.now(),
     }).returning();
@@ -53,7 +55,7 @@ export function createImportService(deps: { db: Db; clock: Clock; secrets: Secre
   }
 
   async function preview(user: AuthUser, id: string, buf: Buffer) {
-    const sheet = await readRegistrySheet(buf, (n) => setProgress(id, { phase: 'reading', done: n, total: null }));
+    const sheet = await readRegistrySheet(buf, deps.xlsx, (n) => setProgress(id, { phase: 'reading', done: n, total: null }));
     if (sheet.fileProblems.length) {
       await db.update(registryImports).set({ state: 'failed', fileProblems: sheet.fileProblems, totals: totals(sheet.rows.length, 0, 0, 0, 0) }).where(eq(registryImports.id, id));
       setProgress(id, { phase: 'done', done: 0, total: 0 });
@@ -170,6 +172,16 @@ export function createImportService(deps: { db: Db; clock: Clock; secrets: Secre
   return { start, commit, view, settled };
 }
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** A zip whose directory declares too much, or too high a ratio, is refused before anything is stored; liars are caught while reading. */
+async function refuseBombs(buf: Buffer) {
+  try {
+    await checkDeclaredSizes(buf);
+  } catch (err) {
+    if (err instanceof XlsxError) throw new AppError('import.too_large', '文件解压后的内容超出导入限制', { cause: err });
+    throw err;
+  }
+}
 
 const totals = (rows: number, valid: number, invalid: number, create: number, update: number, unchanged = 0) => ({ rows, valid, invalid, create, update, unchanged });
 const keyLabel = (k: string) => (k.startsWith('icp:') ? 'ICP备案号' : k.startsWith('account:') ? '平台账号ID' : k.startsWith('app:') ? '应用标识' : k.startsWith('name:') ? '类型和名称' : '网址');

@@ -124,7 +124,12 @@ describe('xlsx import', () => {
     for (let i = 0; i < 100_001; i++) ws.addRow([`屏${i}`, '户外LED屏', '一般']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const before = await entities();
-    const v = (await upload(district, buf)).json();
+    // read in a worker thread: while it reads, the server answers, progress included
+    const started = (await district.req('POST', '/api/registry/imports', buf, { 'content-type': XLSX })).json();
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await district.get(`/api/registry/imports/${started.id}`)).json()).toMatchObject({ state: 'parsing', progress: { phase: 'reading' } });
+    await t.s.registry.imports.settled(started.id);
+    const v = (await district.get(`/api/registry/imports/${started.id}`)).json();
     expect([v.state, v.fileProblems[0].code]).toEqual(['failed', 'too_many_rows']);
     expect(v.fileProblems[0].message).toContain('100000');
     expect(await entities()).toBe(before);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { Secrets } from '../../lib/secrets';
+import type { XlsxReadOptions } from '../../lib/xlsx/read-xlsx';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
 import type { EvidenceStore } from '../reports/evidence';
 import { createDrawService } from './draw.service';
@@ -10,7 +11,7 @@ import { createPageService } from './page.service';
 import { createRecordsService } from './records.service';
 
 /** Wires the registry: entities, records (pledges, inspections, interviews), the page, draws, xlsx import. */
-export function createRegistryModule(deps: { db: Db; clock: Clock; secrets: Secrets; deadlines: DeadlinesService; evidence: EvidenceStore }) {
+export function createRegistryModule(deps: { db: Db; clock: Clock; secrets: Secrets; deadlines: DeadlinesService; evidence: EvidenceStore; xlsx: XlsxReadOptions }) {
   const entities = createEntitiesService(deps);
   const records = createRecordsService(deps);
   return {
