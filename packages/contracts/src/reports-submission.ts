@@ -1,15 +1,16 @@
 /** What the public portal, staff entry, trusted reporters and partner systems send, and what they get back. */
 import { z } from 'zod';
 import { textField } from './common';
+import { PHONE_PATTERN, REPORT_LIMITS as L } from './report-limits';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_PER_REPORT, PUBLIC_STAGES, REPORT_CHANNELS, REPORT_OUTCOMES, STAFF_CHANNELS } from './report-enums';
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const httpUrl = z.url({ protocol: /^https?$/ }).max(L.url);
 export const CategoryCode = z.string().trim().min(1).max(60);
 
 // ── Public submission ─────────────────────────────────────────────
 export const ContactSchema = z.strictObject({
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
-  email: z.email().max(200).optional(),
+  phone: z.string().trim().regex(PHONE_PATTERN, 'invalid phone number').optional(),
+  email: z.email().max(L.email).optional(),
   /** may the office share the contact with a partner department the report is transferred to */
   shareWithPartners: z.boolean().default(false),
 });
@@ -17,12 +18,12 @@ export const ContactSchema = z.strictObject({
 const ReportBodyFields = {
   categoryCode: CategoryCode,
   zoneCode: CategoryCode.optional(),
-  urls: z.array(httpUrl).max(10).default([]),
-  platformName: textField(100).optional(),
+  urls: z.array(httpUrl).max(L.urls).default([]),
+  platformName: textField(L.platformName).optional(),
   /** a platform unit, when the entry was opened from a platform's embedded form */
   platformUnitId: z.uuid().optional(),
-  accountName: textField(200).optional(),
-  description: textField(5000).min(10),
+  accountName: textField(L.accountName).optional(),
+  description: textField(L.descriptionMax).min(L.descriptionMin),
 };
 
 export const PublicReportInputSchema = z.strictObject({
@@ -106,4 +107,4 @@ export const PublicStatusSchema = z.object({
   reviewRequestedAt: z.string().nullable(),
 });
 export type PublicStatus = z.infer<typeof PublicStatusSchema>;
-export const ReviewRequestInputSchema = StatusQueryInputSchema.extend({ reason: textField(1000).min(5) });
+export const ReviewRequestInputSchema = StatusQueryInputSchema.extend({ reason: textField(L.reviewMax).min(L.reviewMin) });
