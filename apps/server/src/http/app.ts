@@ -68,7 +68,9 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
 
   // Responses the server builds (JSON, the API docs) are compressed as they go, at a quality that costs
   // little CPU; the web build's files are compressed once at build time and served as they are (below).
+  // Request bodies are never inflated: a compressed body would be a way round the body limits.
   await app.register(compress, {
+    globalDecompression: false,
     encodings: ['br', 'gzip'],
     threshold: 1024,
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },

@@ -127,4 +127,13 @@ describe('compression and caching', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.json().openapi).toMatch(/^3\./);
   });
+
+  it('does not inflate compressed request bodies', async () => {
+    const body = gzipSync(JSON.stringify({ trackingNo: 'JB20260101ABCDEFGH', queryCode: '123456' }));
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/public/reports/status', payload: body,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(400);
+  });
 });
