@@ -14,6 +14,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the size check of the public pages (e2e/public-bundle.test.ts) follows its imports.
+    manifest: true,
     // antd alone is above the default 500 kB warning; it only loads with the console, never on the public page.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {

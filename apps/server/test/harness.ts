@@ -34,14 +34,14 @@ export interface TestApp {
 }
 
 /** A real app on the shared database, with its own clock and config. */
-export async function buildTestApp(overrides: Partial<Config> = {}, start = new Date()): Promise<TestApp> {
+export async function buildTestApp(overrides: Partial<Config> = {}, start = new Date(), opts: { serveWeb?: boolean } = {}): Promise<TestApp> {
   const handle = await testDb();
   const clock = fixedClock(start);
   // Files share a database: failed sign-ins of one file must not throttle another's (the throttle's
   // own tests set LOGIN_MAX_FAILURES).
   const config = testConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: 100_000, LOGIN_MAX_FAILURES: 10_000, ...(process.env.TEST_LOG ? { LOG_LEVEL: 'error' as const } : {}), ...overrides });
   const s = createServices({ config, handle, clock, logger: pino({ level: process.env.TEST_LOG ? 'error' : 'silent', serializers: LOG_SERIALIZERS }) });
-  const app = await buildApp(s);
+  const app = await buildApp(s, opts);
   await app.ready();
   return { app, s, clock, handle, close: () => app.close() };
 }

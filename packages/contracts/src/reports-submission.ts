@@ -1,14 +1,15 @@
 /** What the public portal, staff entry, trusted reporters and partner systems send, and what they get back. */
 import { z } from 'zod';
 import { httpUrl, lineField, text, textField, TimestampSchema } from './common';
+import { PHONE_PATTERN, REPORT_LIMITS as L } from './report-limits';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_PER_REPORT, PUBLIC_STAGES, REPORT_CHANNELS, REPORT_OUTCOMES, STAFF_CHANNELS } from './report-enums';
 
 export const CategoryCode = lineField(60).min(1);
 
 // ── Public submission ─────────────────────────────────────────────
 export const ContactSchema = z.strictObject({
-  phone: text().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'invalid phone number').optional(),
-  email: z.email().max(200).optional(),
+  phone: text().trim().regex(PHONE_PATTERN, 'invalid phone number').optional(),
+  email: z.email().max(L.email).optional(),
   /** may the office share the contact with a partner department the report is transferred to */
   shareWithPartners: z.boolean().default(false),
 });
@@ -16,12 +17,12 @@ export const ContactSchema = z.strictObject({
 const ReportBodyFields = {
   categoryCode: CategoryCode,
   zoneCode: CategoryCode.optional(),
-  urls: z.array(httpUrl()).max(10).default([]),
-  platformName: lineField(100).optional(),
+  urls: z.array(httpUrl(L.url)).max(L.urls).default([]),
+  platformName: lineField(L.platformName).optional(),
   /** a platform unit, when the entry was opened from a platform's embedded form */
   platformUnitId: z.uuid().optional(),
-  accountName: lineField(200).optional(),
-  description: textField(5000).min(10),
+  accountName: lineField(L.accountName).optional(),
+  description: textField(L.descriptionMax).min(L.descriptionMin),
 };
 
 export const PublicReportInputSchema = z.strictObject({
@@ -105,4 +106,4 @@ export const PublicStatusSchema = z.object({
   reviewRequestedAt: z.string().nullable(),
 });
 export type PublicStatus = z.infer<typeof PublicStatusSchema>;
-export const ReviewRequestInputSchema = StatusQueryInputSchema.extend({ reason: textField(1000).min(5) });
+export const ReviewRequestInputSchema = StatusQueryInputSchema.extend({ reason: textField(L.reviewMax).min(L.reviewMin) });

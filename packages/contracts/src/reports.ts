@@ -6,6 +6,7 @@ import {
 } from './report-enums';
 
 export * from './report-enums';
+export * from './report-limits';
 export * from './reports-submission';
 import { CategoryCode, PublicStatusSchema } from './reports-submission';
 import { ENTITY_GRADES, ENTITY_TYPES } from './registry-enums';

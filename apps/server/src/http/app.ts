@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { constants as zlib } from 'node:zlib';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,6 +19,7 @@ import { registerAuthHook } from './auth-hook';
 import { limitRouteBodies, refuseUnreadMediaTypes } from './body-guard';
 import { requestLogger } from './request-log';
 import { registerErrorHandler } from './error-handler';
+import { registerResponseHeaders } from './headers';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
@@ -79,6 +82,15 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
     }
   });
 
+  // Responses the server builds (JSON, the API docs) are compressed as they go, at a quality that costs
+  // little CPU; the web build's files are compressed once at build time and served as they are (below).
+  // Request bodies are never inflated: a compressed body would be a way round the body limits.
+  await app.register(compress, {
+    globalDecompression: false,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -97,20 +109,11 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
   registerAuthHook(app, s.auth, s.apiKeys);
   refuseUnreadMediaTypes(app);
-  // A small fixed set of headers. Only the public report pages may be framed (platforms embed them
-  // through /embed.js); they carry no session, and the console never can be.
-  const embeddable = (url: string) => /^\/report(\/status)?\/?(\?|$)/.test(url);
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (embeddable(req.url)) reply.header('content-security-policy', `frame-ancestors ${s.config.EMBED_FRAME_ANCESTORS}`);
-    else reply.header('x-frame-options', 'DENY');
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
+  registerResponseHeaders(app, s.config.EMBED_FRAME_ANCESTORS);
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => ({ status: 'ok' as const }));
@@ -126,7 +129,8 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
   for (const routes of API_ROUTES) await app.register(routes(s));
 
   const spa = opts.serveWeb && existsSync(path.join(s.config.WEB_DIST, 'index.html'));
-  if (spa) await app.register(fastifyStatic, { root: s.config.WEB_DIST, wildcard: false });
+  // preCompressed: the build writes .br and .gz next to each file (apps/web/scripts/precompress.mjs).
+  if (spa) await app.register(fastifyStatic, { root: s.config.WEB_DIST, wildcard: false, preCompressed: true });
   // Unknown API paths are JSON 404s; other page paths render the single-page app.
   app.setNotFoundHandler((req, reply) => {
     if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) {

@@ -1,20 +1,12 @@
-import { statsEn } from './stats.en';
-import { settingsEn } from './settings.en';
-import type { MessageKey } from './zh-CN';
-import { patrolEn } from './patrol.en';
+import type { CoreMessageKey } from './zh-CN';
 import { labelsEn } from './labels.en';
 import { reportPublicEn } from './report-public.en';
-import { reportsEn } from './reports.en';
-import { registryEn } from './registry.en';
+import { transparencyPublicEn } from './transparency-public.en';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   ...labelsEn,
-  ...patrolEn,
   ...reportPublicEn,
-  ...reportsEn,
-  ...registryEn,
-  ...statsEn,
-  ...settingsEn,
+  ...transparencyPublicEn,
 
 
 

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { LOCALES, type Locale } from '@tianlang/contracts';
+import { LOCALES, type Locale } from '@tianlang/contracts/public';
 import { zhCN, type MessageKey } from './zh-CN';
 import { en } from './en';
 
@@ -7,7 +7,12 @@ export type { MessageKey };
 export type TVars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: TVars) => string;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+// The core texts; the console adds its own when it loads (console-messages.ts).
+const dictionaries: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
+
+export function addMessages(extra: Record<Locale, Partial<Record<MessageKey, string>>>): void {
+  for (const locale of LOCALES) Object.assign(dictionaries[locale], extra[locale]);
+}
 const STORAGE_KEY = 'tianlang.locale';
 
 function isLocale(value: unknown): value is Locale {
@@ -25,7 +30,7 @@ function initialLocale(): Locale {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(zhCN, key);
+  return Object.hasOwn(dictionaries['zh-CN'], key);
 }
 
 function interpolate(text: string, vars?: TVars): string {
@@ -59,7 +64,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nContextValue>(() => {
     const dict = dictionaries[locale];
-    return { locale, setLocale, t: (key, vars) => interpolate(dict[key], vars) };
+    return { locale, setLocale, t: (key, vars) => interpolate(dict[key] ?? key, vars) };
   }, [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -15,23 +15,6 @@ const normalizations = {
   'norm.pinyin': '拼音',
 };
 
-/** Category codes of the report taxonomy, as lexicon rules use them. */
-const categories = {
-  'category.terror': '暴恐类',
-  'category.fraud': '诈骗类',
-  'category.porn': '色情类',
-  'category.vulgar': '低俗类',
-  'category.gambling': '赌博类',
-  'category.infringement': '侵权类',
-  'category.infringement.privacy': '侵权类·隐私',
-  'category.infringement.insult': '侵权类·侮辱',
-  'category.infringement.defamation': '侵权类·诽谤',
-  'category.infringement.enterprise': '侵权类·涉企侵权',
-  'category.rumor': '谣言类',
-  'category.cyberviolence': '网络暴力',
-  'category.other': '其他',
-};
-
 const enums = {
   'itemStatus.pending': '待审',
   'itemStatus.clean': '未命中',
@@ -70,7 +53,6 @@ const enums = {
 
 export const patrolZhCN = {
   ...normalizations,
-  ...categories,
   ...enums,
 
   'nav.patrolQueue': '待审队列',

@@ -154,4 +154,18 @@ export const reportPublicEn: Record<keyof typeof reportPublicZhCN, string> = {
   'pub.zoneName.zone.algorithm': 'Algorithmic recommendation',
   'pub.zoneName.zone.practitioners': 'Misconduct by online content workers',
   'pub.zoneName.zone.minors': 'Minors',
+  // The report taxonomy's default categories (English names; Chinese shows the office's own).
+  'category.terror': 'Terrorism and violence',
+  'category.fraud': 'Fraud',
+  'category.porn': 'Pornography',
+  'category.vulgar': 'Vulgar content',
+  'category.gambling': 'Gambling',
+  'category.infringement': 'Infringement',
+  'category.infringement.privacy': 'Infringement · privacy',
+  'category.infringement.insult': 'Infringement · insult',
+  'category.infringement.defamation': 'Infringement · defamation',
+  'category.infringement.enterprise': 'Infringement · against enterprises',
+  'category.rumor': 'Rumors',
+  'category.cyberviolence': 'Cyber-violence',
+  'category.other': 'Other',
 };

@@ -153,4 +153,18 @@ export const reportPublicZhCN = {
   'pub.zoneName.zone.algorithm': '涉算法推荐',
   'pub.zoneName.zone.practitioners': '网络内容从业人员违法违规',
   'pub.zoneName.zone.minors': '涉未成年人',
+  // The report taxonomy's default categories (English names; Chinese shows the office's own).
+  'category.terror': '暴恐类',
+  'category.fraud': '诈骗类',
+  'category.porn': '色情类',
+  'category.vulgar': '低俗类',
+  'category.gambling': '赌博类',
+  'category.infringement': '侵权类',
+  'category.infringement.privacy': '侵权类·隐私',
+  'category.infringement.insult': '侵权类·侮辱',
+  'category.infringement.defamation': '侵权类·诽谤',
+  'category.infringement.enterprise': '侵权类·涉企侵权',
+  'category.rumor': '谣言类',
+  'category.cyberviolence': '网络暴力',
+  'category.other': '其他',
 };

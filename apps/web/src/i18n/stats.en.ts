@@ -40,10 +40,4 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'tp.same': 'The current figures match the published version', 'tp.confirm': 'Publishing freezes this month and makes it public. Publish?', 'tp.viewPublic': 'Open the public page',
   'tp.total': 'Reports received', 'tp.mom': 'Month on month', 'tp.yoy': 'Year on year', 'tp.byLevel': 'By level', 'tp.byCategory': 'By category', 'tp.count': 'Count', 'tp.share': 'Share',
   'tp.accepted': 'Accepted', 'tp.disposed': 'Disposed',
-  'pubT.title': 'Report handling statistics', 'pubT.intro': 'Monthly figures of the reports of illegal and harmful online information this office received. Each month is published after approval and then frozen; a correction states its reason.',
-  'pubT.months': 'Published months', 'pubT.none': 'Nothing published yet', 'pubT.heading': 'Reports in {month}',
-  'pubT.summary': 'In {month}, {office} received {total} reports, {mom} on the previous month and {yoy} on the same month last year.',
-  'pubT.up': 'up {v}%', 'pubT.down': 'down {v}%', 'pubT.flat': 'unchanged', 'pubT.na': 'n/a (no base)',
-  'pubT.byLevel': 'By level', 'pubT.byCategory': 'By category', 'pubT.count': 'Count', 'pubT.share': 'Share', 'pubT.mom': 'Month on month',
-  'pubT.correction': 'Correction (version {v}): {text}', 'pubT.approvedAt': 'Published {at}', 'pubT.feed': 'Data feed (JSON)', 'pubT.link': 'Report statistics',
 };

@@ -1,19 +1,16 @@
-import { statsZhCN } from './stats.zh-CN';
-import { settingsZhCN } from './settings.zh-CN';
+import type { consoleZhCN } from './console-messages';
 import { labelsZhCN } from './labels.zh-CN';
-import { patrolZhCN } from './patrol.zh-CN';
 import { reportPublicZhCN } from './report-public.zh-CN';
-import { reportsZhCN } from './reports.zh-CN';
-import { registryZhCN } from './registry.zh-CN';
+import { transparencyPublicZhCN } from './transparency-public.zh-CN';
 
+/**
+ * The texts every page may need: the public pages, sign-in, errors. The console's own texts
+ * (console-messages.ts) load with the console, so the public pages do not carry them.
+ */
 export const zhCN = {
   ...labelsZhCN,
-  ...patrolZhCN,
   ...reportPublicZhCN,
-  ...reportsZhCN,
-  ...registryZhCN,
-  ...statsZhCN,
-  ...settingsZhCN,
+  ...transparencyPublicZhCN,
   'error.network.failed': '无法连接服务器，请检查网络后重试',
   'error.unknown': '操作失败（{code}）',
   'error.fieldInvalid': '此项填写不符合要求',
@@ -352,4 +349,5 @@ export const zhCN = {
   'notFound.back': '返回首页',
 };
 
-export type MessageKey = keyof typeof zhCN;
+export type CoreMessageKey = keyof typeof zhCN;
+export type MessageKey = CoreMessageKey | keyof typeof consoleZhCN;

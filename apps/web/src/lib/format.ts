@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { OFFICE_TIME_ZONE } from '@tianlang/contracts';
+import { OFFICE_TIME_ZONE } from '@tianlang/contracts/public';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

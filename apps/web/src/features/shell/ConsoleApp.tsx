@@ -1,3 +1,5 @@
+// First: the console's texts join the dictionaries before any console module renders.
+import '../../i18n/console-messages';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppProviders } from '../../components/AppProviders';

@@ -1,6 +1,6 @@
 import { Button, Card, Col, Row, Statistic, Table, Tabs } from 'antd';
 import { Link } from 'react-router';
-import { STATS_DIMS } from '@tianlang/contracts';
+import { STATS_DIMS } from '@tianlang/contracts/public';
 import { useT, isMessageKey } from '../../i18n';
 import { percent } from './format';
 import { exportXlsx, type DashboardView, type StatsScope } from './stats.api';

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
-import { REPORT_FIGURES } from '@tianlang/contracts';
+import { REPORT_FIGURES } from '@tianlang/contracts/public';
 import { useT } from '../../i18n';
 import { change } from './format';
 import type { DashboardView, StatsScope } from './stats.api';
