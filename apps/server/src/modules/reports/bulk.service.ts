@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BulkInput, ReportState } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { events, reportBatches, reports, users, type ReportRow } from '../../db/schema';
@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth.types';
 import type { HandlingService } from './handling.service';
 import { lockReport } from './report-store';
 import { reportFilterWhere } from './queue.service';
+import { scopeFilter } from '../auth/scope';
 
 const MAX = 500;
 type ReplyInTx = (tx: Queryable, user: AuthUser, row: ReportRow, input: { templateId: string; values: Record<string, string> }, o: { at: Date; batchId: string | null }) => Promise<ReportRow>;
@@ -79,7 +80,7 @@ export function createBulkService({ db, clock, handling, replyInTx }: { db: Db; 
     if (!b) throw new AppError('resource.not_found', 'batch not found');
     const rows = await db.select({ e: events, trackingNo: reports.trackingNo }).from(events)
       .innerJoin(reports, eq(sql`${reports.id}::text`, events.subjectId))
-      .where(and(eq(events.batchId, id), eq(events.subjectType, 'report'), like(reports.jurisdictionPath, `${user.scopePath}%`)))
+      .where(and(eq(events.batchId, id), eq(events.subjectType, 'report'), scopeFilter(user, reports.jurisdictionPath)))
       .orderBy(asc(events.id));
     return {
       id: b.b.id, action: b.b.action, actorName: b.actorName, createdAt: b.b.createdAt.toISOString(), applied: b.b.applied, skipped: b.b.skipped,
