@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BulkInput, ReportState } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
-import { events, reportBatches, reports, users, type ReportRow } from '../../db/schema';
+import { events, jurisdictions, reportBatches, reports, units, users, type ReportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
@@ -75,8 +75,11 @@ export function createBulkService({ db, clock, handling, replyInTx }: { db: Db; 
   }
 
   async function batch(user: AuthUser, id: string) {
+    // a batch is its actor's office's row: another jurisdiction's batch does not exist for the user
     const [b] = await db.select({ b: reportBatches, actorName: users.displayName }).from(reportBatches)
-      .innerJoin(users, eq(users.id, reportBatches.actorId)).where(eq(reportBatches.id, id));
+      .innerJoin(users, eq(users.id, reportBatches.actorId)).innerJoin(units, eq(units.id, users.unitId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
+      .where(and(eq(reportBatches.id, id), scopeFilter(user, jurisdictions.path)));
     if (!b) throw new AppError('resource.not_found', 'batch not found');
     const rows = await db.select({ e: events, trackingNo: reports.trackingNo }).from(events)
       .innerJoin(reports, eq(sql`${reports.id}::text`, events.subjectId))
