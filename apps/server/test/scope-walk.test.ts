@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { BUILTIN_ROLES } from '@tianlang/contracts';
 import { platformOrders, registryImports, reportTransfers, statsSavedQueries } from '../src/db/schema';
 import { buildRegistryWorld, websiteInput } from '../src/modules/registry/registry-test-world';
+import { XLSX_LIMITS } from '../src/lib/xlsx/limits';
+import { openZip } from '../src/lib/xlsx/zip-reader';
 import { buildTestApp, type TestApp } from './harness';
 import { buildUnit, buildUser, uniq } from './factories';
 import { signIn, type Agent } from './agent';
@@ -172,6 +174,16 @@ function requests(r: { method: string; url: string }): WalkRequest[] | undefined
   return lists[key];
 }
 
+/** The text of a workbook download: its shared strings and every sheet (inline strings included). */
+async function workbookText(buf: Buffer): Promise<string> {
+  const zip = await openZip(buf, XLSX_LIMITS);
+  const parts = ['xl/sharedStrings.xml', ...Array.from({ length: 40 }, (_, i) => `xl/worksheets/sheet${i + 1}.xml`)].filter((n) => zip.has(n));
+  const chunks: Buffer[] = [];
+  for (const name of parts) for await (const c of zip.read(name)) chunks.push(c);
+  zip.close();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The strings of B's and the city's rows that no answer to A may contain. */
 function foreign(): Map<string, string> {
   const out = new Map<string, string>();
@@ -187,10 +199,12 @@ describe('jurisdiction scope over every list and detail route (issue 12)', () =>
     const leaks: string[] = [];
     const results = await walkRoutes({
       routes, as: walker, requests,
-      check: (res) => {
+      check: async (res) => {
         const where = `${routeKey(res.route)} ${res.url} (${res.note ?? ''})`;
         if (res.status >= 500) leaks.push(`${where}: answered ${res.status}`);
-        const body = typeof res.json === 'object' && res.json !== null ? [...stringsIn(res.json)].join('\n') : '';
+        const body = typeof res.json === 'object' && res.json !== null ? [...stringsIn(res.json)].join('\n')
+          : res.status === 200 && res.contentType.includes('spreadsheetml') ? await workbookText(res.raw) : '';
+        if (res.status === 200 && res.json === null && !res.contentType.includes('spreadsheetml')) leaks.push(`${where}: a ${res.contentType} answer the walk cannot read`);
         const allowed = ABOVE[routeKey(res.route)]?.keys ?? [];
         for (const [s, name] of bad) if (body.includes(s) && !allowed.includes(name)) leaks.push(`${where}: shows ${name}`);
         // a sibling's or the city's row answers as an unknown id does; a filter naming B is refused as out of scope
@@ -212,6 +226,9 @@ describe('jurisdiction scope over every list and detail route (issue 12)', () =>
     expect(seen('GET /api/orders/outbox', rows.A.order!)).toBe(true);
     expect(seen('GET /api/registry/draws', rows.A.draw!)).toBe(true);
     expect(seen('GET /api/events', rows.A.bulkReport!)).toBe(true);
+    // and reads the workbooks: A's entity is in the registry export
+    const exported = results.find((x) => routeKey(x.route) === 'GET /api/registry/export' && x.note === 'A')!;
+    expect(await workbookText(exported.raw)).toContain(rows.A.entityName!);
     expect(seen('GET /api/reports/batches/:id', rows.A.batch!)).toBe(true);
   });
 });
