@@ -9,6 +9,9 @@ export interface WalkResult extends WalkRequest {
   status: number;
   /** the parsed JSON body (null when the answer is not JSON) */
   json: unknown;
+  /** the raw body and its type (file downloads: workbooks, documents) */
+  raw: Buffer;
+  contentType: string;
   code?: string;
 }
 
@@ -41,7 +44,7 @@ export async function walkRoutes(o: {
       const res = await o.as.req(route.method as InjectOptions['method'], req.url, req.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}));
       let json: unknown = null;
       try { json = res.json(); } catch { /* not JSON (a file download) */ }
-      const result: WalkResult = { ...req, route, status: res.statusCode, json, code: (json as { code?: string } | null)?.code };
+      const result: WalkResult = { ...req, route, status: res.statusCode, json, raw: res.rawPayload, contentType: String(res.headers['content-type'] ?? ''), code: (json as { code?: string } | null)?.code };
       await o.check(result);
       results.push(result);
     }

@@ -1,4 +1,5 @@
 export * from './deadlines';
+export * from './jurisdiction-path';
 export * from './reports/index';
 export * from './registry/index';
 export * from './stats/index';

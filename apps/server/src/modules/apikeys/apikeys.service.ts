@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, like } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { ApiKeyScope } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
 import { apiKeys, jurisdictions, units } from '../../db/schema';
@@ -8,6 +8,7 @@ import { AppError, assertThat, notFound } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
 import type { UnitsService } from '../units/units.service';
+import { scopeFilter } from '../auth/scope';
 
 export interface ApiClient { keyId: string; unitId: string; scopes: string[] }
 
@@ -31,7 +32,7 @@ export function createApiKeysService({ db, clock, units: unitsService }: { db: D
     return db.select({ key: apiKeys, unitName: units.name }).from(apiKeys)
       .innerJoin(units, eq(units.id, apiKeys.unitId))
       .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
-      .where(like(jurisdictions.path, `${user.scopePath}%`)).orderBy(desc(apiKeys.createdAt));
+      .where(scopeFilter(user, jurisdictions.path)).orderBy(desc(apiKeys.createdAt));
   }
 
   /** The secret is returned once; only its hash is kept. */

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { EventListQuerySchema, EventView } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { events, jurisdictions, units, users } from '../../db/schema';
 import type { AuthUser } from '../auth/auth.types';
+import { scopeFilter } from '../auth/scope';
 
 type ListQuery = z.infer<typeof EventListQuerySchema>;
 
@@ -17,7 +18,7 @@ export function createAuditRepo(db: Queryable) {
       const atRoot = user.scopePath.split('/').filter(Boolean).length === 1;
       const scopedUnits = db.select({ id: units.id }).from(units)
         .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
-        .where(like(jurisdictions.path, `${user.scopePath}%`));
+        .where(scopeFilter(user, jurisdictions.path));
       const where = and(
         or(inArray(events.unitId, scopedUnits), atRoot ? isNull(events.unitId) : sql`false`),
         q.subjectType ? eq(events.subjectType, q.subjectType) : undefined,

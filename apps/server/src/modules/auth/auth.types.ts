@@ -22,7 +22,5 @@ export interface AuthContext {
   expiresAt: Date;
 }
 
-export const inScope = (user: Pick<AuthUser, 'scopePath'>, path: string): boolean => path.startsWith(user.scopePath);
-
 /** The first role is the one recorded on events as the actor's role. */
 export const primaryRole = (user: AuthUser): string | null => user.roles[0] ?? null;

@@ -1,11 +1,12 @@
-import { and, asc, eq, like, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { jurisdictions } from '../../db/schema';
+import { subtreeOf } from '../auth/scope';
 
 export function createJurisdictionsRepo(db: Queryable) {
   return {
     listUnder: (path: string) =>
-      db.select().from(jurisdictions).where(like(jurisdictions.path, `${path}%`))
+      db.select().from(jurisdictions).where(subtreeOf(jurisdictions.path, path))
         .orderBy(asc(jurisdictions.path), asc(jurisdictions.sort)),
     byId: async (id: string) => (await db.select().from(jurisdictions).where(eq(jurisdictions.id, id)).limit(1))[0],
     byCode: async (code: string) => (await db.select().from(jurisdictions).where(eq(jurisdictions.code, code)).limit(1))[0],

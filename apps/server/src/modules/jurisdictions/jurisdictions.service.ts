@@ -7,9 +7,10 @@ import type { Db } from '../../db/client';
 import { jurisdictions } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { diff } from '../../lib/changes';
-import { AppError, assertThat, notFound } from '../../lib/errors';
+import { AppError, assertThat } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
-import { inScope, primaryRole, type AuthUser } from '../auth/auth.types';
+import { primaryRole, type AuthUser } from '../auth/auth.types';
+import { assertInScope } from '../auth/scope';
 import { createJurisdictionsRepo } from './jurisdictions.repo';
 
 type CreateInput = z.infer<typeof JurisdictionCreateInputSchema>;
@@ -21,7 +22,7 @@ export function createJurisdictionsService({ db, clock }: { db: Db; clock: Clock
   /** A jurisdiction the user may see, or 404: other jurisdictions do not exist for them. */
   async function getVisible(user: AuthUser, id: string) {
     const row = await repo.byId(id);
-    if (!row || !inScope(user, row.path)) throw notFound('jurisdiction');
+    assertInScope(user, row, 'jurisdiction');
     return row;
   }
 

@@ -1,17 +1,18 @@
-import { and, asc, count, desc, eq, exists, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdictions, lexiconRules, patrolHits, patrolItems, patrolSources, units } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { assertThat, notFound } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
+import { scopeFilter } from '../auth/scope';
 
 type Status = 'clean' | 'pending' | 'confirmed' | 'dismissed';
 
 export function createReviewService({ db, clock }: { db: Db; clock: Clock }) {
   /** Items belong to the unit that owns their source; a reviewer sees their jurisdiction's units. */
   const inScope = (user: AuthUser) => inArray(patrolItems.unitId, db.select({ id: units.id }).from(units)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId)).where(like(jurisdictions.path, `${user.scopePath}%`)));
+    .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId)).where(scopeFilter(user, jurisdictions.path)));
 
   async function queue(user: AuthUser, groupBy: 'rule' | 'source') {
     const pending = and(eq(patrolItems.status, 'pending'), inScope(user));

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PatrolSourceInputSchema, PatrolSourceUpdateSchema } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
@@ -13,6 +13,7 @@ import type { GuardedFetch } from '../../lib/guarded-fetch';
 import { fetchFeed } from './feeds';
 import type { IngestService } from './ingest.service';
 import { assertEntityRef } from '../registry/entity-ref';
+import { scopeFilter } from '../auth/scope';
 
 type CreateInput = z.infer<typeof PatrolSourceInputSchema>;
 type UpdateInput = z.infer<typeof PatrolSourceUpdateSchema>;
@@ -25,10 +26,10 @@ export function createSourcesService({ db, clock, units: unitsService, ingest, g
   const visible = () => db.select({ source: patrolSources, unitName: units.name }).from(patrolSources)
     .innerJoin(units, eq(units.id, patrolSources.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId));
 
-  const list = (user: AuthUser) => visible().where(like(jurisdictions.path, `${user.scopePath}%`)).orderBy(asc(patrolSources.name));
+  const list = (user: AuthUser) => visible().where(scopeFilter(user, jurisdictions.path)).orderBy(asc(patrolSources.name));
 
   async function get(user: AuthUser, id: string) {
-    const [row] = await visible().where(and(eq(patrolSources.id, id), like(jurisdictions.path, `${user.scopePath}%`)));
+    const [row] = await visible().where(and(eq(patrolSources.id, id), scopeFilter(user, jurisdictions.path)));
     if (!row) throw notFound('patrol source');
     return row;
   }

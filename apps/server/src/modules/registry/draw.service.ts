@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DrawInputSchema } from '@tianlang/contracts';
 import { runDraw, DRAW_ALGORITHM } from '@tianlang/core';
@@ -14,6 +14,7 @@ import { entityEvent } from './entity-store';
 import { officersIn } from './officers';
 import { TASK_SUBJECT } from './records.service';
 import { entityWhere } from './registry.repo';
+import { scopeFilter } from '../auth/scope';
 
 export const DRAW_SUBJECT = 'registry_draw';
 
@@ -66,13 +67,13 @@ export function createDrawService(deps: { db: Db; clock: Clock; deadlines: Deadl
   }
 
   async function get(user: AuthUser, id: string): Promise<RegistryDrawRow> {
-    const [row] = await db.select().from(registryDraws).where(and(eq(registryDraws.id, id), like(registryDraws.jurisdictionPath, `${user.scopePath}%`)));
+    const [row] = await db.select().from(registryDraws).where(and(eq(registryDraws.id, id), scopeFilter(user, registryDraws.jurisdictionPath)));
     if (!row) throw new AppError('resource.not_found', 'draw not found');
     return row;
   }
 
   async function list(user: AuthUser, limit: number, offset: number) {
-    const where = like(registryDraws.jurisdictionPath, `${user.scopePath}%`);
+    const where = scopeFilter(user, registryDraws.jurisdictionPath);
     const rows = await db.select({ d: registryDraws, createdByName: users.displayName }).from(registryDraws).leftJoin(users, eq(users.id, registryDraws.createdBy))
       .where(where).orderBy(desc(registryDraws.createdAt)).limit(limit).offset(offset);
     const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(registryDraws).where(where);

@@ -1,8 +1,9 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { EntityRefView } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, registryEntities } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { subtreeOf } from '../auth/scope';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function assertEntityRef(q: Queryable, scopePath: string, ref: string | null | undefined): Promise<void> {
   if (ref === null || ref === undefined) return;
   const ok = UUID.test(ref) && (await q.select({ id: registryEntities.id }).from(registryEntities)
-    .where(and(eq(registryEntities.id, ref.toLowerCase()), like(registryEntities.jurisdictionPath, `${scopePath}%`)))).length > 0;
+    .where(and(eq(registryEntities.id, ref.toLowerCase()), subtreeOf(registryEntities.jurisdictionPath, scopePath)))).length > 0;
   if (!ok) throw new AppError('registry.entity_unknown', '台账对象不存在或不在您的辖区', { details: { field: 'entityRef' } });
 }
 
@@ -27,7 +28,7 @@ export async function entityRefViews(q: Queryable, scopePath: string, refs: read
   const rows = await q.select({
     id: registryEntities.id, name: registryEntities.name, type: registryEntities.type, grade: registryEntities.grade, jurisdictionName: jurisdictions.name,
   }).from(registryEntities).innerJoin(jurisdictions, eq(jurisdictions.id, registryEntities.jurisdictionId))
-    .where(and(inArray(registryEntities.id, ids), like(registryEntities.jurisdictionPath, `${scopePath}%`)));
+    .where(and(inArray(registryEntities.id, ids), subtreeOf(registryEntities.jurisdictionPath, scopePath)));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

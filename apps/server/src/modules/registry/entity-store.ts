@@ -1,9 +1,10 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, registryEntities, type RegistryEntityRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
+import { scopeFilter, assertJurisdictionInScope } from '../auth/scope';
 
 export const ENTITY_SUBJECT = 'registry_entity';
 
@@ -12,7 +13,7 @@ export const ENTITY_SUBJECT = 'registry_entity';
  * of other jurisdictions do not exist for the user: 404, nothing about them is revealed.
  */
 export async function findEntity(q: Queryable, id: string, user: Pick<AuthUser, 'scopePath'>, lock = false): Promise<RegistryEntityRow> {
-  const query = q.select().from(registryEntities).where(and(eq(registryEntities.id, id), like(registryEntities.jurisdictionPath, `${user.scopePath}%`)));
+  const query = q.select().from(registryEntities).where(and(eq(registryEntities.id, id), scopeFilter(user, registryEntities.jurisdictionPath)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new AppError('resource.not_found', 'entity not found');
   return row;
@@ -37,6 +38,6 @@ export async function userLevel(q: Queryable, user: AuthUser): Promise<string> {
 /** A jurisdiction inside the user's subtree, or jurisdiction.out_of_scope. */
 export async function scopedJurisdiction(q: Queryable, user: AuthUser, id: string) {
   const [j] = await q.select().from(jurisdictions).where(and(eq(jurisdictions.id, id), eq(jurisdictions.active, true)));
-  if (!j || !j.path.startsWith(user.scopePath)) throw new AppError('jurisdiction.out_of_scope', 'jurisdiction outside your scope', { details: { field: 'jurisdictionId' } });
+  assertJurisdictionInScope(user, j, undefined, { field: 'jurisdictionId' });
   return j;
 }

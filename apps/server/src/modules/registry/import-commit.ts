@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { EntityGrade } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, registryEntities, type GradeHistoryEntry, type RegistryEntityRow } from '../../db/schema';
@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
 import { ENTITY_SUBJECT, entityEvent } from './entity-store';
 import { searchColumns } from './entity-values';
+import { scopeFilter, assertJurisdictionInScope } from '../auth/scope';
 
 export interface PlannedRow {
   row: number;
@@ -27,7 +28,7 @@ export async function applyPlan(tx: Queryable, user: AuthUser, plan: PlannedRow[
     .map((j) => [j.id, j.path]));
   const pathOf = (id: unknown) => {
     const p = paths.get(String(id));
-    if (!p || !p.startsWith(user.scopePath)) throw new AppError('jurisdiction.out_of_scope', 'jurisdiction outside your scope');
+    assertJurisdictionInScope(user, p);
     return p;
   };
   const creates = plan.filter((p) => p.action === 'create');
@@ -57,7 +58,7 @@ export async function applyPlan(tx: Queryable, user: AuthUser, plan: PlannedRow[
     onProgress(done);
   }
   for (const p of updates) {
-    const [row] = await tx.select().from(registryEntities).where(and(eq(registryEntities.id, p.entityId), like(registryEntities.jurisdictionPath, `${user.scopePath}%`))).for('update');
+    const [row] = await tx.select().from(registryEntities).where(and(eq(registryEntities.id, p.entityId), scopeFilter(user, registryEntities.jurisdictionPath))).for('update');
     if (!row) throw new AppError('registry.import_state', '台账在预览后已变化，请重新上传预览');
     await applyUpdate(tx, user, row, p, at, batchId, pathOf);
     if (++done % CHUNK === 0) onProgress(done);

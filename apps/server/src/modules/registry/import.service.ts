@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { ImportProblem, ImportView } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { jurisdictions, registryEntities, registryImports, rolePermissions, userRoles, units, users, type RegistryEntityRow, type RegistryImportRow } from '../../db/schema';
@@ -18,6 +18,7 @@ import { canGradeAtLevel } from '@tianlang/core';
 import { checkRow, type CheckedRow, type RowContext } from './import-rows';
 import { readRegistrySheet } from './import-xlsx';
 import { applyPlan, type PlannedRow } from './import-commit';
+import { scopeFilter, inScope } from '../auth/scope';
 
 export const IMPORT_SUBJECT = 'registry_import';
 const MAX_ROW_PROBLEMS = 1000;
@@ -85,7 +86,7 @@ export function createImportService(deps: { db: Db; clock: Clock; secrets: Secre
       const hits = [...new Set(c.keys.map((k) => existing.get(k)).filter((e): e is RegistryEntityRow => !!e))];
       if (hits.length > 1) { problems.push({ row: c.row, column: null, code: 'ambiguous', message: '备案号、网址或账号分别对应台账中的不同对象，请核对' }); badRows.add(c.row); continue; }
       const hit = hits[0];
-      if (hit && !hit.jurisdictionPath.startsWith(user.scopePath)) {
+      if (hit && !inScope(user, hit.jurisdictionPath)) {
         problems.push({ row: c.row, column: null, code: 'duplicate_elsewhere', message: `该对象（${keyLabel(c.keys.find((k) => existing.get(k) === hit)!)}）已由其他属地登记，不能导入` });
         badRows.add(c.row); continue;
       }
@@ -188,13 +189,13 @@ const keyLabel = (k: string) => (k.startsWith('icp:') ? 'ICP备案号' : k.start
 
 async function rowContext(q: Queryable, user: AuthUser): Promise<RowContext> {
   const js = await q.select({ id: jurisdictions.id, code: jurisdictions.code, name: jurisdictions.name }).from(jurisdictions)
-    .where(and(like(jurisdictions.path, `${user.scopePath}%`), eq(jurisdictions.active, true)));
+    .where(and(scopeFilter(user, jurisdictions.path), eq(jurisdictions.active, true)));
   const byName = new Map<string, string[]>();
   for (const j of js) byName.set(norm(j.name), [...(byName.get(norm(j.name)) ?? []), j.id]);
   const officers = await q.selectDistinct({ id: users.id, username: users.username }).from(users)
     .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
     .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-    .where(and(eq(users.active, true), eq(rolePermissions.permission, 'registry.read'), like(jurisdictions.path, `${user.scopePath}%`)));
+    .where(and(eq(users.active, true), eq(rolePermissions.permission, 'registry.read'), scopeFilter(user, jurisdictions.path)));
   return {
     jurisdictionByCode: new Map(js.map((j) => [j.code, j.id])), jurisdictionByName: byName, defaultJurisdictionId: user.jurisdictionId,
     officerByUsername: new Map(officers.map((o) => [o.username.toLowerCase(), o.id])),

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client';
 import { jurisdictions, rolePermissions, userRoles, units, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
+import { inScope } from '../auth/scope';
 
 /**
  * Active users holding `permission` whose unit sits in the user's jurisdiction subtree or above it
@@ -13,7 +14,7 @@ export async function officersIn(q: Queryable, user: AuthUser, ids: string[] | n
     .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
     .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
     .where(and(eq(users.active, true), eq(rolePermissions.permission, permission), ids ? inArray(users.id, ids) : undefined));
-  return rows.filter((r) => r.path.startsWith(user.scopePath) || user.scopePath.startsWith(r.path));
+  return rows.filter((r) => inScope(user, r.path) || inScope({ scopePath: r.path }, user.scopePath));
 }
 
 /** The responsible officer: an active registry user of the user's jurisdiction (or above). */

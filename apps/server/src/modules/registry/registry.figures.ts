@@ -2,7 +2,7 @@ import { periodRange } from '@tianlang/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { FigureCatalogue, FigureContext } from '../stats/figure-catalogue';
-import { escapeLike } from './registry.repo';
+import { subtreeOf } from '../auth/scope';
 
 /** What the registry contributes to the statistics, per scope and period; codes as the dashboard and work report name them. */
 export const REGISTRY_FIGURE_CODES = [
@@ -26,10 +26,9 @@ export const REGISTRY_FIGURE_DEFINITION_ZH: Record<Code, string> = {
 type Counts = Record<Code, number>;
 
 async function load(db: Db, ctx: FigureContext): Promise<Counts> {
-  const like = `${escapeLike(ctx.scope.path)}%`;
   const { from, to } = ctx.period;
   const { start, end } = periodRange(ctx.period);
-  const inScope = sql`e.jurisdiction_path like ${like}`;
+  const inScope = subtreeOf(sql`e.jurisdiction_path`, ctx.scope.path);
   const res = await db.execute(sql`select
     (select count(*) from registry_entities e where ${inScope} and e.status = 'active' and e.created_at < ${end})::int as registry_entities,
     (select count(*) from registry_entities e where ${inScope} and e.status = 'active' and e.grade = 'key' and e.created_at < ${end})::int as registry_key_entities,

@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/client';
 import { jurisdictions, registryEntities, users } from '../../db/schema';
 import type { AuthUser } from '../auth/auth.types';
 import { norm, scopedJurisdictionPath } from './registry-query';
+import { subtreeOf, inScope } from '../auth/scope';
 
 export const listColumns = {
   e: {
@@ -32,7 +33,7 @@ export function searchCondition(q: string): SQL {
 /** WHERE for a list, a draw pool or an export: always inside the user's jurisdiction subtree. */
 export async function entityWhere(q: Queryable, user: AuthUser, f: EntityFilter): Promise<SQL> {
   const path = f.jurisdictionId ? await scopedJurisdictionPath(q, user, f.jurisdictionId) : user.scopePath;
-  const conds: (SQL | undefined)[] = [like(registryEntities.jurisdictionPath, `${path}%`)];
+  const conds: (SQL | undefined)[] = [subtreeOf(registryEntities.jurisdictionPath, path)];
   if (f.type) conds.push(eq(registryEntities.type, f.type));
   if (f.grade) conds.push(eq(registryEntities.grade, f.grade));
   if (f.status) conds.push(eq(registryEntities.status, f.status));
@@ -94,7 +95,7 @@ export async function findDuplicates(q: Queryable, p: DuplicateProbe, limit = 10
     const n = norm(p.name);
     const sim = sql<number>`similarity(${registryEntities.nameNorm}, ${n})`;
     add(await q.select({ ...base, sim }).from(registryEntities)
-      .where(and(sql`${registryEntities.nameNorm} % ${n}`, sql`${sim} >= 0.4`, like(registryEntities.jurisdictionPath, `${p.scopePath}%`), notSelf))
+      .where(and(sql`${registryEntities.nameNorm} % ${n}`, sql`${sim} >= 0.4`, subtreeOf(registryEntities.jurisdictionPath, p.scopePath), notSelf))
       .orderBy(desc(sim)).limit(limit), 'similar_name');
   }
   return [...found.values()].sort((a, b) => b.reasons.size - a.reasons.size || b.similarity - a.similarity).slice(0, limit)
@@ -107,7 +108,7 @@ export async function findDuplicates(q: Queryable, p: DuplicateProbe, limit = 10
  */
 export function visibleDuplicates(scopePath: string, hits: Awaited<ReturnType<typeof findDuplicates>>) {
   return hits.flatMap((h) => {
-    if (h.path.startsWith(scopePath)) return [{ id: h.id as string | null, reasons: h.reasons, similarity: h.similarity }];
+    if (inScope({ scopePath }, h.path)) return [{ id: h.id as string | null, reasons: h.reasons, similarity: h.similarity }];
     const hard = h.reasons.filter((r) => r !== 'similar_name');
     return hard.length ? [{ id: null, reasons: hard, similarity: 0 }] : [];
   });
@@ -116,7 +117,7 @@ export function visibleDuplicates(scopePath: string, hits: Awaited<ReturnType<ty
 /** Tags on the entities of a jurisdiction subtree, most used first (at most 200). */
 export async function tagsInUse(q: Queryable, scopePath: string): Promise<string[]> {
   const res = await q.execute(sql`select t.tag from ${registryEntities}, jsonb_array_elements_text(${registryEntities.tags}) as t(tag)
-    where ${registryEntities.jurisdictionPath} like ${`${escapeLike(scopePath)}%`}
+    where ${subtreeOf(registryEntities.jurisdictionPath, scopePath)}
     group by t.tag order by count(*) desc, t.tag limit 200`);
   return (res as unknown as { rows: { tag: string }[] }).rows.map((r) => r.tag);
 }

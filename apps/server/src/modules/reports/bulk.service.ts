@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BulkInput, ReportState } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
-import { events, reportBatches, reports, users, type ReportRow } from '../../db/schema';
+import { events, jurisdictions, reportBatches, reports, units, users, type ReportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import type { HandlingService } from './handling.service';
 import { lockReport } from './report-store';
 import { reportFilterWhere } from './queue.service';
+import { scopeFilter } from '../auth/scope';
 
 const MAX = 500;
 type ReplyInTx = (tx: Queryable, user: AuthUser, row: ReportRow, input: { templateId: string; values: Record<string, string> }, o: { at: Date; batchId: string | null }) => Promise<ReportRow>;
@@ -74,12 +75,15 @@ export function createBulkService({ db, clock, handling, replyInTx }: { db: Db; 
   }
 
   async function batch(user: AuthUser, id: string) {
+    // a batch is its actor's office's row: another jurisdiction's batch does not exist for the user
     const [b] = await db.select({ b: reportBatches, actorName: users.displayName }).from(reportBatches)
-      .innerJoin(users, eq(users.id, reportBatches.actorId)).where(eq(reportBatches.id, id));
+      .innerJoin(users, eq(users.id, reportBatches.actorId)).innerJoin(units, eq(units.id, users.unitId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
+      .where(and(eq(reportBatches.id, id), scopeFilter(user, jurisdictions.path)));
     if (!b) throw new AppError('resource.not_found', 'batch not found');
     const rows = await db.select({ e: events, trackingNo: reports.trackingNo }).from(events)
       .innerJoin(reports, eq(sql`${reports.id}::text`, events.subjectId))
-      .where(and(eq(events.batchId, id), eq(events.subjectType, 'report'), like(reports.jurisdictionPath, `${user.scopePath}%`)))
+      .where(and(eq(events.batchId, id), eq(events.subjectType, 'report'), scopeFilter(user, reports.jurisdictionPath)))
       .orderBy(asc(events.id));
     return {
       id: b.b.id, action: b.b.action, actorName: b.actorName, createdAt: b.b.createdAt.toISOString(), applied: b.b.applied, skipped: b.b.skipped,

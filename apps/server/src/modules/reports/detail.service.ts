@@ -9,6 +9,7 @@ import { ACTION_PERMISSION, reportsPolicy } from './reports.policy';
 import { reportDetailView } from './reports.views';
 import { entityRefOf, entityRefViews } from '../registry/entity-ref';
 import type { TaxonomyCache } from './taxonomy';
+import { scopeFilter } from '../auth/scope';
 
 export interface Subcases {
   transfersOf(reportId: string): Promise<TransferView[]>;
@@ -66,7 +67,7 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
   async function get(user: AuthUser, id: string): Promise<ReportDetail> {
     const [hit] = await db.select({ r: reports, jurisdictionName: jurisdictions.name }).from(reports)
       .innerJoin(jurisdictions, eq(jurisdictions.id, reports.jurisdictionId))
-      .where(and(eq(reports.id, id), sql`${reports.jurisdictionPath} like ${`${user.scopePath}%`}`));
+      .where(and(eq(reports.id, id), scopeFilter(user, reports.jurisdictionPath)));
     if (!hit) throw new AppError('resource.not_found', 'report not found');
     const r = hit.r;
     const names = async (ids: (string | null)[]) => {
@@ -123,7 +124,7 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
 
   async function relatedOf(r: ReportRow, user: AuthUser) {
     const pick = { id: reports.id, trackingNo: reports.trackingNo, state: reports.state, description: reports.description };
-    const notSelf = and(ne(reports.id, r.id), sql`${reports.jurisdictionPath} like ${`${user.scopePath}%`}`);
+    const notSelf = and(ne(reports.id, r.id), scopeFilter(user, reports.jurisdictionPath));
     const [byUrl, byAccount, byReporter] = await Promise.all([
       r.canonicalUrl ? db.select(pick).from(reports).where(and(eq(reports.canonicalUrl, r.canonicalUrl), notSelf)).orderBy(desc(reports.submittedAt)).limit(5) : [],
       r.platformName && r.accountName ? db.select(pick).from(reports).where(and(eq(reports.platformName, r.platformName), eq(reports.accountName, r.accountName), notSelf)).orderBy(desc(reports.submittedAt)).limit(5) : [],

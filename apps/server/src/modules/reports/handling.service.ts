@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AssessmentInputSchema, RejectReason } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
@@ -11,6 +11,7 @@ import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport, type Actor } from './report-store';
 import { assertEntityRef } from '../registry/entity-ref';
 import type { TaxonomyCache } from './taxonomy';
+import { scopeFilter, assertJurisdictionInScope } from '../auth/scope';
 
 export interface StepOptions { at?: Date; batchId?: string | null }
 
@@ -75,7 +76,7 @@ export function createHandlingService(deps: { db: Db; clock: Clock; secrets: Sec
       const row = await lockReport(tx, id, user);
       const [target] = await tx.select().from(jurisdictions).where(and(eq(jurisdictions.id, jurisdictionId), eq(jurisdictions.active, true)));
       // A user forwards within their own subtree (downwards to a district or town office).
-      if (!target || !target.path.startsWith(user.scopePath)) throw new AppError('jurisdiction.out_of_scope', 'target jurisdiction is outside your scope');
+      assertJurisdictionInScope(user, target, 'target jurisdiction is outside your scope');
       assertThat(target.id !== row.jurisdictionId, 'request.invalid', 'the report is already there');
       const moved = await moveReport(tx, row, 'forward', actorOf(user), {
         at, reason, eventAction: 'report.forwarded', payload: { from: row.jurisdictionId, to: target.id, toName: target.name },
@@ -113,7 +114,7 @@ export function createHandlingService(deps: { db: Db; clock: Clock; secrets: Sec
       const [ok] = await tx.select({ id: users.id }).from(users)
         .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
         .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-        .where(and(eq(users.id, assigneeId), eq(users.active, true), like(jurisdictions.path, `${user.scopePath}%`), eq(rolePermissions.permission, 'reports.read')))
+        .where(and(eq(users.id, assigneeId), eq(users.active, true), scopeFilter(user, jurisdictions.path), eq(rolePermissions.permission, 'reports.read')))
         .limit(1);
       if (!ok) throw new AppError('request.invalid', 'the assignee must be an active officer in your jurisdiction', { details: { field: 'userId' } });
     }

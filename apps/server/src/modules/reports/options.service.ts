@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReportFilter } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
 import { jurisdictions, reports, rolePermissions, savedViews, units, userRoles, users } from '../../db/schema';
@@ -8,11 +8,12 @@ import type { StatusService } from './status.service';
 import type { TaxonomyCache } from './taxonomy';
 import { settingLabels } from '../settings/settings-scope';
 import { effectiveTemplates, templateView } from './templates.service';
+import { scopeFilter } from '../auth/scope';
 
 /** The console's form options, saved views and a trusted reporter's own list. */
 export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonomy: TaxonomyCache; status: StatusService }) {
   async function options(user: AuthUser) {
-    const inScope = like(jurisdictions.path, `${user.scopePath}%`);
+    const inScope = scopeFilter(user, jurisdictions.path);
     const [cats, unitRows, jRows, staff, templates] = await Promise.all([
       taxonomy.byCode(),
       // Departments and platforms anywhere above or below the user: a district office transfers to city departments too.

@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { OrderAnswer, OrderState, OrderView, RecheckResult } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { deadlines as deadlineRows, platformOrders, reports, type PlatformOrderRow, type ReportRow } from '../../db/schema';
@@ -12,6 +12,7 @@ import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, noteReport, type Actor } from './report-store';
 import { assertOrder, ORDER_CLOCK, ORDER_SUBJECT, ORDER_TRANSITIONS, unitOfficers, type OrderAction } from './subcases';
 import { countOrders, orderView, selectOrders } from './orders.views';
+import { scopeFilter } from '../auth/scope';
 
 export type OrderBox = 'inbox' | 'outbox';
 const SYSTEM: Actor = { id: null, role: 'system', unitId: null };
@@ -27,7 +28,7 @@ export function createOrdersService(deps: { db: Db; clock: Clock; deadlines: Dea
 
   const boxWhere = (user: AuthUser, box: OrderBox) => box === 'inbox'
     ? eq(platformOrders.platformUnitId, user.unitId)
-    : like(reports.jurisdictionPath, `${user.scopePath}%`);
+    : scopeFilter(user, reports.jurisdictionPath);
 
   async function list(user: AuthUser, box: OrderBox, q: { state?: OrderState; limit: number; offset: number }) {
     const where = and(boxWhere(user, box), q.state ? eq(platformOrders.state, q.state) : undefined);

@@ -3,8 +3,8 @@ import type { ReportFilter, ReportQuery } from '@tianlang/contracts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Queryable } from '../../db/client';
 import { jurisdictions, reports, users } from '../../db/schema';
-import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
+import { scopeFilter, subtreeOf, assertJurisdictionInScope } from '../auth/scope';
 
 const COUNT_CAP = 10_000;
 const assignee = alias(users, 'assignee');
@@ -22,7 +22,7 @@ function categoryCondition(code: string): SQL {
 
 /** The WHERE clause of a queue and its filters, always inside the user's jurisdiction subtree. */
 export async function reportFilterWhere(q: Queryable, user: AuthUser, f: ReportFilter): Promise<SQL> {
-  const conds: (SQL | undefined)[] = [like(reports.jurisdictionPath, `${user.scopePath}%`)];
+  const conds: (SQL | undefined)[] = [scopeFilter(user, reports.jurisdictionPath)];
   switch (f.queue) {
     case 'new': conds.push(eq(reports.state, 'submitted')); break;
     case 'assessing': conds.push(inArray(reports.state, ['accepted', 'assessing'])); break;
@@ -47,8 +47,8 @@ export async function reportFilterWhere(q: Queryable, user: AuthUser, f: ReportF
   }
   if (f.jurisdictionId) {
     const [j] = await q.select({ path: jurisdictions.path }).from(jurisdictions).where(eq(jurisdictions.id, f.jurisdictionId));
-    if (!j || !j.path.startsWith(user.scopePath)) throw new AppError('jurisdiction.out_of_scope', 'jurisdiction outside your scope');
-    conds.push(like(reports.jurisdictionPath, `${j.path}%`));
+    assertJurisdictionInScope(user, j);
+    conds.push(subtreeOf(reports.jurisdictionPath, j.path));
   }
   return and(...conds)!;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ReportOutcome } from '@tianlang/contracts';
 import { canTransition, fillTemplate, officeDate } from '@tianlang/core';
 import type { Config } from '../../config';
@@ -13,6 +13,7 @@ import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport } from './report-store';
 import type { TaxonomyCache } from './taxonomy';
 import { createTemplatesService } from './templates.service';
+import { scopeFilter } from '../auth/scope';
 
 export const OUTCOME_NAMES: Record<ReportOutcome, string> = {
   handled: '已依法处置', referred: '已移交有关部门处理', no_violation: '经核查未发现违法违规情形',
@@ -63,7 +64,7 @@ export function createRepliesService(deps: { db: Db; clock: Clock; clocks: Repor
   }
 
   async function preview(user: AuthUser, reportId: string, input: ReplyInput) {
-    const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), like(reports.jurisdictionPath, `${user.scopePath}%`)));
+    const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), scopeFilter(user, reports.jurisdictionPath)));
     if (!row) throw new AppError('resource.not_found', 'report not found');
     const { members, fill } = await compose(db, row, input, false);
     const primary = fill(row);

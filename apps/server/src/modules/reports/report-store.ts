@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ReportState } from '@tianlang/contracts';
 import { nextState, ReportTransitionError, type ReportAction } from '@tianlang/core';
 import type { Queryable } from '../../db/client';
@@ -6,6 +6,7 @@ import { reports, type ReportRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
+import { scopeFilter } from '../auth/scope';
 
 export const SUBJECT = 'report';
 
@@ -24,7 +25,7 @@ export const PUBLIC_ACTOR: Actor = { id: null, role: 'public', unitId: null };
  */
 export async function lockReport(tx: Queryable, id: string, user?: Pick<AuthUser, 'scopePath'>): Promise<ReportRow> {
   const [row] = await tx.select().from(reports)
-    .where(and(eq(reports.id, id), user ? like(reports.jurisdictionPath, `${user.scopePath}%`) : undefined)).for('update');
+    .where(and(eq(reports.id, id), user ? scopeFilter(user, reports.jurisdictionPath) : undefined)).for('update');
   if (!row) throw new AppError('resource.not_found', 'report not found');
   return row;
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TransferState, TransferView } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { reports, reportTransfers, type ReportRow, type ReportTransferRow } from '../../db/schema';
@@ -13,6 +13,7 @@ import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport } from './report-store';
 import { assertTransfer, OPEN_TRANSFER_STATES, TRANSFER_CLOCK, TRANSFER_SUBJECT, TRANSFER_TRANSITIONS, unitOfficers, type TransferAction } from './subcases';
 import { countTransfers, selectTransfers, transferView, type ContactMode } from './transfers.views';
+import { scopeFilter } from '../auth/scope';
 
 export type TransferBox = 'inbox' | 'outbox';
 const PAST: Record<TransferAction, string> = { sign: 'signed', reply: 'replied', return: 'returned', urge: 'urged' };
@@ -27,7 +28,7 @@ export function createTransfersService(deps: { db: Db; clock: Clock; deadlines: 
 
   const boxWhere = (user: AuthUser, box: TransferBox) => box === 'inbox'
     ? eq(reportTransfers.toUnitId, user.unitId)
-    : like(reports.jurisdictionPath, `${user.scopePath}%`);
+    : scopeFilter(user, reports.jurisdictionPath);
   const modeOf = (box: TransferBox): ContactMode => (box === 'inbox' ? 'full' : 'masked');
 
   async function list(user: AuthUser, box: TransferBox, q: Page) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { LegalBasis } from '../../db/schema';
+import { subtreeOf } from '../auth/scope';
 
 /**
  * Disposal decisions in the shape of the EU DSA Transparency Database "statement of reasons"
@@ -34,7 +35,7 @@ export async function dsaStatements(db: Db, path: string, start: Date, end: Date
   const res = await db.execute(sql`select d.id, d.kind, d.measure, d.legal_basis, d.reasons, d.created_at, r.category_code, r.channel, r.tracking_no,
       r.platform_name, r.submitted_at
     from report_disposals d join reports r on r.id = d.report_id
-    where r.jurisdiction_path like ${`${path}%`} and d.created_at >= ${start} and d.created_at < ${end} and d.kind in ('order_platform', 'account_action')
+    where ${subtreeOf(sql`r.jurisdiction_path`, path)} and d.created_at >= ${start} and d.created_at < ${end} and d.kind in ('order_platform', 'account_action')
     order by d.created_at, d.id`);
   const rows = (Array.isArray(res) ? res : (res as { rows: Row[] }).rows) as Row[];
   return rows.map((r) => {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { jurisdictions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
+import { assertJurisdictionInScope } from '../auth/scope';
 
 export interface PeriodInput { period: Period['kind']; from?: string; to?: string }
 
@@ -26,7 +27,7 @@ export async function resolveScope(db: Db, user: AuthUser, jurisdictionId?: stri
   const [j] = await db.select({ id: jurisdictions.id, name: jurisdictions.name, level: jurisdictions.level, path: jurisdictions.path })
     .from(jurisdictions).where(eq(jurisdictions.id, jurisdictionId ?? user.jurisdictionId));
   if (!j) throw new AppError('resource.not_found', 'jurisdiction not found');
-  if (!j.path.startsWith(user.scopePath)) throw new AppError('jurisdiction.out_of_scope', 'jurisdiction outside your scope');
+  assertJurisdictionInScope(user, j);
   return j;
 }
 export type Scope = Awaited<ReturnType<typeof resolveScope>>;

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdictions, lexiconRules, reportCategories, units, users } from '../../db/schema';
+import { subtreeOf } from '../auth/scope';
 
 export interface Slices { months: string[]; days: string[] }
 export interface RollupRow { dim: string; key: string; measure: string; n: number }
@@ -64,7 +65,7 @@ export function createStatsRepo({ db }: { db: Db }) {
 
   /** Patrol figures are read directly: a district has hundreds of thousands of items a year, not millions. */
   async function patrol(path: string, start: Date, end: Date) {
-    const scope = sql`i.unit_id in (select u.id from units u join jurisdictions j on j.id = u.jurisdiction_id where j.path like ${`${path}%`})`;
+    const scope = sql`i.unit_id in (select u.id from units u join jurisdictions j on j.id = u.jurisdiction_id where ${subtreeOf(sql`j.path`, path)})`;
     const [totals] = rowsOf<{ scanned: string; hit_items: string; confirmed: string; dismissed: string }>(await db.execute(sql`
       select count(*) as scanned, count(*) filter (where i.hit_count > 0) as hit_items,
         count(*) filter (where i.status = 'confirmed') as confirmed, count(*) filter (where i.status = 'dismissed') as dismissed
@@ -88,7 +89,7 @@ export function createStatsRepo({ db }: { db: Db }) {
     const sub = o.dim === 'transfer_unit' ? { list: 'f.transfers', key: 'u' } : o.dim === 'order_platform' ? { list: 'f.orders', key: 'p' } : null;
     const from = sub ? sql`stats_report_facts f cross join lateral jsonb_array_elements(${sql.raw(sub.list)}) x` : sql`stats_report_facts f`;
     const at = sub ? sql`(x->>'s')::timestamptz` : sql.raw(`f.${o.column}`);
-    const filters = [sql`f.jurisdiction_path like ${`${o.path}%`}`, sql`${at} >= ${o.start}`, sql`${at} < ${o.end}`];
+    const filters = [subtreeOf(sql`f.jurisdiction_path`, o.path), sql`${at} >= ${o.start}`, sql`${at} < ${o.end}`];
     if (sub && o.key !== undefined) filters.push(sql`x->>${sub.key} = ${o.key}`);
     else if (o.dim && o.key !== undefined) {
       const column = { category: sql`split_part(f.category_code, '.', 1)`, zone: sql`f.zone_code`, channel: sql`f.channel`, platform: sql`f.platform_name`,

@@ -6,7 +6,8 @@ import { jurisdictions, statsTransparencyMonths, users, type StatsTransparencyMo
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
-import { inScope, primaryRole, type AuthUser } from '../auth/auth.types';
+import { primaryRole, type AuthUser } from '../auth/auth.types';
+import { assertJurisdictionInScope } from '../auth/scope';
 import { index } from './dashboard.service';
 import { slicesOf } from './period';
 import type { RollupRepo } from './rollup.repo';
@@ -76,7 +77,7 @@ export function createTransparencyService(deps: {
 
   async function assertLeaderScope(user: AuthUser) {
     const o = await office();
-    if (!inScope(user, o.path)) throw new AppError('jurisdiction.out_of_scope', 'the public page belongs to an office outside your scope');
+    assertJurisdictionInScope(user, o, 'the public page belongs to an office outside your scope');
     return o;
   }
 

@@ -1,13 +1,14 @@
-import { and, asc, count, eq, ilike, like, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import type { UnitKind } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, units, users } from '../../db/schema';
+import { subtreeOf } from '../auth/scope';
 
 export interface UnitFilter { scopePath: string; kind?: UnitKind; jurisdictionId?: string; q?: string; id?: string }
 
 export function createUnitsRepo(db: Queryable) {
   const where = (f: UnitFilter): SQL | undefined => and(
-    like(jurisdictions.path, `${f.scopePath}%`),
+    subtreeOf(jurisdictions.path, f.scopePath),
     f.kind ? eq(units.kind, f.kind) : undefined,
     f.jurisdictionId ? eq(units.jurisdictionId, f.jurisdictionId) : undefined,
     f.id ? eq(units.id, f.id) : undefined,

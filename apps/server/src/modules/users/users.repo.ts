@@ -1,12 +1,13 @@
-import { and, asc, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, roles, rolePermissions, units, userRoles, users } from '../../db/schema';
+import { subtreeOf } from '../auth/scope';
 
 export interface UserFilter { scopePath: string; unitId?: string; role?: string; q?: string; id?: string }
 
 export function createUsersRepo(db: Queryable) {
   const where = (f: UserFilter): SQL | undefined => and(
-    like(jurisdictions.path, `${f.scopePath}%`),
+    subtreeOf(jurisdictions.path, f.scopePath),
     f.unitId ? eq(users.unitId, f.unitId) : undefined,
     f.id ? eq(users.id, f.id) : undefined,
     f.q ? or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`)) : undefined,
