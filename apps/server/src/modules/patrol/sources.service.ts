@@ -12,7 +12,7 @@ import type { UnitsService } from '../units/units.service';
 import type { GuardedFetch } from '../../lib/guarded-fetch';
 import { fetchFeed } from './feeds';
 import type { IngestService } from './ingest.service';
-import { assertEntityRef } from '../registry/entity-ref';
+import { assertEntityRef } from '../registry';
 
 type CreateInput = z.infer<typeof PatrolSourceInputSchema>;
 type UpdateInput = z.infer<typeof PatrolSourceUpdateSchema>;
