@@ -71,7 +71,7 @@ module.exports = {
       to: { path: '^(apps/web|e2e|bench)/' },
     },
     {
-      name: 'packages-not-on-apps',
+      name: 'nothing-imports-e2e-or-bench',
       severity: 'error',
       comment: 'Nothing outside e2e and bench imports e2e or bench.',
       from: { pathNot: '^(e2e|bench)/' },
