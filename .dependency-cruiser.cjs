@@ -1,8 +1,9 @@
 // The arrows of ARCHITECTURE.md, checked by `npm run lint:deps` (first step of `npm test`).
 // A module's public files — what another module may import — are index.ts, *.service.ts, *.module.ts
-// and *.types.ts; everything else in apps/server/src/modules/<m>/ is that module's own business.
+// and *.types.ts (and auth/scope.ts); everything else in apps/server/src/modules/<m>/ is that module's own business.
 const MODULES = '^apps/server/src/modules/';
-const PUBLIC = `${MODULES}[^/]+/(index|[^/]+[.](service|module|types))[.]ts$`;
+// auth/scope.ts is the one scope helper every module uses (inScope, scopeFilter, subtreeOf…), public by name.
+const PUBLIC = `${MODULES}([^/]+/(index|[^/]+[.](service|module|types))|auth/scope)[.]ts$`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
