@@ -73,6 +73,7 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
   });
 
   app.post('/api/patrol/sources/:id/import', {
+    bodyLimit: IMPORT_LIMIT,
     config: { permission: policy.ingest },
     schema: { tags, params: IdParamsSchema, consumes: Object.keys(IMPORT_TYPES), response: { 200: PatrolPushResultSchema } },
   }, async (req) => {
