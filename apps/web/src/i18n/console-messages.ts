@@ -3,18 +3,6 @@
  * adds them to the dictionaries before any console page renders.
  */
 import { addMessages } from '.';
-import { patrolEn } from './patrol.en';
-import { patrolZhCN } from './patrol.zh-CN';
-import { registryEn } from './registry.en';
-import { registryZhCN } from './registry.zh-CN';
-import { reportsEn } from './reports.en';
-import { reportsZhCN } from './reports.zh-CN';
-import { statsEn } from './stats.en';
-import { statsZhCN } from './stats.zh-CN';
-import { settingsEn } from './settings.en';
-import { settingsZhCN } from './settings.zh-CN';
-
-export const consoleZhCN = { ...patrolZhCN, ...reportsZhCN, ...registryZhCN, ...statsZhCN, ...settingsZhCN };
-const consoleEn: Record<keyof typeof consoleZhCN, string> = { ...patrolEn, ...reportsEn, ...registryEn, ...statsEn, ...settingsEn };
+import { consoleEn, consoleZhCN } from './console-texts';
 
 addMessages({ 'zh-CN': consoleZhCN, en: consoleEn });

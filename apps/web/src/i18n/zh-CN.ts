@@ -1,4 +1,4 @@
-import type { consoleZhCN } from './console-messages';
+import type { consoleZhCN } from './console-texts';
 import { labelsZhCN } from './labels.zh-CN';
 import { reportPublicZhCN } from './report-public.zh-CN';
 import { transparencyPublicZhCN } from './transparency-public.zh-CN';

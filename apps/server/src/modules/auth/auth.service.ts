@@ -125,3 +125,4 @@ export function createAuthService({ db, config, clock, throttle, passwords = { v
   return { login, authenticate, logout, logoutEverywhere, changePassword, setLocale, repo };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+export type { LoginThrottle };

@@ -9,7 +9,7 @@ import type { Clock } from '../../lib/clock';
 import { assertThat, notFound } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
-import { assertMaySetAt, depthOn, levelsOn, ownLevel, resolveSetting, settingLabels, type Level } from '../settings/settings-scope';
+import { assertMaySetAt, depthOn, levelsOn, ownLevel, resolveSetting, settingLabels, type Level } from '../settings';
 
 const CACHE_MS = 60_000;
 /** Off by default (Saturday, Sunday): the engine's plain week without holidays or 调休. */

@@ -12,7 +12,7 @@ import type { UnitsService } from '../units/units.service';
 import type { GuardedFetch } from '../../lib/guarded-fetch';
 import { fetchFeed } from './feeds';
 import type { IngestService } from './ingest.service';
-import { assertEntityRef } from '../registry/entity-ref';
+import { assertEntityRef } from '../registry';
 import { scopeFilter } from '../auth/scope';
 
 type CreateInput = z.infer<typeof PatrolSourceInputSchema>;

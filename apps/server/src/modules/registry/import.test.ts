@@ -5,7 +5,7 @@ import { events, jurisdictions, registryEntities } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { signIn, type Agent } from '../../../test/agent';
 import { buildRegistryWorld } from './registry-test-world';
-import { verifyChains } from '../audit/log-verify';
+import { verifyChains } from '../audit';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildRegistryWorld>>;

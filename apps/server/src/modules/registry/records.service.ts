@@ -11,7 +11,7 @@ import { sha256Hex } from '../../lib/crypto';
 import { AppError, assertThat } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
-import { EVIDENCE_CLAIM_WINDOW_MS } from '../reports/evidence';
+import { EVIDENCE_CLAIM_WINDOW_MS } from '../reports';
 import { entityEvent, findEntity } from './entity-store';
 import { assertOpen } from './entities.service';
 import { assertCertified } from './officers';

@@ -4,6 +4,9 @@ import type { DashboardView } from '@tianlang/contracts';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { buildWorld, type World } from '../../../test/factories';
 import { signIn, type Agent } from '../../../test/agent';
+import { XLSX_LIMITS } from '../../lib/xlsx/limits';
+import { openZip } from '../../lib/xlsx/zip-reader';
+import { REGISTRY_FIGURE_DEFINITION_ZH } from './registry.figures';
 
 let t: TestApp;
 let w: World;
@@ -75,5 +78,15 @@ describe('registry figures in the statistics', () => {
     const period = { kind: 'month' as const, from: '2026-04-01', to: '2026-04-30' };
     expect(await t.s.stats.exports.figureValue(scope, period, 'work.platforms_checked')).toBe(3);
     expect(await t.s.stats.exports.figureValue(scope, period, 'work.interviews')).toBe(1);
+  });
+
+  it('quotes how each registry figure is counted in the work report, as the registry defines it', async () => {
+    const doc = await leader.post('/api/stats/work-report', { period: 'month', from: '2026-04-01', jurisdictionId: w.districtA.id });
+    expect(doc.statusCode, doc.body).toBe(200);
+    const chunks: Buffer[] = [];
+    for await (const c of (await openZip(doc.rawPayload, XLSX_LIMITS)).read('word/document.xml')) chunks.push(c);
+    const text = Buffer.concat(chunks).toString('utf8').replace(/<[^>]+>/g, '');
+    expect(text).toContain(REGISTRY_FIGURE_DEFINITION_ZH.platforms_checked);
+    expect(text).toContain(REGISTRY_FIGURE_DEFINITION_ZH.interviews);
   });
 });

@@ -1,7 +1,7 @@
 import { periodRange } from '@tianlang/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import type { FigureCatalogue, FigureContext } from '../stats/figure-catalogue';
+import type { FigureCatalogue, FigureContext } from '../stats/stats.module';
 import { subtreeOf } from '../auth/scope';
 
 /** What the registry contributes to the statistics, per scope and period; codes as the dashboard and work report name them. */
@@ -55,6 +55,6 @@ export function registerRegistryFigures(catalogue: FigureCatalogue, db: Db) {
     return p;
   };
   for (const code of REGISTRY_FIGURE_CODES) {
-    catalogue.register({ code, module: 'registry', compute: async (ctx) => (await counts(ctx))[code] });
+    catalogue.register({ code, module: 'registry', definitionZh: REGISTRY_FIGURE_DEFINITION_ZH[code], compute: async (ctx) => (await counts(ctx))[code] });
   }
 }

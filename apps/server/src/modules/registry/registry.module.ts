@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock';
 import type { Secrets } from '../../lib/secrets';
 import type { XlsxReadOptions } from '../../lib/xlsx/read-xlsx';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
-import type { EvidenceStore } from '../reports/evidence';
+import type { EvidenceStore } from '../reports';
 import { createDrawService } from './draw.service';
 import { createEntitiesService } from './entities.service';
 import { createImportService } from './import.service';

@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { ACTION_PERMISSION, reportsPolicy } from './reports.policy';
 import { reportDetailView } from './reports.views';
-import { entityRefOf, entityRefViews } from '../registry/entity-ref';
+import { entityRefOf, entityRefViews } from '../registry';
 import type { TaxonomyCache } from './taxonomy';
 import { scopeFilter } from '../auth/scope';
 

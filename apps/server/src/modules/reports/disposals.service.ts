@@ -11,7 +11,7 @@ import type { DeadlinesService } from '../deadlines/deadlines.service';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport } from './report-store';
 import { activeUnit, issueOrder, OPEN_TRANSFER_STATES, sendTransfer } from './subcases';
-import { assertEntityRef } from '../registry/entity-ref';
+import { assertEntityRef } from '../registry';
 
 const DISPOSABLE = ['assessing', 'disposing', 'transferred'];
 

@@ -9,7 +9,7 @@ import type { Secrets } from '../../lib/secrets';
 import type { AuthUser } from '../auth/auth.types';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport, type Actor } from './report-store';
-import { assertEntityRef } from '../registry/entity-ref';
+import { assertEntityRef } from '../registry';
 import type { TaxonomyCache } from './taxonomy';
 import { scopeFilter, assertJurisdictionInScope } from '../auth/scope';
 

@@ -6,7 +6,7 @@ import { signIn, type Agent } from '../../../test/agent';
 import { eventCount, publicReport, reportByTracking, reportCount, submitPublic } from '../../../test/report-helpers';
 import { canonicalUrl } from '@tianlang/core';
 import { deadlines, events } from '../../db/schema';
-import { verifyChains } from '../audit/log-verify';
+import { verifyChains } from '../audit';
 
 let t: TestApp;
 let w: World;

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import type { StatusService } from './status.service';
 import type { TaxonomyCache } from './taxonomy';
-import { settingLabels } from '../settings/settings-scope';
+import { settingLabels } from '../settings';
 import { effectiveTemplates, templateView } from './templates.service';
 import { scopeFilter } from '../auth/scope';
 

@@ -3,7 +3,7 @@ import { REPORT_SLA_DEFAULTS, type ReportSla } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { reports, reportSla, type ReportRow } from '../../db/schema';
 import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
-import { resolveSetting } from '../settings/settings-scope';
+import { resolveSetting } from '../settings';
 import { SUBJECT } from './report-store';
 
 export type ReportStage = keyof ReportSla;

@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError, notFound } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
-import { assertMaySetAt, levelsOn, ownLevel, resolveSetting, settingLabels, type Level } from '../settings/settings-scope';
+import { assertMaySetAt, levelsOn, ownLevel, resolveSetting, settingLabels, type Level } from '../settings';
 import type { ReportClocks } from './report-clocks';
 import type { TaxonomyCache } from './taxonomy';
 

@@ -1,7 +1,7 @@
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, reportCategories, type ReportCategoryRow } from '../../db/schema';
-import { officeUnitOf } from '../units/units.repo';
+import { officeUnitOf } from '../units/units.service';
 
 const TTL_MS = 60_000;
 

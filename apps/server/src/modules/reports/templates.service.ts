@@ -7,7 +7,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError, notFound } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import type { AuthUser } from '../auth/auth.types';
-import { assertMaySetAt, depthOn, levelsOn, ownLevel, resolveSetting, settingLabels } from '../settings/settings-scope';
+import { assertMaySetAt, depthOn, levelsOn, ownLevel, resolveSetting, settingLabels } from '../settings';
 import { actorOf } from './report-store';
 
 export const TEMPLATE_SUBJECT = 'reply_template';

@@ -5,29 +5,15 @@ import type { Clock } from '../../lib/clock';
 import type { AuthUser } from '../auth/auth.types';
 import type { FigureCatalogue } from './figure-catalogue';
 import { GRADE_ZH } from './labels';
+import { index, type RollupIndex } from './rollup-index';
 import { periodRange, previousPeriod, resolvePeriod, resolveScope, samePeriodLastYear, slicesOf, type Scope } from './period';
-import type { RollupRow, StatsRepo } from './stats.repo';
+import type { StatsRepo } from './stats.repo';
 import type { RollupRepo } from './rollup.repo';
 
 const TREND_MEASURES = ['received', 'accepted', 'disposed', 'closed'] as const;
 const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
 
-/** Indexes rollup rows by dim → key → measure. */
-export function index(rows: RollupRow[]) {
-  const m = new Map<string, Map<string, Map<string, number>>>();
-  for (const r of rows) {
-    const byKey = m.get(r.dim) ?? new Map<string, Map<string, number>>();
-    m.set(r.dim, byKey);
-    const byMeasure = byKey.get(r.key) ?? new Map<string, number>();
-    byKey.set(r.key, byMeasure);
-    byMeasure.set(r.measure, (byMeasure.get(r.measure) ?? 0) + r.n);
-  }
-  const get = (dim: string, key: string, measure: string) => m.get(dim)?.get(key)?.get(measure) ?? 0;
-  const keys = (dim: string) => [...(m.get(dim)?.keys() ?? [])];
-  const total = (dim: string, measure: string) => keys(dim).reduce((s, k) => s + get(dim, k, measure), 0);
-  return { get, keys, total, all: (measure: string) => get('all', '', measure) };
-}
-export type RollupIndex = ReturnType<typeof index>;
+export { index, type RollupIndex };
 
 export function createDashboardService({ db, clock, repo, rollup, catalogue }: { db: Db; clock: Clock; repo: StatsRepo; rollup: RollupRepo; catalogue: FigureCatalogue }) {
   async function dashboard(user: AuthUser, q: StatsQuery): Promise<DashboardView> {

@@ -6,13 +6,13 @@ import { statsSavedQueries } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
-import { officeUnitOf } from '../units/units.repo';
+import { officeUnitOf } from '../units/units.service';
 import { dashboardXlsx } from './dashboard.xlsx';
 import { index, type DashboardService } from './dashboard.service';
 import { dsaStatements } from './dsa';
 import { FIGURE_COLUMN } from './facts.sql';
 import type { FigureCatalogue } from './figure-catalogue';
-import { periodZh } from './labels';
+import { FIGURE_DEFINITION_ZH, periodZh } from './labels';
 import { resolvePeriod, resolveScope, slicesOf, type Scope } from './period';
 import type { StatsRepo } from './stats.repo';
 import { workReportDocx, type WorkReportFigure } from './work-report.docx';
@@ -65,7 +65,9 @@ export function createExportsService({ db, clock, repo, dashboard, catalogue }: 
       const [saved] = await db.insert(statsSavedQueries).values({
         figure, params: { period: period.kind, from: period.from, to: period.to, jurisdictionId: scope.id }, value: value!, createdBy: user.id, createdAt: clock.now(),
       }).returning({ id: statsSavedQueries.id });
-      figures.push({ code: figure.split('.')[1]!, value: value!, previous: previous!, lastYear: lastYear!, queryId: saved!.id });
+      const code = figure.split('.')[1]!;
+      const definition = catalogue.definitionOf(code) ?? FIGURE_DEFINITION_ZH[code] ?? '';
+      figures.push({ code, value: value!, previous: previous!, lastYear: lastYear!, queryId: saved!.id, definition });
     }
     // the office unit's own name (示范市委网信办); a jurisdiction without one reads "<jurisdiction>网信办"
     const office = (await officeUnitOf(db, scope.id))?.name ?? `${scope.name}网信办`;

@@ -1,6 +1,6 @@
 import { WORK_REPORT_FIGURES } from '@tianlang/contracts';
 import type { Period } from '@tianlang/core';
-import type { RollupIndex } from './dashboard.service';
+import type { RollupIndex } from './rollup-index';
 import type { Scope } from './period';
 
 export interface FigureContext {
@@ -15,6 +15,8 @@ export interface FigureContext {
 export interface FigureDef {
   code: string;
   module: string;
+  /** how the figure is counted, quoted beside it in the work report (report figures: labels.ts FIGURE_DEFINITION_ZH) */
+  definitionZh?: string;
   compute(ctx: FigureContext): number | Promise<number>;
 }
 
@@ -35,6 +37,7 @@ export function createFigureCatalogue() {
   register({ code: 'patrol_items', module: 'patrol', compute: ({ patrol }) => Number(patrol.scanned) });
 
   const has = (code: string) => defs.has(code);
+  const definitionOf = (code: string): string | undefined => defs.get(code)?.definitionZh;
   async function compute(code: string, ctx: FigureContext): Promise<number> {
     const def = defs.get(code);
     if (!def) throw new Error(`unknown figure ${code}`);
@@ -48,6 +51,6 @@ export function createFigureCatalogue() {
     for (const def of defs.values()) if (def.module !== 'reports' && def.module !== 'patrol') out.push({ code: def.code, value: await def.compute(ctx) });
     return out;
   }
-  return { register, has, compute, workReportCodes, extra };
+  return { register, has, definitionOf, compute, workReportCodes, extra };
 }
 export type FigureCatalogue = ReturnType<typeof createFigureCatalogue>;

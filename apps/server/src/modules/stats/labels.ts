@@ -1,5 +1,4 @@
 import type { Period } from '@tianlang/core';
-import { REGISTRY_FIGURE_DEFINITION_ZH } from '../registry/registry.figures';
 
 /** Chinese labels of the office documents (xlsx, docx); the console translates the same codes itself. */
 export const FIGURE_ZH: Record<string, string> = {
@@ -9,6 +8,7 @@ export const FIGURE_ZH: Record<string, string> = {
   reports_accepted: '受理举报件次', leads_transferred: '移交线索数', interviews: '约谈数', debunks: '辟谣数',
   registry_entities: '台账对象数', registry_key_entities: '重点对象数', registry_inspections: '实地检查数', registry_pledges: '签订承诺书数',
 };
+/** How the report and patrol figures are counted; other modules' figures carry theirs in the figure catalogue. */
 export const FIGURE_DEFINITION_ZH: Record<string, string> = {
   received: '期间内提交（report.submitted）的举报件次',
   accepted: '期间内首次受理（report.accept）的举报件次',
@@ -23,7 +23,6 @@ export const FIGURE_DEFINITION_ZH: Record<string, string> = {
   accounts_disposed: '期间内对账号采取措施的处置数（report_disposals.kind = account_action）',
   reports_accepted: '期间内首次受理（report.accept）的举报件次',
   leads_transferred: '期间内移交协同部门的线索数（report_transfers.created_at）',
-  ...REGISTRY_FIGURE_DEFINITION_ZH,
 };
 export const CHANNEL_ZH: Record<string, string> = {
   web: '网页', mobile: '移动端', embed: '平台嵌入', api: '系统对接', trusted: '核心举报员', phone: '电话', mail: '邮件', letter: '来信', visit: '来访', patrol: '巡查发现',

@@ -19,3 +19,5 @@ export function createStatsModule(deps: { db: Db; clock: Clock; publicJurisdicti
   return { repo, rollup, catalogue, dashboard, exports: exportsService, transparency };
 }
 export type StatsModule = ReturnType<typeof createStatsModule>;
+/** for modules that contribute figures (registry.figures.ts) */
+export type { FigureCatalogue, FigureContext, FigureDef } from './figure-catalogue';

@@ -68,3 +68,6 @@ export function createUnitsService({ db, clock, jurisdictions }: { db: Db; clock
   return { list, getVisible, create, update };
 }
 export type UnitsService = ReturnType<typeof createUnitsService>;
+
+/** The jurisdiction's office unit, for reports (intake routing) and stats (the work report's sender). */
+export { officeUnitOf } from './units.repo';

@@ -10,7 +10,7 @@ import { AppError, assertThat, notFound } from '../../lib/errors';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { appendEvent, type EventInput } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
-import type { LoginThrottle } from '../auth/login-throttle';
+import type { LoginThrottle } from '../auth/auth.service';
 import type { UnitsService } from '../units/units.service';
 import { createUsersRepo } from './users.repo';
 

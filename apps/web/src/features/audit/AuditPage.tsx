@@ -2,17 +2,11 @@ import { useState } from 'react';
 import { AutoComplete, Card, Flex, Input, Tag } from 'antd';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { AuditTable } from './AuditTable';
+import { AuditTable, type AuditFilters } from './AuditTable';
 import { useEvents } from './audit.api';
 import { KNOWN_SUBJECT_TYPES, subjectTypeLabel } from './labels';
 
 const PAGE_SIZE = 30;
-
-export interface AuditFilters {
-  subjectType?: string;
-  subjectId?: string;
-  actor?: { id: string; name: string };
-}
 
 export function AuditPage() {
   const t = useT();

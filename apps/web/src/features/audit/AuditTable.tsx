@@ -3,9 +3,14 @@ import type { EventView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import type { Page } from '../../lib/api';
 import { formatDateTime, shortHash } from '../../lib/format';
-import type { AuditFilters } from './AuditPage';
 import { EventDetails } from './EventDetails';
 import { actionLabel, roleLabel, stateLabel, subjectTypeLabel } from './labels';
+
+export interface AuditFilters {
+  subjectType?: string;
+  subjectId?: string;
+  actor?: { id: string; name: string };
+}
 
 interface Props {
   data: Page<EventView> | undefined;
