@@ -1,7 +1,9 @@
 import type { FastifySchema, RouteOptions } from 'fastify';
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSRF_HEADER, ERROR_STATUS, ErrorBodySchema, SESSION_COOKIE, type ErrorCode } from '@tianlang/contracts';
+import { SETTING_SCOPES } from '../modules/settings/settings-scope';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -51,7 +53,7 @@ const SECURITY_SCHEMES = {
 } as const;
 
 /** The API document's top level: info, module groups in order, security schemes, the shared error body. */
-export const openapiDocument = {
+export const openapiDocument: FastifyDynamicSwaggerOptions['openapi'] = {
   openapi: '3.0.3',
   info: {
     title: 'Tianlang 天朗 API',
@@ -62,7 +64,8 @@ export const openapiDocument = {
   tags: API_TAGS.map((t) => ({ ...t })),
   components: {
     securitySchemes: SECURITY_SCHEMES,
-    schemas: { ErrorBody: z.toJSONSchema(ErrorBodySchema, { target: 'openapi-3.0' }) },
+    // the body of every error response (see errorResponses)
+    schemas: { ErrorBody: z.toJSONSchema(ErrorBodySchema, { target: 'openapi-3.0' }) as object },
   },
 };
 
@@ -91,6 +94,9 @@ export function errorCodesOf(route: RouteView): ErrorCode[] {
     if (!config.beforePasswordChange) codes.push('auth.password_change_required');
     if (methods.some((m) => !SAFE.has(m))) codes.push('auth.csrf_invalid');
     if (config.permission) codes.push('auth.forbidden');
+    if (config.settings && methods.some((m) => !SAFE.has(m))) {
+      codes.push(SETTING_SCOPES[config.settings] === 'root_only' ? 'settings.root_only' : 'settings.not_own_level');
+    }
   }
   if (ID_PARAM.test(url)) codes.push('resource.not_found');
   if (readsBody) codes.push('request.too_large', 'request.unsupported_media_type');
@@ -121,6 +127,10 @@ function accessNote(route: RouteView): string | undefined {
   return undefined;
 }
 
+/** Success responses say so in Chinese, where the route gave no words of its own. */
+const described = (response: Record<string, object> = {}) =>
+  Object.fromEntries(Object.entries(response).map(([status, r]) => [status, { description: '成功', ...r }]));
+
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 
 /**
@@ -140,7 +150,7 @@ export function openapiTransform(input: TransformInput) {
       ...rest,
       ...(note ? { description: [rest.description, note].filter(Boolean).join('\n\n') } : {}),
       security: securityOf(route),
-      response: { ...(rest.response as object | undefined), ...errorResponses(errorCodesOf(route)) },
+      response: { ...described(rest.response as Record<string, object> | undefined), ...errorResponses(errorCodesOf(route)) },
     },
   };
 }
