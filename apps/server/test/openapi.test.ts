@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@tianlang/contracts';
+import type { ZodType } from 'zod';
 import { listRoutes } from '../src/http/app';
 import { API_TAGS } from '../src/http/openapi';
 import { buildTestApp, type TestApp } from './harness';
 
 interface Operation {
   tags?: string[]; summary?: string; description?: string; security?: Record<string, string[]>[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: { $ref?: string } }> }>;
 }
 interface Doc {
@@ -87,7 +89,7 @@ describe('the API document (/api/docs) is a reference a partner can work from', 
     expect(op('POST', '/api/public/reports').responses['428']!.description).toContain('report.pow_required');
   });
 
-  it('documents the platform endpoints: API key with its scope, idempotency, limits and an example', () => {
+  it('documents the platform endpoints: API key with its scope, idempotency, limits and an example body it accepts', () => {
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const [url, scope, limit] of [['/api/partner/reports', 'reports.submit', '500'], ['/api/patrol/push', 'patrol.push', '1000']] as const) {
       const o = op('POST', url);
@@ -96,7 +98,11 @@ describe('the API document (/api/docs) is a reference a partner can work from', 
       expect(o.description).toContain(`\`${scope}\``);
       expect(o.description).toContain('externalId');
       expect(o.description).toContain(limit);
-      expect(o.description).toContain('```json');
+      // the example body is one the route accepts
+      const example = o.requestBody?.content['application/json']?.example;
+      const route = listRoutes(t.app).find((r) => r.method === 'POST' && r.url === url)!;
+      expect(example).toBeDefined();
+      expect((route.schema.body as ZodType).safeParse(example).error).toBeUndefined();
       expect(o.responses['401']!.description).toContain('apikey.invalid');
       expect(o.responses['403']!.description).toContain('auth.forbidden');
     }

@@ -12,6 +12,8 @@ declare module 'fastify' {
      * route's access rule and schemas (see errorResponses): invalid input, no session, no permission, unknown id …
      */
     errors?: readonly ErrorCode[];
+    /** a request body the document shows as the example (and "Try it out" starts from); test/openapi.test.ts parses it */
+    bodyExample?: unknown;
   }
 }
 
@@ -142,7 +144,8 @@ export function openapiTransform(input: TransformInput) {
   const schema = out.schema as Record<string, unknown> | undefined;
   if (!schema || schema.hide) return out;
   const route = (input as TransformInput & { route: RouteView }).route;
-  const { errors: _named, ...rest } = schema;
+  const { errors: _named, bodyExample, ...rest } = schema;
+  if (bodyExample !== undefined && rest.body) rest.body = { ...(rest.body as object), examples: [bodyExample] };
   const note = accessNote(route);
   return {
     ...out,

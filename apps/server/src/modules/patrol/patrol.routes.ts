@@ -31,23 +31,22 @@ const PATROL_PUSH_DOC = `供巡查系统、舆情服务商等把抓取到的网�
 
 **结果**：\`received\` 收到的条数，\`created\` 新入库的条数，\`duplicates\` 重复未入库的条数，\`withHits\` 新入库且命中词库的条数。
 
-示例请求体：
+请求体示例见下方 Request body 的 Example Value。`;
 
-\`\`\`json
-{
-  "sourceId": "0b7f6a52-3c1e-4d8a-9f2b-6e4c1a9d5b30",
-  "items": [
+/** The example body the document shows. */
+const PATROL_PUSH_EXAMPLE = {
+  sourceId: '0b7f6a52-3c1e-4d8a-9f2b-6e4c1a9d5b30',
+  items: [
     {
-      "externalId": "post-88213",
-      "url": "https://example.com/post/88213",
-      "author": "某某账号",
-      "publishedAt": "2026-12-06T08:30:00+08:00",
-      "title": "网传某地化工厂爆炸",
-      "text": "网传视频称某地化工厂今晨爆炸，多人伤亡……"
-    }
-  ]
-}
-\`\`\``;
+      externalId: 'post-88213',
+      url: 'https://example.com/post/88213',
+      author: '某某账号',
+      publishedAt: '2026-12-06T08:30:00+08:00',
+      title: '网传某地化工厂爆炸',
+      text: '网传视频称某地化工厂今晨爆炸，多人伤亡……',
+    },
+  ],
+};
 
 export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['patrol 巡查'];
@@ -94,7 +93,7 @@ export const patrolRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
     bodyLimit: PUSH_LIMIT,
     config: { apiKeyScope: 'patrol.push' },
     schema: {
-      summary: '平台推送巡查内容', description: PATROL_PUSH_DOC, errors: ['resource.not_found'], tags: ['partner 平台对接', ...tags],
+      summary: '平台推送巡查内容', description: PATROL_PUSH_DOC, bodyExample: PATROL_PUSH_EXAMPLE, errors: ['resource.not_found'], tags: ['partner 平台对接', ...tags],
       body: PatrolPushInputSchema, response: { 200: PatrolPushResultSchema },
     },
   }, async (req) => {

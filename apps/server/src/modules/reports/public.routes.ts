@@ -25,22 +25,21 @@ const PARTNER_REPORTS_DOC = `供网站平台与合作系统把收到的举报批
 
 **结果**：\`results\` 与提交顺序一一对应：受理成功的给出 \`trackingNo\`（受理编号）；重复的为 \`duplicate: true\`；单条内容不被接受的（如分类代码不存在，\`report.unknown_category\`）给出 \`error: { code, message }\`，不影响同批其他条目。整批不符合格式（缺少字段、未知字段、超过条数）时返回 400 \`request.invalid\`，\`details.issues\` 指出位置，整批一条也不写入。
 
-示例请求体：
+请求体示例见下方 Request body 的 Example Value。`;
 
-\`\`\`json
-{
-  "reports": [
+/** The example body the document shows. */
+const PARTNER_REPORTS_EXAMPLE = {
+  reports: [
     {
-      "externalId": "wb-20261206-000123",
-      "categoryCode": "rumor",
-      "urls": ["https://example.com/post/123"],
-      "platformName": "示例微博",
-      "accountName": "某某账号",
-      "description": "该账号发布所谓某地化工厂爆炸的视频，经核实为旧视频拼接，评论区已大量转发。"
-    }
-  ]
-}
-\`\`\``;
+      externalId: 'wb-20261206-000123',
+      categoryCode: 'rumor',
+      urls: ['https://example.com/post/123'],
+      platformName: '示例微博',
+      accountName: '某某账号',
+      description: '该账号发布所谓某地化工厂爆炸的视频，经核实为旧视频拼接，评论区已大量转发。',
+    },
+  ],
+};
 
 /**
  * The public side: no session, rate limited per address, a proof of work once an address has
@@ -127,7 +126,7 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
     bodyLimit: PARTNER_LIMIT,
     config: { apiKeyScope: 'reports.submit' },
     schema: {
-      summary: '平台批量提交举报', description: PARTNER_REPORTS_DOC, tags: ['partner 平台对接', ...tags],
+      summary: '平台批量提交举报', description: PARTNER_REPORTS_DOC, bodyExample: PARTNER_REPORTS_EXAMPLE, tags: ['partner 平台对接', ...tags],
       body: PartnerReportInputSchema, response: { 200: PartnerReportResultSchema },
     },
   }, async (req) => {
