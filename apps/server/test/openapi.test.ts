@@ -8,7 +8,7 @@ import { buildTestApp, type TestApp } from './harness';
 interface Operation {
   tags?: string[]; summary?: string; description?: string; security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { example?: unknown }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: { $ref?: string } }> }>;
+  responses: Record<string, { description: string; content?: Record<string, { schema: { $ref?: string }; example?: { code: string } }> }>;
 }
 interface Doc {
   tags: { name: string; description: string }[];
@@ -61,6 +61,7 @@ describe('the API document (/api/docs) is a reference a partner can work from', 
       const errors = Object.entries(o.responses).filter(([status]) => status.startsWith('4'));
       for (const [status, r] of errors) {
         expect([key, status, r.content?.['application/json']?.schema.$ref]).toEqual([key, status, ERROR_BODY]);
+        expect([key, status, r.description]).toEqual([key, status, expect.stringContaining(`\`${r.content!['application/json']!.example!.code}\``)]);
         expect([key, status, /`[a-z_]+\.[a-z_]+`/.test(r.description)]).toEqual([key, status, true]);
       }
     }

@@ -112,7 +112,7 @@ export function errorResponses(codes: readonly ErrorCode[]) {
   for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   return Object.fromEntries([...byStatus].sort(([a], [b]) => a - b).map(([status, list]) => [status, {
     description: `${STATUS_TEXT[status] ?? '错误'}。错误码：${list.map((c) => `\`${c}\``).join('、')}`,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' }, example: { code: list[0], message: '（供排查的说明，调用方请按 code 判断）' } } },
   }]));
 }
 
