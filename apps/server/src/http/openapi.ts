@@ -40,7 +40,6 @@ export const API_TAGS = [
   { name: 'api keys 接口密钥', description: '为单位签发与吊销接口密钥（平台对接使用）。' },
   { name: 'audit 审计', description: '操作事件记录的查询。' },
 ] as const;
-export type ApiTag = (typeof API_TAGS)[number]['name'];
 
 /** Security schemes of the document; each operation gets its own from its access rule (see securityOf). */
 const SECURITY_SCHEMES = {
@@ -77,13 +76,14 @@ const STATUS_TEXT: Record<number, string> = {
   500: '服务器内部错误', 502: '外部请求失败', 503: '服务暂不可用',
 };
 
+const EXAMPLE_MESSAGE = '（供排查的说明，调用方请按 code 判断）';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A path naming a record by its id (`:id`, `:fileId` …): an unknown or out-of-scope one is a 404. */
 const ID_PARAM = /\/:\w*(id|Id)\b/;
 type RouteView = Pick<RouteOptions, 'method' | 'url' | 'config'> & { schema?: FastifySchema };
 
 /** The error codes a route can answer: the standard ones its access rule and schemas imply, then its own. */
-export function errorCodesOf(route: RouteView): ErrorCode[] {
+function errorCodesOf(route: RouteView): ErrorCode[] {
   const { config = {}, schema = {}, url } = route;
   const methods = [route.method].flat();
   const codes: ErrorCode[] = [];
@@ -102,17 +102,17 @@ export function errorCodesOf(route: RouteView): ErrorCode[] {
   }
   if (ID_PARAM.test(url)) codes.push('resource.not_found');
   if (readsBody) codes.push('request.too_large', 'request.unsupported_media_type');
-  if ((config as { rateLimit?: unknown }).rateLimit) codes.push('request.rate_limited');
+  if (config.rateLimit) codes.push('request.rate_limited');
   return [...new Set([...codes, ...(schema.errors ?? [])])];
 }
 
 /** One documented response per status, each the shared error body, listing the codes that status carries. */
-export function errorResponses(codes: readonly ErrorCode[]) {
+function errorResponses(codes: readonly ErrorCode[]) {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   return Object.fromEntries([...byStatus].sort(([a], [b]) => a - b).map(([status, list]) => [status, {
     description: `${STATUS_TEXT[status] ?? '错误'}。错误码：${list.map((c) => `\`${c}\``).join('、')}`,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' }, example: { code: list[0], message: '（供排查的说明，调用方请按 code 判断）' } } },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' }, example: { code: list[0], message: EXAMPLE_MESSAGE } } },
   }]));
 }
 
