@@ -8,9 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { SettingKind } from '@tianlang/contracts';
 import { sql } from 'drizzle-orm';
@@ -20,6 +18,7 @@ import { limitRouteBodies, refuseUnreadMediaTypes } from './body-guard';
 import { requestLogger } from './request-log';
 import { registerErrorHandler } from './error-handler';
 import { registerResponseHeaders } from './headers';
+import { openapiDocument, openapiTransform } from './openapi';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
@@ -98,13 +97,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
       statusCode: 429, code: 'request.rate_limited', message: `too many requests, retry in ${ctx.after}`,
     }),
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Tianlang 天朗 API', version: '0.1.0', description: '网信办举报受理处置与属地管理平台' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tl_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, { openapi: openapiDocument, transform: openapiTransform });
   // The docs UI and its spec are public; mark them so the auth hook lets them through.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };

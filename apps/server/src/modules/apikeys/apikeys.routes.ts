@@ -17,12 +17,12 @@ export const apiKeysRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
   const tags = ['api keys 接口密钥'];
   app.get('/api/api-keys', {
     config: { permission: policy.manage },
-    schema: { tags, response: { 200: z.object({ items: z.array(ApiKeyViewSchema) }) } },
+    schema: { summary: '接口密钥列表', tags, response: { 200: z.object({ items: z.array(ApiKeyViewSchema) }) } },
   }, async (req) => ({ items: (await s.apiKeys.list(currentUser(req))).map(view) }));
 
   app.post('/api/api-keys', {
     config: { permission: policy.manage },
-    schema: { tags, body: ApiKeyCreateInputSchema, response: { 201: ApiKeyCreatedViewSchema } },
+    schema: { summary: '签发接口密钥', tags, body: ApiKeyCreateInputSchema, response: { 201: ApiKeyCreatedViewSchema } },
   }, async (req, reply) => {
     const created = await s.apiKeys.create(currentUser(req), req.body);
     return reply.status(201).send({ ...view(created), secret: created.secret });
@@ -30,6 +30,6 @@ export const apiKeysRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
 
   app.post('/api/api-keys/:id/revoke', {
     config: { permission: policy.manage },
-    schema: { tags, params: IdParamsSchema, response: { 200: ApiKeyViewSchema } },
+    schema: { summary: '吊销接口密钥', errors: ['resource.conflict'], tags, params: IdParamsSchema, response: { 200: ApiKeyViewSchema } },
   }, async (req) => view(await s.apiKeys.revoke(currentUser(req), req.params.id)));
 };

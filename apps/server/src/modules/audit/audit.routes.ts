@@ -7,6 +7,6 @@ import { auditPolicy as policy } from './audit.policy';
 export const auditRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/events', {
     config: { permission: policy.list },
-    schema: { tags: ['audit 审计'], querystring: EventListQuerySchema, response: { 200: listOf(EventViewSchema) } },
+    schema: { summary: '查询操作事件', tags: ['audit 审计'], querystring: EventListQuerySchema, response: { 200: listOf(EventViewSchema) } },
   }, async (req) => s.audit.list(currentUser(req), req.query));
 };

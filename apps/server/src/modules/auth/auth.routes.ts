@@ -18,7 +18,7 @@ export const authRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =>
   const tags = ['auth 登录'];
   app.post('/api/auth/login', {
     config: { public: authPolicy.public, rateLimit: { max: s.config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: 60_000 } },
-    schema: { tags, body: LoginInputSchema, response: { 200: SessionViewSchema } },
+    schema: { summary: '登录', errors: ['auth.invalid_credentials', 'auth.throttled'], tags, body: LoginInputSchema, response: { 200: SessionViewSchema } },
   }, async (req, reply) => {
     const session = await s.auth.login(req.body.username, req.body.password, clientInfo(req)).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'auth.throttled') {
@@ -35,16 +35,16 @@ export const authRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =>
   const open = { beforePasswordChange: true };
   app.get('/api/auth/me', {
     config: open,
-    schema: { tags, response: { 200: SessionViewSchema } },
+    schema: { summary: '当前用户与会话', tags, response: { 200: SessionViewSchema } },
   }, async (req) => ({ user: await meView(s.db, req.auth!), csrfToken: req.auth!.csrfToken }));
 
-  app.post('/api/auth/logout', { config: open, schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: open, schema: { summary: '退出登录', tags, response: { 200: OkSchema } } }, async (req, reply) => {
     await s.auth.logout(req.auth!.tokenHash);
     clearSessionCookie(reply);
     return { ok: true as const };
   });
 
-  app.post('/api/auth/logout-all', { config: open, schema: { tags, response: { 200: OkSchema } } }, async (req, reply) => {
+  app.post('/api/auth/logout-all', { config: open, schema: { summary: '退出所有设备上的登录', tags, response: { 200: OkSchema } } }, async (req, reply) => {
     await s.auth.logoutEverywhere(currentUser(req));
     clearSessionCookie(reply);
     return { ok: true as const };
@@ -52,14 +52,14 @@ export const authRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =>
 
   app.post('/api/auth/password', {
     config: open,
-    schema: { tags, body: ChangePasswordInputSchema, response: { 200: OkSchema } },
+    schema: { summary: '修改密码', errors: ['auth.password_mismatch', 'auth.password_unchanged', 'auth.password_weak'], tags, body: ChangePasswordInputSchema, response: { 200: OkSchema } },
   }, async (req) => {
     await s.auth.changePassword(currentUser(req), req.auth!.tokenHash, req.body.currentPassword, req.body.newPassword);
     return { ok: true as const };
   });
 
   app.put('/api/me/preferences', {
-    schema: { tags, body: PreferencesInputSchema, response: { 200: MeViewSchema } },
+    schema: { summary: '设置界面语言', tags, body: PreferencesInputSchema, response: { 200: MeViewSchema } },
   }, async (req) => {
     await s.auth.setLocale(currentUser(req), req.body.locale);
     return meView(s.db, req.auth!);
@@ -67,7 +67,7 @@ export const authRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =>
 
   app.get('/api/auth/demo-hint', {
     config: { public: authPolicy.public },
-    schema: { tags, response: { 200: DemoHintSchema } },
+    schema: { summary: '演示账号提示', errors: ['resource.not_found'], tags, response: { 200: DemoHintSchema } },
   }, async () => {
     if (!s.demoHint) throw new AppError('resource.not_found', 'no demo data');
     return { enabled: true, users: s.demoHint };

@@ -12,17 +12,18 @@ export const calendarRoutes = (s: Services): FastifyPluginAsyncZod => async (app
   const tags = ['calendar 工作日历'];
   app.get('/api/calendar', {
     config: { permission: policy.read, settings: 'calendar_day' },
-    schema: { tags, querystring: CalendarYearQuerySchema, response: { 200: CalendarYearViewSchema } },
+    schema: { summary: '某年的工作日历', tags, querystring: CalendarYearQuerySchema, response: { 200: CalendarYearViewSchema } },
   }, async (req) => s.calendar.year(currentUser(req), req.query.year));
 
   app.put('/api/calendar/days/:date', {
     config: { permission: policy.update, settings: 'calendar_day' },
-    schema: { tags, params: CalendarDayParamsSchema, body: CalendarDayInputSchema, response: { 200: CalendarDayViewSchema } },
+    schema: { summary: '设置节假日或调休工作日', errors: ['calendar.invalid_day'], tags, params: CalendarDayParamsSchema, body: CalendarDayInputSchema, response: { 200: CalendarDayViewSchema } },
   }, async (req) => s.calendar.setDay(currentUser(req), req.params.date, req.body));
 
   app.delete('/api/calendar/days/:date', {
     config: { permission: policy.update, settings: 'calendar_day' },
     schema: {
+      summary: '取消某日的调整', errors: ['resource.not_found'],
       tags, params: CalendarDayParamsSchema,
       querystring: z.strictObject({ reason: textField(500).optional() }), response: { 200: OkSchema },
     },
@@ -33,6 +34,6 @@ export const calendarRoutes = (s: Services): FastifyPluginAsyncZod => async (app
 
   app.post('/api/calendar/preview', {
     config: { permission: policy.read },
-    schema: { tags, body: DeadlinePreviewInputSchema, response: { 200: DeadlinePreviewViewSchema } },
+    schema: { summary: '预览办理期限', tags, body: DeadlinePreviewInputSchema, response: { 200: DeadlinePreviewViewSchema } },
   }, async (req) => s.calendar.preview(currentUser(req), new Date(req.body.start), req.body.amount, req.body.unit));
 };

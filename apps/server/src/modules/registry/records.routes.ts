@@ -25,7 +25,7 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
   // ── files (scanned pledges, inspection and interview records): the report evidence store ──
   app.post('/api/registry/files', {
     bodyLimit: FILE_LIMIT, config: { permission: policy.record },
-    schema: { tags, consumes: Object.keys(EVIDENCE_TYPES), response: { 200: RegistryFileUploadSchema } },
+    schema: { summary: '上传台账附件', errors: ['report.evidence_invalid', 'report.evidence_too_large'], tags, consumes: Object.keys(EVIDENCE_TYPES), response: { 200: RegistryFileUploadSchema } },
   }, async (req) => {
     const mime = (req.headers['content-type'] ?? '').split(';')[0]!.trim() as EvidenceMime;
     if (!(mime in EVIDENCE_TYPES) || !Buffer.isBuffer(req.body)) throw new AppError('request.unsupported_media_type', `send one of ${Object.keys(EVIDENCE_TYPES).join(', ')}`);
@@ -34,7 +34,7 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
   });
 
   app.get('/api/registry/entities/:id/files/:fileId', {
-    config: { permission: policy.read }, schema: { tags, params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) },
+    config: { permission: policy.read }, schema: { summary: '下载台账附件', tags, params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) },
   }, async (req, reply) => {
     const row = await r.records.file(currentUser(req), req.params.id, req.params.fileId);
     return reply.header('content-type', row.mime).header('content-disposition', `attachment; filename="registry-${row.sha256.slice(0, 12)}.${row.mime.split('/')[1]}"`)
@@ -47,9 +47,11 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
     ['inspections', InspectionInputSchema, (u, id, b) => r.records.inspection(u, id, b)],
     ['interviews', InterviewInputSchema, (u, id, b) => r.records.interview(u, id, b)],
   ];
+  const recordSummaries: Record<string, string> = { pledges: '登记承诺书', inspections: '登记检查记录', interviews: '登记约谈记录' };
   for (const [name, body, run] of records) {
     app.post(`/api/registry/entities/:id/${name}`, {
-      config: { permission: policy.record }, schema: { tags, params: IdParamsSchema, body, response: { 201: EntityViewSchema } },
+      config: { permission: policy.record },
+      schema: { summary: recordSummaries[name], errors: ['registry.file_unknown', 'registry.invalid_transition'], tags, params: IdParamsSchema, body, response: { 201: EntityViewSchema } },
     }, async (req, reply) => {
       const id = (req.params as { id: string }).id;
       await run(currentUser(req), id, req.body);
@@ -57,7 +59,7 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
     });
   }
   app.post('/api/registry/rectifications/:id/follow-up', {
-    config: { permission: policy.record }, schema: { tags, params: IdParamsSchema, body: FollowUpInputSchema, response: { 200: EntityViewSchema } },
+    config: { permission: policy.record }, schema: { summary: '登记整改跟进', errors: ['registry.invalid_transition', 'registry.file_unknown'], tags, params: IdParamsSchema, body: FollowUpInputSchema, response: { 200: EntityViewSchema } },
   }, async (req) => view(req, await r.records.followUp(currentUser(req), req.params.id, req.body.result, req.body.note)));
 
   // ── 双随机 draws ──
@@ -75,25 +77,25 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
     };
   };
   app.post('/api/registry/draws', {
-    config: { permission: policy.draw }, schema: { tags, body: DrawInputSchema, response: { 201: DrawViewSchema } },
+    config: { permission: policy.draw }, schema: { summary: '发起随机抽查', errors: ['registry.draw_pool_too_small', 'jurisdiction.out_of_scope'], tags, body: DrawInputSchema, response: { 201: DrawViewSchema } },
   }, async (req, reply) => reply.code(201).send(await drawView(currentUser(req), await r.draws.draw(currentUser(req), req.body))));
   app.get('/api/registry/draws', {
-    config: { permission: policy.read }, schema: { tags, querystring: PageQuerySchema, response: { 200: DrawListSchema } },
+    config: { permission: policy.read }, schema: { summary: '随机抽查记录', tags, querystring: PageQuerySchema, response: { 200: DrawListSchema } },
   }, async (req) => {
     const { rows, total } = await r.draws.list(currentUser(req), req.query.limit, req.query.offset);
     return { total, items: rows.map(({ d, createdByName }) => ({ id: d.id, name: d.name, seed: d.seed, algorithm: d.algorithm, filter: d.filter, entityPool: d.entityPool.length, officerPool: d.officerPool.length, poolDigest: d.poolDigest, createdByName, createdAt: d.createdAt.toISOString() })) };
   });
   app.get('/api/registry/draws/:id', {
-    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: DrawViewSchema } },
+    config: { permission: policy.read }, schema: { summary: '随机抽查详情', tags, params: IdParamsSchema, response: { 200: DrawViewSchema } },
   }, async (req) => drawView(currentUser(req), req.params.id));
   app.post('/api/registry/draws/:id/verify', {
-    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: DrawVerifySchema } },
+    config: { permission: policy.read }, schema: { summary: '核验抽查结果', tags, params: IdParamsSchema, response: { 200: DrawVerifySchema } },
   }, async (req) => r.draws.verify(currentUser(req), req.params.id));
 
   // ── xlsx import: upload → preview (background, progress by GET) → commit ──
   app.post('/api/registry/imports', {
     bodyLimit: IMPORT_MAX_BYTES, config: { permission: policy.import },
-    schema: { tags, querystring: WaitQuery, consumes: [XLSX_MIME, 'application/octet-stream'], response: { 202: ImportViewSchema } },
+    schema: { summary: '上传台账导入文件', errors: ['registry.import_invalid_file', 'import.too_large'], tags, querystring: WaitQuery, consumes: [XLSX_MIME, 'application/octet-stream'], response: { 202: ImportViewSchema } },
   }, async (req, reply) => {
     const user = currentUser(req);
     if (!Buffer.isBuffer(req.body)) throw new AppError('request.unsupported_media_type', `send the file as ${XLSX_MIME}`);
@@ -102,10 +104,10 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
     return reply.code(202).send(await r.imports.view(user, id));
   });
   app.get('/api/registry/imports/:id', {
-    config: { permission: policy.import }, schema: { tags, params: IdParamsSchema, response: { 200: ImportViewSchema } },
+    config: { permission: policy.import }, schema: { summary: '导入进度与校验结果', tags, params: IdParamsSchema, response: { 200: ImportViewSchema } },
   }, async (req) => r.imports.view(currentUser(req), req.params.id));
   app.post('/api/registry/imports/:id/commit', {
-    config: { permission: policy.import }, schema: { tags, params: IdParamsSchema, querystring: WaitQuery, body: ImportCommitInputSchema, response: { 202: ImportViewSchema } },
+    config: { permission: policy.import }, schema: { summary: '确认导入', errors: ['registry.import_has_errors', 'registry.import_state', 'jurisdiction.out_of_scope'], tags, params: IdParamsSchema, querystring: WaitQuery, body: ImportCommitInputSchema, response: { 202: ImportViewSchema } },
   }, async (req, reply) => {
     const user = currentUser(req);
     await r.imports.commit(user, req.params.id, req.body.skipInvalid);

@@ -6,6 +6,7 @@ import {
   ReplyInputSchema, ReplyPreviewSchema, ReportDetailSchema, ReportListSchema, ReportQuerySchema, ReportReceiptSchema,
   SavedViewInputSchema, SavedViewSchema, StaffReportInputSchema, TrustedReportInputSchema, TrustedReportListSchema,
 } from '@tianlang/contracts';
+import type { ErrorCode } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
 import type { Services } from '../../services';
 import type { AuthUser } from '../auth/auth.types';
@@ -21,7 +22,7 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
 
   app.get('/api/reports', {
     config: { permission: policy.read },
-    schema: { tags, querystring: ReportQuerySchema, response: { 200: ReportListSchema } },
+    schema: { summary: '举报列表', errors: ['jurisdiction.out_of_scope'], tags, querystring: ReportQuerySchema, response: { 200: ReportListSchema } },
   }, async (req) => {
     const { rows, total, totalCapped } = await r.queue.list(currentUser(req), req.query);
     const cats = await r.taxonomy.byCode();
@@ -32,12 +33,12 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
   });
 
   app.get('/api/reports/options', {
-    config: { permission: policy.read }, schema: { tags },
+    config: { permission: policy.read }, schema: { summary: '办理用的选项（分类、属地、人员）', tags },
   }, async (req) => r.options(currentUser(req)));
 
   app.post('/api/reports', {
     config: { permission: policy.createStaff },
-    schema: { tags, body: StaffReportInputSchema, response: { 201: ReportReceiptSchema } },
+    schema: { summary: '登记来电、来信、来访举报', errors: ['report.unknown_category'], tags, body: StaffReportInputSchema, response: { 201: ReportReceiptSchema } },
   }, async (req, reply) => {
     const user = currentUser(req);
     const { receivedAt, channel, ...input } = req.body;
@@ -50,7 +51,7 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
 
   app.post('/api/reports/trusted', {
     config: { permission: policy.submitTrusted },
-    schema: { tags, body: TrustedReportInputSchema, response: { 201: ReportReceiptSchema } },
+    schema: { summary: '可信举报人提交举报', errors: ['report.unknown_category', 'report.evidence_unknown'], tags, body: TrustedReportInputSchema, response: { 201: ReportReceiptSchema } },
   }, async (req, reply) => {
     const user = currentUser(req);
     const { evidence, ...input } = req.body;
@@ -64,39 +65,39 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
 
   app.get('/api/reports/trusted/mine', {
     config: { permission: policy.submitTrusted },
-    schema: { tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0) }), response: { 200: TrustedReportListSchema } },
+    schema: { summary: '我提交的举报', tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0) }), response: { 200: TrustedReportListSchema } },
   }, async (req) => r.trustedMine(currentUser(req), req.query));
 
   app.get('/api/reports/views', {
-    config: { permission: policy.read }, schema: { tags, response: { 200: z.object({ items: z.array(SavedViewSchema) }) } },
+    config: { permission: policy.read }, schema: { summary: '已保存的筛选视图', tags, response: { 200: z.object({ items: z.array(SavedViewSchema) }) } },
   }, async (req) => ({ items: await r.views.list(currentUser(req)) }));
   app.post('/api/reports/views', {
-    config: { permission: policy.read }, schema: { tags, body: SavedViewInputSchema, response: { 200: SavedViewSchema } },
+    config: { permission: policy.read }, schema: { summary: '保存筛选视图', tags, body: SavedViewInputSchema, response: { 200: SavedViewSchema } },
   }, async (req) => r.views.save(currentUser(req), req.body));
   app.delete('/api/reports/views/:id', {
-    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
+    config: { permission: policy.read }, schema: { summary: '删除筛选视图', tags, params: IdParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
   }, async (req) => { await r.views.remove(currentUser(req), req.params.id); return { ok: true as const }; });
 
   app.post('/api/reports/bulk/preview', {
-    config: { permission: policy.bulk }, schema: { tags, body: BulkInputSchema, response: { 200: BulkPreviewSchema } },
+    config: { permission: policy.bulk }, schema: { summary: '预览批量操作', errors: ['report.bulk_too_many'], tags, body: BulkInputSchema, response: { 200: BulkPreviewSchema } },
   }, async (req) => { const { items, applicable, skipped } = await r.bulk.preview(currentUser(req), req.body); return { action: req.body.action, items, applicable, skipped }; });
   app.post('/api/reports/bulk', {
-    config: { permission: policy.bulk }, schema: { tags, body: BulkInputSchema, response: { 200: BulkResultSchema } },
+    config: { permission: policy.bulk }, schema: { summary: '执行批量操作', errors: ['report.bulk_too_many'], tags, body: BulkInputSchema, response: { 200: BulkResultSchema } },
   }, async (req) => { const res = await r.bulk.apply(currentUser(req), req.body); return { batchId: res.batchId, applied: res.applicable, skipped: res.skipped }; });
   app.get('/api/reports/batches/:id', {
-    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: BatchViewSchema } },
+    config: { permission: policy.read }, schema: { summary: '批量操作结果', tags, params: IdParamsSchema, response: { 200: BatchViewSchema } },
   }, async (req) => r.bulk.batch(currentUser(req), req.params.id));
 
   app.get('/api/reports/:id', {
-    config: { permission: policy.read }, schema: { tags, params: IdParamsSchema, response: { 200: ReportDetailSchema } },
+    config: { permission: policy.read }, schema: { summary: '举报详情', tags, params: IdParamsSchema, response: { 200: ReportDetailSchema } },
   }, async (req) => detail(req, req.params.id));
 
   app.post('/api/reports/:id/contact', {
-    config: { permission: policy.revealContact }, schema: { tags, params: IdParamsSchema, response: { 200: ContactRevealSchema } },
+    config: { permission: policy.revealContact }, schema: { summary: '查看举报人联系方式', tags, params: IdParamsSchema, response: { 200: ContactRevealSchema } },
   }, async (req) => r.handling.revealContact(currentUser(req), req.params.id));
 
   app.get('/api/reports/:id/evidence/:evidenceId', {
-    config: { permission: policy.read }, schema: { tags, params: z.strictObject({ id: z.uuid(), evidenceId: z.uuid() }) },
+    config: { permission: policy.read }, schema: { summary: '下载证据文件', tags, params: z.strictObject({ id: z.uuid(), evidenceId: z.uuid() }) },
   }, async (req, reply) => {
     const { row, data } = await r.evidenceFile(currentUser(req), req.params.id, req.params.evidenceId);
     const ext = row.mime.split('/')[1];
@@ -121,10 +122,21 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
     ['reply', ReplyInputSchema, policy.reply, (u, id, b) => r.replies.reply(u, id, b)],
     ['close', OptionalReasonInputSchema, policy.close, (u, id, b) => r.handling.close(u, id, b.reason)],
   ];
+  /** What the API document says of each action (besides report.invalid_transition, which any of them may answer). */
+  const actionDocs: Record<string, { summary: string; errors?: ErrorCode[] }> = {
+    claim: { summary: '认领举报' }, release: { summary: '放弃认领' }, assign: { summary: '指派承办人', errors: ['request.invalid'] },
+    accept: { summary: '受理举报' }, reject: { summary: '不予受理' }, merge: { summary: '合并到另一件举报', errors: ['report.merge_invalid'] },
+    split: { summary: '拆分举报' }, forward: { summary: '转其他属地办理', errors: ['jurisdiction.out_of_scope'] },
+    assessment: { summary: '研判定性', errors: ['report.unknown_category'] }, disposals: { summary: '登记处置措施', errors: ['report.disposal_invalid'] },
+    complete: { summary: '办结举报', errors: ['report.disposal_invalid', 'report.open_subcases'] },
+    reply: { summary: '答复举报人', errors: ['report.template_unfilled'] }, close: { summary: '结案' },
+  };
   for (const [name, body, permission, run] of actions) {
     app.post(`/api/reports/:id/${name}`, {
       config: { permission },
-      schema: { tags, params: IdParamsSchema, ...(body ? { body } : {}), response: { 200: ReportDetailSchema } },
+      schema: {
+        summary: actionDocs[name]!.summary, errors: ['report.invalid_transition', ...(actionDocs[name]!.errors ?? [])],
+        tags, params: IdParamsSchema, ...(body ? { body } : {}), response: { 200: ReportDetailSchema } },
     }, async (req) => {
       await run(currentUser(req), (req.params as { id: string }).id, req.body ?? {});
       return detail(req, (req.params as { id: string }).id);
@@ -134,11 +146,11 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
   // 巡查发现 → 处置: a confirmed patrol item enters the loop as an accepted report (idempotent).
   app.post('/api/patrol/items/:id/report', {
     config: { permission: 'patrol.review' },
-    schema: { tags, params: IdParamsSchema, response: { 200: z.object({ reportId: z.uuid(), trackingNo: z.string(), created: z.boolean() }) } },
+    schema: { summary: '巡查发现转为举报', errors: ['report.invalid_transition'], tags, params: IdParamsSchema, response: { 200: z.object({ reportId: z.uuid(), trackingNo: z.string(), created: z.boolean() }) } },
   }, async (req) => r.fromPatrol(currentUser(req), req.params.id));
 
   app.post('/api/reports/:id/reply/preview', {
-    config: { permission: policy.reply }, schema: { tags, params: IdParamsSchema, body: ReplyInputSchema, response: { 200: ReplyPreviewSchema } },
+    config: { permission: policy.reply }, schema: { summary: '预览答复内容', errors: ['report.template_unfilled'], tags, params: IdParamsSchema, body: ReplyInputSchema, response: { 200: ReplyPreviewSchema } },
   }, async (req) => r.replies.preview(currentUser(req), req.params.id, req.body));
 };
 

@@ -12,22 +12,22 @@ export const templatesRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
 
   app.get('/api/reply-templates', {
     config: { permission: policy.configure, settings: 'reply_template' },
-    schema: { tags, response: { 200: z.object({ items: z.array(ReplyTemplateViewSchema), level: SettingLevelSchema }) } },
+    schema: { summary: '答复模板列表', tags, response: { 200: z.object({ items: z.array(ReplyTemplateViewSchema), level: SettingLevelSchema }) } },
   }, async (req) => t.list(currentUser(req)));
 
   app.post('/api/reply-templates', {
     config: { permission: policy.configure, settings: 'reply_template' },
-    schema: { tags, body: ReplyTemplateInputSchema, response: { 201: ReplyTemplateViewSchema } },
+    schema: { summary: '新建答复模板', errors: ['resource.conflict'], tags, body: ReplyTemplateInputSchema, response: { 201: ReplyTemplateViewSchema } },
   }, async (req, reply) => reply.code(201).send(await t.create(currentUser(req), req.body)));
 
   app.patch('/api/reply-templates/:id', {
     config: { permission: policy.configure, settings: 'reply_template' },
-    schema: { tags, params: IdParamsSchema, body: ReplyTemplateUpdateSchema, response: { 200: ReplyTemplateViewSchema } },
+    schema: { summary: '修改答复模板', errors: ['resource.conflict'], tags, params: IdParamsSchema, body: ReplyTemplateUpdateSchema, response: { 200: ReplyTemplateViewSchema } },
   }, async (req) => t.update(currentUser(req), req.params.id, req.body));
 
   app.delete('/api/reply-templates/:id', {
     config: { permission: policy.configure, settings: 'reply_template' },
-    schema: { tags, params: IdParamsSchema, response: { 200: OkSchema } },
+    schema: { summary: '删除答复模板', tags, params: IdParamsSchema, response: { 200: OkSchema } },
   }, async (req) => {
     await t.remove(currentUser(req), req.params.id);
     return { ok: true as const };

@@ -11,21 +11,21 @@ export const rolesRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
   const tags = ['roles 角色权限'];
   app.get('/api/roles', {
     config: { permission: policy.list, settings: 'roles' },
-    schema: { tags, response: { 200: z.object({ items: z.array(RoleViewSchema) }) } },
+    schema: { summary: '角色列表', tags, response: { 200: z.object({ items: z.array(RoleViewSchema) }) } },
   }, async () => ({ items: await s.roles.list() }));
 
   app.get('/api/permissions', {
     config: { permission: policy.list, settings: 'roles' },
-    schema: { tags, response: { 200: z.object({ items: z.array(z.enum(PERMISSIONS)) }) } },
+    schema: { summary: '权限列表', tags, response: { 200: z.object({ items: z.array(z.enum(PERMISSIONS)) }) } },
   }, async () => ({ items: [...PERMISSIONS] }));
 
   app.post('/api/roles', {
     config: { permission: policy.create, settings: 'roles' },
-    schema: { tags, body: RoleCreateInputSchema, response: { 201: RoleViewSchema } },
+    schema: { summary: '新建角色', errors: ['resource.conflict', 'role.unknown_permission'], tags, body: RoleCreateInputSchema, response: { 201: RoleViewSchema } },
   }, async (req, reply) => reply.status(201).send(await s.roles.create(currentUser(req), req.body)));
 
   app.patch('/api/roles/:id', {
     config: { permission: policy.update, settings: 'roles' },
-    schema: { tags, params: IdParamsSchema, body: RoleUpdateInputSchema, response: { 200: RoleViewSchema } },
+    schema: { summary: '修改角色', errors: ['role.builtin_locked', 'role.unknown_permission'], tags, params: IdParamsSchema, body: RoleUpdateInputSchema, response: { 200: RoleViewSchema } },
   }, async (req) => s.roles.update(currentUser(req), req.params.id, req.body));
 };

@@ -20,17 +20,17 @@ export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
 
   app.get('/api/stats/dashboard', {
     config: { permission: policy.read },
-    schema: { tags, querystring: StatsQuerySchema, response: { 200: DashboardSchema } },
+    schema: { summary: '统计看板', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, querystring: StatsQuerySchema, response: { 200: DashboardSchema } },
   }, async (req) => st.dashboard.dashboard(currentUser(req), req.query));
 
   app.get('/api/stats/items', {
     config: { permission: policy.read },
-    schema: { tags, querystring: StatsItemsQuerySchema, response: { 200: StatsItemListSchema } },
+    schema: { summary: '统计数字背后的明细', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, querystring: StatsItemsQuerySchema, response: { 200: StatsItemListSchema } },
   }, async (req) => st.exports.items(currentUser(req), req.query));
 
   app.get('/api/stats/export.xlsx', {
     config: { permission: policy.read },
-    schema: { tags, querystring: StatsExportQuerySchema, produces: [XLSX] },
+    schema: { summary: '导出统计表（Excel）', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, querystring: StatsExportQuerySchema, produces: [XLSX] },
   }, async (req, reply) => {
     const { buffer, filename } = await st.exports.xlsx(currentUser(req), req.query);
     return reply.type(XLSX).header('content-disposition', attachment(filename)).send(buffer);
@@ -38,7 +38,7 @@ export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
 
   app.post('/api/stats/work-report', {
     config: { permission: policy.read },
-    schema: { tags, body: WorkReportInputSchema, produces: [DOCX] },
+    schema: { summary: '生成工作报告（Word）', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, body: WorkReportInputSchema, produces: [DOCX] },
   }, async (req, reply) => {
     const { buffer, filename } = await st.exports.workReport(currentUser(req), req.body);
     return reply.type(DOCX).header('content-disposition', attachment(filename)).send(buffer);
@@ -46,22 +46,22 @@ export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
 
   app.get('/api/stats/queries/:id', {
     config: { permission: policy.read },
-    schema: { tags, params: IdParamsSchema, response: { 200: SavedQuerySchema } },
+    schema: { summary: '已保存的统计查询', tags, params: IdParamsSchema, response: { 200: SavedQuerySchema } },
   }, async (req) => st.exports.savedQuery(currentUser(req), req.params.id));
 
   app.get('/api/stats/dsa-statements', {
     config: { permission: policy.read },
-    schema: { tags, querystring: DsaExportQuerySchema, response: { 200: DsaExportSchema } },
+    schema: { summary: '导出处置说明数据', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, querystring: DsaExportQuerySchema, response: { 200: DsaExportSchema } },
   }, async (req) => st.exports.dsa(currentUser(req), req.query));
 
   app.get('/api/stats/transparency/:month', {
     config: { permission: policy.publish },
-    schema: { tags, params: MonthParamsSchema, response: { 200: TransparencyPreviewSchema } },
+    schema: { summary: '预览某月的透明度月报', errors: ['stats.month_not_over', 'jurisdiction.out_of_scope'], tags, params: MonthParamsSchema, response: { 200: TransparencyPreviewSchema } },
   }, async (req) => st.transparency.preview(currentUser(req), req.params.month));
 
   app.post('/api/stats/transparency/:month/approve', {
     config: { permission: policy.publish },
-    schema: { tags, params: MonthParamsSchema, body: TransparencyApproveInputSchema, response: { 201: TransparencyMonthSchema } },
+    schema: { summary: '审核发布透明度月报', errors: ['stats.already_published', 'stats.month_not_over', 'jurisdiction.out_of_scope'], tags, params: MonthParamsSchema, body: TransparencyApproveInputSchema, response: { 201: TransparencyMonthSchema } },
   }, async (req, reply) => reply.status(201).send(await st.transparency.approve(currentUser(req), req.params.month, req.body.correction)));
 };
 
@@ -70,9 +70,9 @@ export const publicStatsRoutes = (s: Services): FastifyPluginAsyncZod => async (
   const tags = ['public 公众举报'];
   const limited = { public: true, rateLimit: { max: s.config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: 60_000 } };
   app.get('/api/public/transparency', {
-    config: limited, schema: { tags, querystring: z.strictObject({}), response: { 200: z.object({ office: z.string(), months: z.array(TransparencyMonthSchema) }) } },
+    config: limited, schema: { summary: '已发布的透明度月报', tags, querystring: z.strictObject({}), response: { 200: z.object({ office: z.string(), months: z.array(TransparencyMonthSchema) }) } },
   }, async () => s.stats.transparency.feed());
   app.get('/api/public/transparency/:month', {
-    config: limited, schema: { tags, params: MonthParamsSchema, response: { 200: TransparencyMonthSchema } },
+    config: limited, schema: { summary: '某月的透明度月报', errors: ['stats.not_published'], tags, params: MonthParamsSchema, response: { 200: TransparencyMonthSchema } },
   }, async (req) => s.stats.transparency.publishedMonth(req.params.month));
 };

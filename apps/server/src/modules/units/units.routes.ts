@@ -11,7 +11,7 @@ export const unitsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
   const tags = ['units 单位'];
   app.get('/api/units', {
     config: { permission: policy.list },
-    schema: { tags, querystring: UnitListQuerySchema, response: { 200: listOf(UnitViewSchema) } },
+    schema: { summary: '单位列表', tags, querystring: UnitListQuerySchema, response: { 200: listOf(UnitViewSchema) } },
   }, async (req) => {
     const { items, total } = await s.units.list(currentUser(req), req.query);
     return { items: items.map(unitView), total };
@@ -19,16 +19,16 @@ export const unitsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
 
   app.get('/api/units/:id', {
     config: { permission: policy.read },
-    schema: { tags, params: IdParamsSchema, response: { 200: UnitViewSchema } },
+    schema: { summary: '单位详情', tags, params: IdParamsSchema, response: { 200: UnitViewSchema } },
   }, async (req) => unitView(await s.units.getVisible(currentUser(req), req.params.id)));
 
   app.post('/api/units', {
     config: { permission: policy.create },
-    schema: { tags, body: UnitCreateInputSchema, response: { 201: UnitViewSchema } },
+    schema: { summary: '新建单位', errors: ['resource.conflict'], tags, body: UnitCreateInputSchema, response: { 201: UnitViewSchema } },
   }, async (req, reply) => reply.status(201).send(unitView(await s.units.create(currentUser(req), req.body))));
 
   app.patch('/api/units/:id', {
     config: { permission: policy.update },
-    schema: { tags, params: IdParamsSchema, body: UnitUpdateInputSchema, response: { 200: UnitViewSchema } },
+    schema: { summary: '修改单位', errors: ['resource.conflict', 'user.cannot_modify_self'], tags, params: IdParamsSchema, body: UnitUpdateInputSchema, response: { 200: UnitViewSchema } },
   }, async (req) => unitView(await s.units.update(currentUser(req), req.params.id, req.body)));
 };
