@@ -1,10 +1,10 @@
 import type { ReportChannel } from '@tianlang/contracts';
 
 /** What raises a report in the queue (higher first): a trusted reporter's report, a report in a priority zone. */
-export const PRIORITY_WEIGHTS = { trustedReporter: 10, priorityZone: 5 } as const;
+const PRIORITY_WEIGHTS = { trustedReporter: 10, priorityZone: 5 } as const;
 
 /** Special zones whose reports rise in the queue: minors, fraud against the elderly. */
-export const PRIORITY_ZONES: readonly string[] = ['zone.minors', 'zone.elderly_fraud'];
+const PRIORITY_ZONES: readonly string[] = ['zone.minors', 'zone.elderly_fraud'];
 
 /** A new report's queue priority, from its channel and zone. */
 export function reportPriority(r: { channel: ReportChannel; zoneCode?: string | null }): number {

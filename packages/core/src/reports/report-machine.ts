@@ -49,7 +49,7 @@ export const OPEN_STATES = ['submitted', 'accepted', 'assessing', 'disposing', '
  * Open states into which staff may merge another report: every open state but `disposed`, whose
  * disposal is already recorded and waits only for the reply.
  */
-export const MERGE_TARGET_STATES = OPEN_STATES.filter((s) => s !== 'disposed');
+const MERGE_TARGET_STATES = OPEN_STATES.filter((s) => s !== 'disposed');
 export const canMergeInto = (s: ReportState): boolean => (MERGE_TARGET_STATES as readonly ReportState[]).includes(s);
 
 /**
