@@ -18,7 +18,7 @@ function roundTrips<S extends z.ZodType>(schema: S, input: unknown): z.output<S>
 /** The same for a query string: every value travels as text. */
 function roundTripsAsQuery<S extends z.ZodType>(schema: S, input: Record<string, string>): z.output<S> {
   const once = schema.parse(input);
-  const wire = new URLSearchParams(Object.entries(once as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+  const wire = new URLSearchParams(Object.entries(once as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)]));
   expect(schema.parse(Object.fromEntries(wire))).toEqual(once);
   return once;
 }
