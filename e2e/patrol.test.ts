@@ -39,7 +39,7 @@ describe('patrol', () => {
     await page.getByTestId('patrol-confirm').click();
     await page.getByTestId('patrol-review-reason').fill('赌博引流，转处置');
     await page.getByTestId('patrol-review-submit').click();
-    await page.waitForTimeout(500);
+    await page.getByTestId('patrol-review-form').waitFor({ state: 'hidden' }); // the dialog closes once the decision is saved
     const item = (await api(page, 'GET', '/api/patrol/items?status=confirmed')).items[0];
     expect(item.externalId).toBe('e1');
 

@@ -53,13 +53,13 @@ const staff = async (username: string) => {
   return page;
 };
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-/** Picks an option of an antd Select, and checks it took (a dropdown may still be animating in or out). */
+/** Picks an option of an antd Select, and checks it took (a click may land before the dropdown is ready). */
 const pick = async (page: Page, testId: string, option: string) => {
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByTestId(testId).click();
     await openDropdown(page).getByText(option, { exact: true }).click();
-    if ((await page.getByTestId(testId).textContent())?.includes(option)) return;
-    await page.waitForTimeout(300);
+    const took = await expect.poll(() => page.getByTestId(testId).textContent(), { timeout: 2_000 }).toContain(option).then(() => true, () => false);
+    if (took) return;
   }
   throw new Error(`could not pick ${option} in ${testId}`);
 };

@@ -14,8 +14,16 @@ const leaderPage = async () => {
   await signIn(page, env.server, 'leader');
   return page;
 };
+/**
+ * Waits until every chart on the page has painted its current option (charts draw without animation
+ * here: the browser asks for reduced motion).
+ */
+const chartsDrawn = async (page: Page) => {
+  await expect.poll(() => page.locator('[data-testid^="stats-"]:has(> div > canvas):not([data-chart-drawn])').count()).toBe(0);
+};
 /** The treemap is a canvas: click the middle of its largest block (the first, top-left). */
 const clickTreemap = async (page: Page) => {
+  await page.locator('[data-testid="stats-treemap"][data-chart-drawn]').waitFor();
   const box = (await page.getByTestId('stats-treemap').boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);
 };
@@ -53,18 +61,17 @@ describe('statistics in the browser', () => {
     await page.goto(`${env.server.url}/console/stats?period=year`);
     await page.getByTestId('stats-figures').waitFor();
     await page.getByTestId('stats-treemap').waitFor();
-    await page.waitForTimeout(800); // the charts' entry animation
     await expect.poll(async () => Number(await page.getByTestId('stats-figure-received').textContent())).toBeGreaterThan(50);
+    await chartsDrawn(page);
     await shot(page, 'stats-dashboard');
 
     await clickTreemap(page);
     await expect.poll(() => page.getByTestId('stats-trail').locator('b').textContent()).not.toBe('示范市');
     const district = await page.getByTestId('stats-trail').locator('b').textContent();
     expect(['东湖区', '西山区', '南岭县']).toContain(district);
-    await page.waitForTimeout(800);
     await clickTreemap(page);
     await expect.poll(async () => page.getByTestId('stats-trail').locator('b').textContent()).not.toBe(district);
-    await page.waitForTimeout(800);
+    await chartsDrawn(page);
     await shot(page, 'stats-drilldown');
     // back up to the city through the breadcrumb
     await page.getByTestId('stats-trail').getByText('示范市').click();
@@ -119,8 +126,7 @@ describe('statistics in the browser', () => {
     await page.goto(`${env.server.url}/console/stats?period=quarter`);
     await page.getByTestId('header-language').click();
     await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('English').click();
-    await page.getByTestId('stats-figures').waitFor();
-    await page.waitForTimeout(800);
+    await page.getByTestId('stats-figures').getByText('Received', { exact: true }).first().waitFor();
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/\b(st|stFig|stDim|stStage|tp|pubT)\.[a-zA-Z]/);
     expect(body).toContain('Received');

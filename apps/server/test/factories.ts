@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { JurisdictionLevel, UnitKind } from '@tianlang/contracts';
 import type { Db } from '../src/db/client';
 import { jurisdictions, roles, units, userRoles, users } from '../src/db/schema';
@@ -62,6 +62,3 @@ export async function buildWorld(db: Db) {
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
-export async function userById(db: Db, id: string) {
-  return (await db.select().from(users).where(eq(users.id, id)))[0]!;
-}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { BUILTIN_ROLES } from '@tianlang/contracts';
 import { platformOrders, registryImports, reportTransfers, statsSavedQueries } from '../src/db/schema';
-import { buildRegistryWorld, websiteInput } from '../src/modules/registry/registry-test-world';
+import { buildRegistryWorld, websiteInput } from './registry-factories';
 import { XLSX_LIMITS } from '../src/lib/xlsx/limits';
 import { openZip } from '../src/lib/xlsx/zip-reader';
 import { buildTestApp, type TestApp } from './harness';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
 
-export const IdSchema = z.uuid();
 export const IdParamsSchema = z.strictObject({ id: z.uuid() });
 
 /**

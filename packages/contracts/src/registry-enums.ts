@@ -29,14 +29,10 @@ export const ENTITY_STATUS_LABELS: Record<EntityStatus, string> = { active: '正
 /** 备案 kinds an entity may hold besides its ICP number. */
 export const FILING_KINDS = ['icp', 'license', 'app_filing', 'algorithm', 'news_license', 'other'] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
-export const FILING_KIND_LABELS: Record<FilingKind, string> = {
-  icp: 'ICP备案', license: '增值电信业务经营许可证', app_filing: 'App备案', algorithm: '算法备案', news_license: '互联网新闻信息服务许可', other: '其他',
-};
 
 /** Rectification items (整改事项) come from inspections and interviews; each has its own deadline. */
 export const RECTIFICATION_STATES = ['open', 'rectified', 'not_rectified'] as const;
 export type RectificationState = (typeof RECTIFICATION_STATES)[number];
-export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { open: '整改中', rectified: '已整改', not_rectified: '未整改' };
 export const RECTIFICATION_SOURCES = ['inspection', 'interview'] as const;
 export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
 

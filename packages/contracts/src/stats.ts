@@ -119,7 +119,6 @@ export const TransparencyApproveInputSchema = z.strictObject({
   /** required when the month was published before: why the figures change */
   correction: textField(500).min(2).optional(),
 });
-export const TransparencyFeedSchema = z.object({ office: z.string(), months: z.array(TransparencyMonthSchema) });
 
 // ── EU DSA Transparency Database: statement of reasons ────────────
 export const DsaExportQuerySchema = z.strictObject({ from: DateOnlySchema, to: DateOnlySchema, jurisdictionId: z.uuid().optional() });

@@ -44,7 +44,7 @@ export function extendDue(
 }
 
 /** The last day of a day-unit period, whose due moment is the local midnight ending it. */
-export function lastDayOf(dueAt: Date): string {
+function lastDayOf(dueAt: Date): string {
   return addOfficeDays(officeDate(dueAt), -1);
 }
 

@@ -15,7 +15,7 @@ export {
   type WorkCalendar,
 } from './work-calendar';
 
-export const DEFAULT_AT_RISK_SHARE = 0.2;
+const DEFAULT_AT_RISK_SHARE = 0.2;
 
 export interface DeadlineRule {
   amount: number;

@@ -1,7 +1,7 @@
 import { DeadlineError } from './deadline-error';
 
 export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Offset of the office zone (OFFICE_TIME_ZONE, Asia/Shanghai) from UTC. China has kept UTC+8 all

@@ -6,7 +6,7 @@
  * not detected; keep patterns anchored on literal text where possible.
  */
 
-export const MAX_PATTERN_LENGTH = 500;
+const MAX_PATTERN_LENGTH = 500;
 const ALLOWED_FLAGS = /^[imsu]*$/;
 
 /** Why a pattern is unsafe, or undefined when it passes the static check. */

@@ -7,7 +7,7 @@ import type { RuleInput, RuleKind } from './types.js';
 
 export const KIND_NAMES: readonly RuleKind[] = ['term', 'regex', 'domain'];
 const KIND_CODE: Record<RuleKind, number> = { term: 0, regex: 1, domain: 2 };
-export const MAX_TERM_LENGTH = 200;
+const MAX_TERM_LENGTH = 200;
 const MAX_SPLIT_POSITIONS = 3;
 
 /** Rule metadata as flat arrays (what a hit needs), without the caller's input objects. */

@@ -51,7 +51,7 @@ export async function seedDemoReports(s: Services): Promise<number> {
   await r.handling.reject(intake, rejected.id, 'personal_dispute', '属于邻里纠纷，不属于网络信息内容举报范围，建议通过社区调解。');
 
   await r.intake.submit({ categoryCode: 'cyberviolence', zoneCode: 'zone.cyberviolence', urls: ['https://www.douyin.com/video/7301000000000000001'], platformName: '抖音', accountName: '吃瓜群众甲', description: '多个账号在评论区对一名中学生进行人身攻击并公开其姓名和学校。' },
-    { channel: 'trusted', actor: r.actorOf(volunteer), jurisdiction: { id: volunteer.jurisdictionId, path: volunteer.scopePath }, officeUnitId: volunteer.unitId, reporterUserId: volunteer.id, priority: 10 });
+    { channel: 'trusted', actor: r.actorOf(volunteer), jurisdiction: { id: volunteer.jurisdictionId, path: volunteer.scopePath }, officeUnitId: volunteer.unitId, reporterUserId: volunteer.id });
   void fresh;
   return 7;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { BuiltinRole, JurisdictionLevel, UnitKind } from '@tianlang/contracts';
 import type { Db, Tx } from '../db/client';
 import { jurisdictions, roles, units, userRoles, users } from '../db/schema';
@@ -81,8 +81,4 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<boo
     }
   });
   return true;
-}
-
-export async function hasUsers(db: Db) {
-  return (await db.select({ id: users.id }).from(users).where(eq(users.active, true)).limit(1)).length > 0;
 }

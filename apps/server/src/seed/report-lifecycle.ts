@@ -46,7 +46,7 @@ export async function driveReport(s: Services, clock: { set(d: Date): void }, st
   const r = s.reports;
   const receipt = await r.intake.submit({ categoryCode: o.categoryCode, zoneCode: o.zoneCode, urls: [], platformName: o.platformName, accountName: `账号${o.text.slice(0, 6)}`, description: o.text },
     o.reporter
-      ? { channel: 'trusted', actor: r.actorOf(o.reporter), jurisdiction: o.jurisdiction, officeUnitId: o.officeUnitId, reporterUserId: o.reporter.id, priority: 10 }
+      ? { channel: 'trusted', actor: r.actorOf(o.reporter), jurisdiction: o.jurisdiction, officeUnitId: o.officeUnitId, reporterUserId: o.reporter.id }
       : { channel: o.channel ?? 'web', actor: PUBLIC_ACTOR, jurisdiction: o.jurisdiction, officeUnitId: o.officeUnitId });
   let t = o.at.getTime();
   const id = receipt.id;

@@ -54,7 +54,7 @@ export function entityCanonicalUrl(input: string): string | null {
   return c.replace(/^http:\/\//, 'https://');
 }
 
-export const isAccountType = (t: EntityType): boolean => (ACCOUNT_TYPES as readonly string[]).includes(t);
+const isAccountType = (t: EntityType): boolean => (ACCOUNT_TYPES as readonly string[]).includes(t);
 
 export interface IdentifierInput { type: EntityType; url?: string | null; icpNo?: string | null; appId?: string | null; accountId?: string | null }
 export interface Identifiers { canonicalUrl: string | null; icpNo: string | null; appId: string | null; accountId: string | null }

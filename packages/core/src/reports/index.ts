@@ -1,4 +1,5 @@
 export * from './report-machine';
+export * from './priority';
 export * from './canonical-url';
 export * from './templates';
 export * from './tracking';

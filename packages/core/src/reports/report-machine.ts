@@ -39,9 +39,18 @@ export function nextState(action: ReportAction, from: ReportState): ReportState 
 export const actionsFrom = (from: ReportState): ReportAction[] =>
   (Object.keys(REPORT_TRANSITIONS) as ReportAction[]).filter((a) => canTransition(a, from));
 
-/** States in which a report is still an open handling item (a new duplicate may join it). */
-export const OPEN_STATES: readonly ReportState[] = ['submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed'];
-export const isOpen = (s: ReportState): boolean => OPEN_STATES.includes(s);
+/**
+ * States in which a report is still an open handling item (a new duplicate may join it). The
+ * database's partial indexes over open reports are built from this list.
+ */
+export const OPEN_STATES = ['submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed'] as const satisfies readonly ReportState[];
+
+/**
+ * Open states into which staff may merge another report: every open state but `disposed`, whose
+ * disposal is already recorded and waits only for the reply.
+ */
+const MERGE_TARGET_STATES = OPEN_STATES.filter((s) => s !== 'disposed');
+export const canMergeInto = (s: ReportState): boolean => (MERGE_TARGET_STATES as readonly ReportState[]).includes(s);
 
 /**
  * What the reporter sees. A merged report follows its primary; a reopened report (after 复查)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_STATES, type ReportState } from '@tianlang/contracts';
-import { actionsFrom, canonicalUrl, fillTemplate, maskContact, nextState, outcomeOf, placeholdersOf, publicStage, queryCode, REPORT_TRANSITIONS, ReportTransitionError, trackingNumber, TRACKING_ALPHABET } from '../index';
+import { actionsFrom, canMergeInto, canonicalUrl, fillTemplate, maskContact, nextState, outcomeOf, placeholdersOf, publicStage, queryCode, REPORT_TRANSITIONS, ReportTransitionError, reportPriority, trackingNumber, OPEN_STATES, TRACKING_ALPHABET } from '../index';
 
 describe('report state machine', () => {
   it('walks the closed loop 受理 → 研判 → 处置 → 移交 → 回复 → 办结', () => {
@@ -87,5 +87,20 @@ describe('tracking numbers and contacts', () => {
     expect(maskContact('13812345678')).toBe('138****5678');
     expect(maskContact('zhang.san@example.cn')).toBe('z***@example.cn');
     expect(maskContact('12')).toBe('****');
+  });
+});
+
+describe('open reports and queue priority', () => {
+  it('keeps open every state short of the reply, and takes merges into all of them but disposed', () => {
+    expect(OPEN_STATES).toEqual(['submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed']);
+    expect(REPORT_STATES.filter(canMergeInto)).toEqual(['submitted', 'accepted', 'assessing', 'disposing', 'transferred']);
+  });
+
+  it('raises a trusted reporter’s report by 10 and a report in a priority zone by 5', () => {
+    expect(reportPriority({ channel: 'web' })).toBe(0);
+    expect(reportPriority({ channel: 'trusted' })).toBe(10);
+    expect(reportPriority({ channel: 'web', zoneCode: 'zone.minors' })).toBe(5);
+    expect(reportPriority({ channel: 'trusted', zoneCode: 'zone.elderly_fraud' })).toBe(15);
+    expect(reportPriority({ channel: 'trusted', zoneCode: 'zone.other' })).toBe(10);
   });
 });

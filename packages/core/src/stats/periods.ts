@@ -1,7 +1,7 @@
 import { addOfficeDays, assertOfficeDate, countOfficeDays, endOfOfficeDay, startOfOfficeDay } from '../office-time';
 
 /** 本月 / 本季度 / 本半年 / 本年 / 自定义: office-local dates (Asia/Shanghai), both ends included. */
-export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'custom'] as const;
+const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface Period {
@@ -35,7 +35,7 @@ export function periodContaining(kind: Exclude<PeriodKind, 'custom'>, date: stri
   return { kind, from, to: addOfficeDays(addMonths(from, size), -1) };
 }
 
-export const MAX_PERIOD_DAYS = 366 * 5;
+const MAX_PERIOD_DAYS = 366 * 5;
 
 /** A custom period, or null when the dates are malformed, reversed or span more than five years. */
 export function customPeriod(from: string, to: string): Period | null {
@@ -49,7 +49,7 @@ export function customPeriod(from: string, to: string): Period | null {
   return days < 1 || days > MAX_PERIOD_DAYS ? null : { kind: 'custom', from, to };
 }
 
-export const periodDays = (p: Period) => countOfficeDays(p.from, p.to);
+const periodDays = (p: Period) => countOfficeDays(p.from, p.to);
 /** The instants the period covers: [start, end). */
 export const periodRange = (p: Period) => ({ start: startOfOfficeDay(p.from), end: endOfOfficeDay(p.to) });
 

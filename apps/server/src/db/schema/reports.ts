@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, pgEnum, uuid, text, integer, bigint, boolean, jsonb, primaryKey, unique, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
 import { REPORT_STATES, REPORT_CHANNELS, DISPOSAL_KINDS, TRANSFER_KINDS, TRANSFER_STATES, ORDER_STATES, ORDER_ANSWERS, RECHECK_RESULTS, REPORT_OUTCOMES, REJECT_REASONS, ORDER_MEASURES, BULK_ACTIONS } from '@tianlang/contracts';
-import { ts, createdAt, updatedAt } from './columns';
+import { OPEN_STATES } from '@tianlang/core';
+import { ts, createdAt, updatedAt, sqlLiterals } from './columns';
 import { deadlineStatus, jurisdictions, units, users, type LegalBasis } from './base';
 
 // ── Reports 举报受理处置 ───────────────────────────────────────────
@@ -17,8 +18,8 @@ export const recheckResult = pgEnum('recheck_result', RECHECK_RESULTS);
 export const reportOutcome = pgEnum('report_outcome', REPORT_OUTCOMES);
 export const rejectReason = pgEnum('reject_reason', REJECT_REASONS);
 
-/** Open states (core's OPEN_STATES), spelled out for partial index predicates. */
-const OPEN_STATE_SQL = sql.raw(`('submitted', 'accepted', 'assessing', 'disposing', 'transferred', 'disposed')`);
+/** Core's OPEN_STATES as SQL literals, for the partial index predicates and the queries they serve. */
+export const OPEN_STATE_SQL = sqlLiterals(OPEN_STATES);
 const QUEUE_KEYS = ['state', 'jurisdictionPath', 'categoryCode', 'zoneCode', 'channel', 'platformName', 'reporterUserId', 'assigneeId', 'deadlineStatus'] as const;
 type QueueKey = (typeof QUEUE_KEYS)[number];
 /** The queue's sort, exactly as `ORDER BY priority DESC, submitted_at DESC` asks (nulls first) or the index cannot serve it. */

@@ -1,5 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { lockInTx, lockKeys } from '../../db/locks';
 import { auditCheckpoints, type AuditCheckpointRow } from '../../db/schema';
 import { canonicalJson } from '../../lib/crypto';
 import type { AuditKeys } from './event-hash';
@@ -86,7 +87,7 @@ export async function writeCheckpoint(db: Db, keys: AuditKeys, now: Date): Promi
   // Events up to highWater never change, so the delta is read outside a transaction.
   const delta = await deltaSince(db, keys, from, highWater);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('audit:checkpoint', 0))`);
+    await lockInTx(tx, lockKeys.auditCheckpoint);
     const [current] = await tx.select({ id: auditCheckpoints.id }).from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
     if (current?.id !== prev?.id) return null; // another process checkpointed meanwhile
     const body: CheckpointBody = {

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { events, type EventRow } from '../../db/schema';
 import type { Queryable } from '../../db/client';
+import { lockInTx, lockKeys } from '../../db/locks';
 import { auditKeys, CURRENT_HASH_VERSION, eventHashV2, type AuditKeys, type HashedFields } from './event-hash';
 
 export interface EventInput {
@@ -31,17 +32,11 @@ export type HashedRow = HashedFields & { hash: string; hashVersion: number };
 const hashed = (row: HashedFields, keys: AuditKeys): HashedRow => ({ ...row, hash: eventHashV2(row, keys), hashVersion: CURRENT_HASH_VERSION });
 
 /**
- * The subject's chain lock (transaction-scoped advisory lock) as an expression, for a caller that
- * takes it inside a statement of its own and then appends with appendEventLocked.
- */
-export const chainLock = (subjectType: string, subjectId: string) => sql`pg_advisory_xact_lock(hashtextextended(${`${subjectType}:${subjectId}`}, 0))`;
-
-/**
  * Appends one event to its subject's chain. Call inside the transaction that makes the change.
  * A transaction-scoped advisory lock per subject keeps concurrent writers from forking the chain.
  */
 export async function appendEvent(tx: Queryable, input: EventInput): Promise<EventRow> {
-  await tx.execute(sql`select ${chainLock(input.subjectType, input.subjectId)}`);
+  await lockInTx(tx, lockKeys.chain(input.subjectType, input.subjectId));
   return appendEventLocked(tx, input);
 }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { compileLexicon, parseLexiconFile, TextscanError, type RuleInput } from '@tianlang/textscan';
 import type { LexiconRuleInputSchema, LexiconRuleUpdateSchema } from '@tianlang/contracts';
 import type { Db, Tx } from '../../db/client';
+import { lockInTx, lockKeys } from '../../db/locks';
 import { lexiconRules, lexiconVersions, type LexiconRuleRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { diff } from '../../lib/changes';
@@ -31,7 +32,7 @@ export function createLexiconService({ db, clock, scanner }: { db: Db; clock: Cl
 
   /** Every change is a new lexicon version, numbered under a lock so two editors cannot collide. */
   async function newVersion(tx: Tx, actor: AuthUser, summary: Summary, at: Date) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('lexicon_versions', 0))`);
+    await lockInTx(tx, lockKeys.lexiconVersions);
     const [row] = await tx.select({ v: sql<number>`coalesce(max(${lexiconVersions.version}), 0)` }).from(lexiconVersions);
     const [active] = await tx.select({ n: sql<number>`count(*)::int` }).from(lexiconRules).where(eq(lexiconRules.active, true));
     const version = Number(row?.v ?? 0) + 1;

@@ -4,7 +4,7 @@ import { events, registryEntities } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { signIn, type Agent } from '../../../test/agent';
 import { buildUser } from '../../../test/factories';
-import { buildRegistryWorld, websiteInput } from './registry-test-world';
+import { buildRegistryWorld, websiteInput } from '../../../test/registry-factories';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildRegistryWorld>>;

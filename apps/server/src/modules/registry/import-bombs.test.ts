@@ -4,7 +4,7 @@ import { events, registryEntities, registryImports } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { signIn, type Agent } from '../../../test/agent';
 import { craftWorkbook, deflated, SHEET_HEAD, spacesBomb, stored } from '../../../test/zip-craft';
-import { buildRegistryWorld } from './registry-test-world';
+import { buildRegistryWorld } from '../../../test/registry-factories';
 
 /** Hostile workbooks (issue 11, findings 1 and 2): each is refused with a clear code, nothing is written, and the server keeps answering. */
 let t: TestApp;

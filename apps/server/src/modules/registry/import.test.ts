@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { events, jurisdictions, registryEntities } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { signIn, type Agent } from '../../../test/agent';
-import { buildRegistryWorld } from './registry-test-world';
+import { buildRegistryWorld } from '../../../test/registry-factories';
 import { verifyChains } from '../audit';
 
 let t: TestApp;

@@ -6,7 +6,7 @@ import { signIn, type Agent } from '../../../test/agent';
 import { PDF } from '../../../test/evidence-fixtures';
 import { buildReport, LEGAL_BASIS } from '../../../test/report-factories';
 import { buildUnit, buildUser } from '../../../test/factories';
-import { buildRegistryWorld, websiteInput } from './registry-test-world';
+import { buildRegistryWorld, websiteInput } from '../../../test/registry-factories';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildRegistryWorld>>;

@@ -1,8 +1,7 @@
 import { desc, sql } from 'drizzle-orm';
 import { createMinHasher } from '@tianlang/textscan';
-import { OPEN_STATES } from '@tianlang/core';
 import type { Queryable } from '../../db/client';
-import { reports } from '../../db/schema';
+import { OPEN_STATE_SQL, reports } from '../../db/schema';
 
 /**
  * Finds the open handling item a new report belongs to: the same canonical URL, or a near-identical
@@ -30,7 +29,7 @@ export interface ClusterMatch {
 }
 
 /** Open states as literals (not parameters), so the partial indexes apply to the prepared statement's generic plan too. */
-const OPEN = sql`${reports.state} in ${sql.raw(`(${OPEN_STATES.map((st) => `'${st}'`).join(', ')})`)} and ${reports.mergedIntoId} is null`;
+const OPEN = sql`${reports.state} in ${OPEN_STATE_SQL} and ${reports.mergedIntoId} is null`;
 
 /** Candidates by URL (empty array: none) and by shared LSH band key (empty array: none). */
 const lookupStatement = (q: Queryable) => q

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { and, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { EVIDENCE_TYPES, type EvidenceMime } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
+import { lockInTx, lockKeys } from '../../db/locks';
 import { reportEvidence, type ReportEvidenceRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { randomToken, sha256Hex } from '../../lib/crypto';
@@ -94,7 +95,7 @@ export function createEvidenceStore({ db, clock, dir, maxUnclaimedPublicBytes = 
       return { token, mime, size: bytes.length, sha256, stripped };
     }
     const [inserted] = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('evidence:unclaimed-public', 0))`);
+      await lockInTx(tx, lockKeys.unclaimedPublicEvidence);
       await assertRoom(bytes.length, tx);
       return tx.insert(reportEvidence).values(row).returning({ id: reportEvidence.id });
     });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AssessmentInputSchema, RejectReason } from '@tianlang/contracts';
+import { canMergeInto } from '@tianlang/core';
 import type { Db, Queryable } from '../../db/client';
 import { jurisdictions, reports, userRoles, users, rolePermissions, units, type ReportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -40,7 +41,7 @@ export function createHandlingService(deps: { db: Db; clock: Clock; secrets: Sec
     const at = o.at ?? clock.now();
     assertThat(intoId !== row.id, 'report.merge_invalid', 'a report cannot be merged into itself');
     const target = await lockReport(tx, intoId, user).catch(() => { throw new AppError('report.merge_invalid', 'target report not found'); });
-    assertThat(!target.mergedIntoId && ['submitted', 'accepted', 'assessing', 'disposing', 'transferred'].includes(target.state),
+    assertThat(!target.mergedIntoId && canMergeInto(target.state),
       'report.merge_invalid', 'the target must be an open report that is not itself merged');
     assertThat(row.clusterSize === 1, 'report.merge_invalid', 'split the members of this report first');
     const moved = await moveReport(tx, row, 'merge', actorOf(user), {

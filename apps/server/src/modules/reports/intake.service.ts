@@ -2,9 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ContactSchema, ReportChannel, ReportState } from '@tianlang/contracts';
-import { canonicalUrl, maskContact, officeDate, queryCode, trackingNumber } from '@tianlang/core';
+import { canonicalUrl, maskContact, officeDate, queryCode, reportPriority, trackingNumber } from '@tianlang/core';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client';
+import { advisoryLock, lockKeys } from '../../db/locks';
 import { deadlines, events, reports } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
@@ -38,7 +39,6 @@ export interface SubmissionContext {
   apiKeyId?: string | null;
   externalId?: string | null;
   receivedAt?: Date;
-  priority?: number;
   /** attaches uploaded evidence inside the transaction (throws to roll everything back) */
   attach?: (tx: Queryable, reportId: string) => Promise<unknown>;
 }
@@ -62,7 +62,6 @@ export function contactKey(secrets: Secrets, contact: { phone?: string | null; e
   return email ? secrets.mac('contact', `email:${email}`) : null;
 }
 
-const PRIORITY_ZONES = new Set(['zone.minors', 'zone.elderly_fraud']);
 type NewReport = Omit<typeof reports.$inferInsert, 'trackingNo' | 'queryCodeHash'> & { id: string; categoryCode: string; submittedAt: Date };
 
 /** Rows of a raw statement, from node-postgres ({ rows }) or PGlite ({ rows }) alike. */
@@ -136,7 +135,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
       urls: input.urls, canonicalUrl: canonicalUrls[0] ?? null, canonicalUrls, platformName: input.platformName ?? null,
       platformUnitId: input.platformUnitId ?? null, accountName: input.accountName ?? null, description: input.description,
       jurisdictionId: ctx.jurisdiction.id, jurisdictionPath: ctx.jurisdiction.path,
-      priority: (ctx.priority ?? 0) + (input.zoneCode && PRIORITY_ZONES.has(input.zoneCode) ? 5 : 0),
+      priority: reportPriority({ channel: ctx.channel, zoneCode: input.zoneCode }),
       reporterUserId: ctx.reporterUserId ?? null,
       contactEnc: contact ? secrets.seal(JSON.stringify(contact)) : null,
       contactMasked: contact ? [contact.phone, contact.email].filter(Boolean).map((v) => maskContact(v!)).join(' / ') : null,
@@ -217,7 +216,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
       p as (update ${reports} set cluster_size = ${reports.clusterSize} + v.n, updated_at = v.at
         from jsonb_to_recordset(${JSON.stringify(bumps)}::jsonb) as v(id uuid, n int, at timestamptz)
         where ${reports.id} = v.id returning ${reports.id} as id, ${reports.state} as state),
-      l as (select pg_advisory_xact_lock(hashtextextended(${`${SUBJECT}:`} || id, 0)) from (select unnest(${`{${primaries.join(',')}}`}::text[]) as id order by 1) ids)
+      l as (select ${advisoryLock(sql`${lockKeys.chainPrefix(SUBJECT)} || id`)} from (select unnest(${`{${primaries.join(',')}}`}::text[]) as id order by 1) ids)
       select p.id, p.state, (select count(*) from l) as locks from p`);
     const states = new Map(rowsOf<{ id: string; state: ReportState }>(res).map((r) => [r.id, r.state]));
     const heads = await chainHeads(tx, SUBJECT, primaries);

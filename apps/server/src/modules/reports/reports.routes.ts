@@ -57,7 +57,7 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
     const { evidence, ...input } = req.body;
     const receipt = await r.intake.submit(input, {
       channel: 'trusted', actor: r.actorOf(user), jurisdiction: { id: user.jurisdictionId, path: user.scopePath },
-      officeUnitId: await r.taxonomy.officeOf(user.jurisdictionId), reporterUserId: user.id, priority: 10,
+      officeUnitId: await r.taxonomy.officeOf(user.jurisdictionId), reporterUserId: user.id,
       attach: evidence.length ? (tx, id) => r.evidence.claim(tx, evidence, id) : undefined,
     });
     return reply.code(201).send(receiptView(receipt));

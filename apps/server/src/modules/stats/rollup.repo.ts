@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
+import { lockInTx, lockKeys } from '../../db/locks';
 import { statsState } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { applySql, insertFactsSql, rollupRowsSql } from './facts.sql';
 
 const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
-/** One writer of the rollup at a time, whatever process it runs in. */
-const writerLock = sql`select pg_advisory_xact_lock(hashtextextended('stats.rollup', 0))`;
 /**
  * The contribution query is large but cheap per row; PostgreSQL's cost-based JIT compiles it (hundreds
  * of ms to seconds) for batches that run in milliseconds without it.
@@ -22,7 +21,7 @@ const STATE_ID = 'rollup';
 export function createRollupRepo({ db, clock }: { db: Db; clock: Clock }) {
   async function refreshBatch(limit: number): Promise<number> {
     return db.transaction(async (tx) => {
-      await tx.execute(writerLock);
+      await lockInTx(tx, lockKeys.statsRollup); // one writer of the rollup at a time, whatever process it runs in
       await tx.execute(noJit);
       // Taken first: the facts below are read by a later statement, so they see at least these changes.
       const ids = rowsOf<{ report_id: string }>(await tx.execute(sql`delete from stats_dirty where report_id in (
@@ -53,7 +52,7 @@ export function createRollupRepo({ db, clock }: { db: Db; clock: Clock }) {
   /** Recomputes facts and rollup from the event log (first start, or after a jurisdiction moved). */
   async function rebuild(): Promise<void> {
     await db.transaction(async (tx) => {
-      await tx.execute(writerLock);
+      await lockInTx(tx, lockKeys.statsRollup); // one writer of the rollup at a time, whatever process it runs in
       await tx.execute(noJit);
       await tx.execute(sql`delete from stats_dirty`);
       await tx.execute(sql`delete from stats_rollup`);

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TransparencyData, TransparencyMonthView } from '@tianlang/contracts';
 import { changePercent, officeDate, periodContaining, previousPeriod, samePeriodLastYear } from '@tianlang/core';
 import type { Db } from '../../db/client';
+import { lockInTx, lockKeys } from '../../db/locks';
 import { jurisdictions, statsTransparencyMonths, users, type StatsTransparencyMonthRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
@@ -96,7 +97,7 @@ export function createTransparencyService(deps: {
     await rollup.refresh();
     const data = await compute(month);
     return db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`stats.transparency:${o.id}:${month}`}, 0))`);
+      await lockInTx(tx, lockKeys.statsTransparency(o.id, month));
       const [prev] = await tx.select({ version: statsTransparencyMonths.version }).from(statsTransparencyMonths)
         .where(and(eq(statsTransparencyMonths.jurisdictionId, o.id), eq(statsTransparencyMonths.month, `${month}-01`)))
         .orderBy(desc(statsTransparencyMonths.version)).limit(1);

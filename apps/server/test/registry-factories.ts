@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import { buildJurisdiction, buildUnit, buildUser, buildWorld, uniq } from '../../../test/factories';
+import type { Db } from '../src/db/client';
+import { buildJurisdiction, buildUnit, buildUser, buildWorld, uniq } from './factories';
 
 /** The shared test world plus registry users: a district analyst, a town analyst, a sibling town, three officers. */
 export async function buildRegistryWorld(db: Db) {
