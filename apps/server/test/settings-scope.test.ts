@@ -152,6 +152,9 @@ describe('overrides are inherited down the tree', () => {
     expect(await at(townJ.path)).toEqual({ accept: 2, dispose: 4, reply: 2 });
     expect(await at(w.districtB.path)).toEqual({ accept: 3, dispose: 9, reply: 4 });
     const seen = (await town.get('/api/reports/sla')).json();
+    // every category is listed with its name, so a level with no settings of its own still has something to edit
+    expect(seen.taxonomy.find((c: { code: string }) => c.code === cat)).toMatchObject({ name: '诽谤', parentCode: 'infringement' });
+    expect(seen.taxonomy.some((c: { code: string }) => c.code === 'rumor')).toBe(true);
     expect(seen.level).toMatchObject({ jurisdictionId: townJ.id, root: false });
     expect(seen.categories.find((c: { categoryCode: string }) => c.categoryCode === cat))
       .toMatchObject({ dispose: 4, source: { jurisdictionId: w.districtA.id, jurisdictionName: w.districtA.name, own: false } });

@@ -325,6 +325,8 @@ export const TrustedReportListSchema = z.object({ items: z.array(PublicStatusSch
 export const ReportSlaViewSchema = z.object({
   defaults: z.object({ accept: z.number().int(), dispose: z.number().int(), reply: z.number().int() }),
   level: SettingLevelSchema,
+  /** every active report category, with its name and parent, so the page can list all of them (admins may not read reports) */
+  taxonomy: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
   categories: z.array(z.object({
     categoryCode: z.string(), accept: z.number().int(), dispose: z.number().int(), reply: z.number().int(), updatedAt: z.string(),
     source: SettingSourceSchema,

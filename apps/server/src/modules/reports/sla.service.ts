@@ -18,9 +18,11 @@ export function createSlaService({ db, clock, clocks, taxonomy }: { db: Db; cloc
   async function view(user: AuthUser) {
     const rows = await db.select().from(reportSla).where(levelsOn(reportSla.jurisdictionId, user.scopePath)).orderBy(asc(reportSla.categoryCode));
     const labels = await settingLabels(db, user);
+    const all = [...(await taxonomy.byCode()).values()];
     return {
       defaults: { ...REPORT_SLA_DEFAULTS },
       level: labels.level,
+      taxonomy: all.filter((c) => c.active && c.kind === 'category').map((c) => ({ code: c.code, name: c.name, parentCode: c.parentCode })),
       categories: [...resolveSetting(rows, user.scopePath, (r) => r.categoryCode).values()].map((r) => ({
         categoryCode: r.categoryCode, ...daysOf(r), updatedAt: r.updatedAt.toISOString(), source: labels.source(r.jurisdictionId),
       })),

@@ -5,8 +5,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { SettingLevelNote, SettingSourceTag } from '../../components/SettingSource';
 import { useConfirmWithReason } from '../../components/use-confirm-with-reason';
 import { useShowError } from '../../lib/use-show-error';
-import { categoryOptions } from './report-options';
-import { useReportOptions } from './reports.api';
 import { SlaFormModal } from './SlaFormModal';
 import { useSaveSla, useSla, type SlaRow } from './sla.api';
 
@@ -22,12 +20,14 @@ export function SlaPage() {
   const confirm = useConfirmWithReason();
   const showError = useShowError();
   const sla = useSla();
-  const options = useReportOptions();
   const save = useSaveSla();
   const [editing, setEditing] = useState<Line | null>(null);
   const d = sla.data?.defaults;
-  const lines: Line[] = categoryOptions(options.data, 'category').map((c) => ({
-    code: c.value, name: c.label, row: sla.data?.categories.find((r) => r.categoryCode === c.value) ?? null,
+  const taxonomy = sla.data?.taxonomy ?? [];
+  const nameOf = (code: string) => taxonomy.find((c) => c.code === code)?.name ?? code;
+  const lines: Line[] = taxonomy.map((c) => ({
+    code: c.code, name: c.parentCode ? `${nameOf(c.parentCode)} · ${c.name}` : c.name,
+    row: sla.data?.categories.find((r) => r.categoryCode === c.code) ?? null,
   }));
   const onRemove = (l: Line) =>
     confirm({
@@ -47,7 +47,7 @@ export function SlaPage() {
         <Table<Line>
           rowKey="code"
           size="middle"
-          loading={sla.isPending || options.isPending}
+          loading={sla.isPending}
           dataSource={lines}
           pagination={false}
           columns={[
