@@ -57,7 +57,7 @@ export function createServices(deps: ServiceDeps) {
   useAuditKeys(auditKeys);
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
-  const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview });
+  const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units });
   const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
   registerRegistryFigures(stats.catalogue, db);
   return {

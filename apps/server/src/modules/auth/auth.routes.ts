@@ -8,6 +8,7 @@ import { AppError } from '../../lib/errors';
 import type { Services } from '../../services';
 import { authPolicy } from './auth.policy';
 import { meView } from './auth.views';
+import { ThrottledDetailsSchema } from './login-throttle';
 
 export const DemoHintSchema = z.object({
   enabled: z.boolean(),
@@ -21,9 +22,8 @@ export const authRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =>
     schema: { summary: '登录', errors: ['auth.invalid_credentials', 'auth.throttled'], tags, body: LoginInputSchema, response: { 200: SessionViewSchema } },
   }, async (req, reply) => {
     const session = await s.auth.login(req.body.username, req.body.password, clientInfo(req)).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === 'auth.throttled') {
-        reply.header('retry-after', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
-      }
+      const throttled = err instanceof AppError && err.code === 'auth.throttled' ? ThrottledDetailsSchema.safeParse(err.details) : null;
+      if (throttled?.success) reply.header('retry-after', String(throttled.data.retryAfterSeconds));
       throw err;
     });
     const ctx = await s.auth.authenticate(session.token);

@@ -1,10 +1,14 @@
 import { and, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../../db/client';
 import { loginThrottles } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
+
+/** What an auth.throttled error carries: the seconds until the next try is allowed (the Retry-After header). */
+export const ThrottledDetailsSchema = z.object({ retryAfterSeconds: z.number().int() });
 
 /**
  * Growing delays after failed sign-ins, instead of a lock anyone could trigger.

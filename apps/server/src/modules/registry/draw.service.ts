@@ -14,12 +14,13 @@ import { entityEvent } from './entity-store';
 import { officersIn } from './officers';
 import { TASK_SUBJECT } from './records.service';
 import { entityWhere } from './registry.repo';
+import { drawListItemView, drawView } from './registry.views';
 import { scopeFilter } from '../auth/scope';
 
 export const DRAW_SUBJECT = 'registry_draw';
 
 /** 双随机: a seeded, recorded draw of entities and certified officers into inspection tasks. */
-export function createDrawService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService }) {
+export function createDrawService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService; names: (ids: (string | null | undefined)[]) => Promise<Map<string, string>> }) {
   const { db, clock, deadlines } = deps;
 
   async function draw(user: AuthUser, input: z.infer<typeof DrawInputSchema>) {
@@ -83,6 +84,18 @@ export function createDrawService(deps: { db: Db; clock: Clock; deadlines: Deadl
   const tasksOf = (drawId: string) => db.select({ t: registryTasks, entityName: registryEntities.name }).from(registryTasks)
     .innerJoin(registryEntities, eq(registryEntities.id, registryTasks.entityId)).where(eq(registryTasks.drawId, drawId));
 
-  return { draw, verify, get, list, tasksOf };
+  /** The draw as the page shows it. */
+  async function view(user: AuthUser, id: string) {
+    const d = await get(user, id);
+    const tasks = await tasksOf(id);
+    return drawView(d, tasks, await deps.names([d.createdBy, ...tasks.flatMap((t) => t.t.officerIds)]));
+  }
+
+  async function listView(user: AuthUser, limit: number, offset: number) {
+    const { rows, total } = await list(user, limit, offset);
+    return { total, items: rows.map(({ d, createdByName }) => drawListItemView(d, createdByName)) };
+  }
+
+  return { draw, verify, get, list, tasksOf, view, listView };
 }
 export type DrawService = ReturnType<typeof createDrawService>;

@@ -1,9 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   DrawInputSchema, DrawListSchema, DrawVerifySchema, DrawViewSchema, EVIDENCE_TYPES, EntityViewSchema, FollowUpInputSchema, IdParamsSchema,
   ImportCommitInputSchema, ImportViewSchema, IMPORT_MAX_BYTES, InspectionInputSchema, InterviewInputSchema, PageQuerySchema, PledgeInputSchema,
-  RegistryFileUploadSchema, XLSX_MIME, type EvidenceMime,
+  RegistryFileUploadSchema, XLSX_MIME, type ErrorCode, type EvidenceMime,
 } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
 import { AppError } from '../../lib/errors';
@@ -20,7 +21,7 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
   const r = s.registry;
   app.addContentTypeParser([XLSX_MIME, 'application/octet-stream', 'application/vnd.ms-excel', 'text/csv'], { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(Object.keys(EVIDENCE_TYPES), { parseAs: 'buffer', bodyLimit: FILE_LIMIT }, (_req, body, done) => done(null, body));
-  const view = (req: { auth: unknown }, id: string) => r.page.view(currentUser(req as never), id);
+  const view = (req: FastifyRequest, id: string) => r.page.view(currentUser(req), id);
 
   // ── files (scanned pledges, inspection and interview records): the report evidence store ──
   app.post('/api/registry/files', {
@@ -42,52 +43,36 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
   });
 
   // ── records ──
-  const records: [string, z.ZodType, (u: ReturnType<typeof currentUser>, id: string, b: any) => Promise<unknown>][] = [
-    ['pledges', PledgeInputSchema, (u, id, b) => r.records.pledge(u, id, b)],
-    ['inspections', InspectionInputSchema, (u, id, b) => r.records.inspection(u, id, b)],
-    ['interviews', InterviewInputSchema, (u, id, b) => r.records.interview(u, id, b)],
-  ];
-  const recordSummaries: Record<string, string> = { pledges: '登记承诺书', inspections: '登记检查记录', interviews: '登记约谈记录' };
-  for (const [name, body, run] of records) {
-    app.post(`/api/registry/entities/:id/${name}`, {
-      config: { permission: policy.record },
-      schema: { summary: recordSummaries[name], errors: ['registry.file_unknown', 'registry.invalid_transition'], tags, params: IdParamsSchema, body, response: { 201: EntityViewSchema } },
-    }, async (req, reply) => {
-      const id = (req.params as { id: string }).id;
-      await run(currentUser(req), id, req.body);
-      return reply.code(201).send(await view(req, id));
-    });
-  }
+  const record = <S extends z.ZodType>(summary: string, body: S) => ({
+    config: { permission: policy.record },
+    schema: { summary, errors: ['registry.file_unknown', 'registry.invalid_transition'] satisfies ErrorCode[], tags, params: IdParamsSchema, body, response: { 201: EntityViewSchema } },
+  });
+  app.post('/api/registry/entities/:id/pledges', record('登记承诺书', PledgeInputSchema), async (req, reply) => {
+    await r.records.pledge(currentUser(req), req.params.id, req.body);
+    return reply.code(201).send(await view(req, req.params.id));
+  });
+  app.post('/api/registry/entities/:id/inspections', record('登记检查记录', InspectionInputSchema), async (req, reply) => {
+    await r.records.inspection(currentUser(req), req.params.id, req.body);
+    return reply.code(201).send(await view(req, req.params.id));
+  });
+  app.post('/api/registry/entities/:id/interviews', record('登记约谈记录', InterviewInputSchema), async (req, reply) => {
+    await r.records.interview(currentUser(req), req.params.id, req.body);
+    return reply.code(201).send(await view(req, req.params.id));
+  });
   app.post('/api/registry/rectifications/:id/follow-up', {
     config: { permission: policy.record }, schema: { summary: '登记整改跟进', errors: ['registry.invalid_transition', 'registry.file_unknown'], tags, params: IdParamsSchema, body: FollowUpInputSchema, response: { 200: EntityViewSchema } },
   }, async (req) => view(req, await r.records.followUp(currentUser(req), req.params.id, req.body.result, req.body.note)));
 
   // ── 双随机 draws ──
-  const drawView = async (user: ReturnType<typeof currentUser>, id: string) => {
-    const d = await r.draws.get(user, id);
-    const tasks = await r.draws.tasksOf(id);
-    const names = await r.page.names([d.createdBy, ...tasks.flatMap((t) => t.t.officerIds)]);
-    return {
-      id: d.id, name: d.name, seed: d.seed, algorithm: d.algorithm, filter: d.filter, entityPool: d.entityPool.length, officerPool: d.officerPool.length,
-      poolDigest: d.poolDigest, entityIds: d.entityIds, officerIds: d.officerIds, createdByName: names.get(d.createdBy) ?? null, createdAt: d.createdAt.toISOString(),
-      tasks: tasks.map(({ t, entityName }) => ({
-        id: t.id, drawId: t.drawId, entityId: t.entityId, entityName, officers: t.officerIds.map((o) => ({ id: o, name: names.get(o) ?? '' })), state: t.state,
-        dueAt: t.dueAt?.toISOString() ?? null, deadlineStatus: t.deadlineStatus, inspectionId: t.inspectionId,
-      })),
-    };
-  };
   app.post('/api/registry/draws', {
     config: { permission: policy.draw }, schema: { summary: '发起随机抽查', errors: ['registry.draw_pool_too_small', 'jurisdiction.out_of_scope'], tags, body: DrawInputSchema, response: { 201: DrawViewSchema } },
-  }, async (req, reply) => reply.code(201).send(await drawView(currentUser(req), await r.draws.draw(currentUser(req), req.body))));
+  }, async (req, reply) => reply.code(201).send(await r.draws.view(currentUser(req), await r.draws.draw(currentUser(req), req.body))));
   app.get('/api/registry/draws', {
     config: { permission: policy.read }, schema: { summary: '随机抽查记录', tags, querystring: PageQuerySchema, response: { 200: DrawListSchema } },
-  }, async (req) => {
-    const { rows, total } = await r.draws.list(currentUser(req), req.query.limit, req.query.offset);
-    return { total, items: rows.map(({ d, createdByName }) => ({ id: d.id, name: d.name, seed: d.seed, algorithm: d.algorithm, filter: d.filter, entityPool: d.entityPool.length, officerPool: d.officerPool.length, poolDigest: d.poolDigest, createdByName, createdAt: d.createdAt.toISOString() })) };
-  });
+  }, async (req) => r.draws.listView(currentUser(req), req.query.limit, req.query.offset));
   app.get('/api/registry/draws/:id', {
     config: { permission: policy.read }, schema: { summary: '随机抽查详情', tags, params: IdParamsSchema, response: { 200: DrawViewSchema } },
-  }, async (req) => drawView(currentUser(req), req.params.id));
+  }, async (req) => r.draws.view(currentUser(req), req.params.id));
   app.post('/api/registry/draws/:id/verify', {
     config: { permission: policy.read }, schema: { summary: '核验抽查结果', tags, params: IdParamsSchema, response: { 200: DrawVerifySchema } },
   }, async (req) => r.draws.verify(currentUser(req), req.params.id));

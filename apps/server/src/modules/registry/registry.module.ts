@@ -7,6 +7,7 @@ import type { EvidenceStore } from '../reports';
 import { createDrawService } from './draw.service';
 import { createEntitiesService } from './entities.service';
 import { createImportService } from './import.service';
+import { createLookupService } from './lookup.service';
 import { createPageService } from './page.service';
 import { createRecordsService } from './records.service';
 
@@ -14,10 +15,11 @@ import { createRecordsService } from './records.service';
 export function createRegistryModule(deps: { db: Db; clock: Clock; secrets: Secrets; deadlines: DeadlinesService; evidence: EvidenceStore; xlsx: XlsxReadOptions }) {
   const entities = createEntitiesService(deps);
   const records = createRecordsService(deps);
+  const page = createPageService({ db: deps.db, records });
   return {
-    entities, records, evidence: deps.evidence,
-    page: createPageService({ db: deps.db, records }),
-    draws: createDrawService(deps),
+    entities, records, evidence: deps.evidence, page,
+    draws: createDrawService({ ...deps, names: page.names }),
+    lookup: createLookupService(deps),
     imports: createImportService(deps),
   };
 }

@@ -1,6 +1,7 @@
-import type { EntityListItem, EntityView } from '@tianlang/contracts';
+import type { z } from 'zod';
+import type { DrawListSchema, DrawViewSchema, EntityListItem, EntityView } from '@tianlang/contracts';
 import { canGradeAtLevel } from '@tianlang/core';
-import type { RegistryEntityRow } from '../../db/schema';
+import type { RegistryDrawRow, RegistryEntityRow, RegistryTaskRow } from '../../db/schema';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListRow } from './registry.repo';
 
@@ -37,4 +38,24 @@ export function entityView(row: RegistryEntityRow, x: { jurisdictionName: string
     allowedActions: x.allowed,
   };
 }
+/** A draw in the list: its pools as counts, not the ids. */
+export function drawListItemView(d: RegistryDrawRow, createdByName: string | null): z.infer<typeof DrawListSchema>['items'][number] {
+  return {
+    id: d.id, name: d.name, seed: d.seed, algorithm: d.algorithm, filter: d.filter, entityPool: d.entityPool.length, officerPool: d.officerPool.length,
+    poolDigest: d.poolDigest, createdByName, createdAt: d.createdAt.toISOString(),
+  };
+}
+
+/** A draw with its result and tasks; `names` holds the display names of the creator and the tasks' officers. */
+export function drawView(d: RegistryDrawRow, tasks: { t: RegistryTaskRow; entityName: string }[], names: Map<string, string>): z.infer<typeof DrawViewSchema> {
+  return {
+    id: d.id, name: d.name, seed: d.seed, algorithm: d.algorithm, filter: d.filter, entityPool: d.entityPool.length, officerPool: d.officerPool.length,
+    poolDigest: d.poolDigest, entityIds: d.entityIds, officerIds: d.officerIds, createdByName: names.get(d.createdBy) ?? null, createdAt: d.createdAt.toISOString(),
+    tasks: tasks.map(({ t, entityName }) => ({
+      id: t.id, drawId: t.drawId, entityId: t.entityId, entityName, officers: t.officerIds.map((o) => ({ id: o, name: names.get(o) ?? '' })), state: t.state,
+      dueAt: t.dueAt?.toISOString() ?? null, deadlineStatus: t.deadlineStatus, inspectionId: t.inspectionId,
+    })),
+  };
+}
+
 export { iso };

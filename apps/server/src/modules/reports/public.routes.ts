@@ -8,7 +8,6 @@ import {
 import { AppError } from '../../lib/errors';
 import type { Services } from '../../services';
 import { embedScript } from './embed';
-import { PUBLIC_ACTOR } from './report-store';
 import { admitUpload, UploadHeadersSchema } from './upload-admission';
 
 const UPLOAD_LIMIT = Math.max(...Object.values(EVIDENCE_LIMITS));
@@ -50,21 +49,13 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
   const tags = ['public 公众举报'];
   const r = s.reports;
   const limited = { public: true, rateLimit: { max: s.config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: 60_000 } };
-  const sourceOf = (ip: string) => s.secrets.mac('source', ip);
+  const sourceOf = r.publicIntake.sourceOf;
   app.addContentTypeParser(Object.keys(EVIDENCE_TYPES), { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
 
   app.get('/api/public/report-form', {
     config: limited,
     schema: { summary: '举报表单选项（分类、专项领域）', tags, querystring: z.strictObject({ platform: z.uuid().optional() }), response: { 200: PublicFormOptionsSchema } },
-  }, async (req) => {
-    const cats = [...(await r.taxonomy.byCode()).values()].filter((c) => c.active);
-    return {
-      categories: cats.filter((c) => c.kind === 'category').map((c) => ({ code: c.code, name: c.name, parentCode: c.parentCode })),
-      zones: cats.filter((c) => c.kind === 'zone').map((c) => ({ code: c.code, name: c.name })),
-      platform: req.query.platform ? await r.platformUnit(req.query.platform) : null,
-      powRequired: await r.allowance.exhausted(sourceOf(req.ip), 'submissions'),
-    };
-  });
+  }, async (req) => r.publicIntake.formOptions(req.ip, req.query.platform));
 
   app.post('/api/public/pow', {
     config: limited, schema: { summary: '获取工作量证明题目', tags, response: { 200: PowChallengeSchema } },
@@ -89,20 +80,7 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
     config: limited,
     schema: { summary: '提交举报', errors: ['report.pow_required', 'report.pow_invalid', 'report.unknown_category', 'report.evidence_unknown'], tags, body: PublicReportInputSchema, response: { 201: ReportReceiptSchema } },
   }, async (req, reply) => {
-    const source = sourceOf(req.ip);
-    const { evidence, goodFaith: _g, pow, channel, ...input } = req.body;
-    // reserved before anything else is awaited: concurrent submissions each get their own count
-    if (!(await r.allowance.reserve(source, 'submissions'))) {
-      if (!pow) throw new AppError('report.pow_required', 'complete the proof of work');
-      await r.pow.verify(pow);
-    }
-    const platform = input.platformUnitId ? await r.platformUnit(input.platformUnitId) : null;
-    if (input.platformUnitId && !platform) throw new AppError('request.invalid', 'unknown platform', { details: { field: 'platformUnitId' } });
-    const where = platform ? await r.jurisdictionOfUnit(platform.id) : await r.taxonomy.rootJurisdiction();
-    const receipt = await r.intake.submit({ ...input, platformName: input.platformName ?? platform?.name }, {
-      channel, actor: PUBLIC_ACTOR, jurisdiction: where, officeUnitId: await r.taxonomy.officeOf(where.id), sourceHash: source,
-      attach: evidence.length ? (tx, id) => r.evidence.claim(tx, evidence, id) : undefined,
-    });
+    const receipt = await r.publicIntake.submitPublic(req.ip, req.body);
     return reply.code(201).send({ trackingNo: receipt.trackingNo, queryCode: receipt.queryCode, submittedAt: receipt.submittedAt.toISOString() });
   });
 
@@ -112,11 +90,7 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
 
   app.post('/api/public/reports/review', {
     config: limited, schema: { summary: '申请复核', errors: ['report.not_found', 'report.review_used', 'report.invalid_transition'], tags, body: ReviewRequestInputSchema, response: { 200: PublicStatusSchema } },
-  }, async (req) => {
-    const row = await r.status.find(req.body.trackingNo, req.body.queryCode);
-    await r.handling.requestReview(row.id, req.body.reason, PUBLIC_ACTOR);
-    return r.status.status(req.body.trackingNo, req.body.queryCode);
-  });
+  }, async (req) => r.publicIntake.requestReview(req.body.trackingNo, req.body.queryCode, req.body.reason));
 
   app.get('/embed.js', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
     reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(embedScript()));
@@ -129,25 +103,5 @@ export const publicReportsRoutes = (s: Services): FastifyPluginAsyncZod => async
       summary: '平台批量提交举报', description: PARTNER_REPORTS_DOC, bodyExample: PARTNER_REPORTS_EXAMPLE, tags: ['partner 平台对接', ...tags],
       body: PartnerReportInputSchema, response: { 200: PartnerReportResultSchema },
     },
-  }, async (req) => {
-    const client = req.apiClient!;
-    const where = await r.jurisdictionOfUnit(client.unitId);
-    const platform = await r.platformUnit(client.unitId);
-    const results: z.infer<typeof PartnerReportResultSchema>['results'] = [];
-    for (const item of req.body.reports) {
-      const { externalId, ...input } = item;
-      if (await r.partnerDuplicate(client.keyId, externalId)) { results.push({ externalId, duplicate: true }); continue; }
-      try {
-        const receipt = await r.intake.submit({ ...input, platformUnitId: input.platformUnitId ?? platform?.id, platformName: input.platformName ?? platform?.name }, {
-          channel: 'api', actor: { id: null, role: 'api', unitId: client.unitId }, jurisdiction: where,
-          officeUnitId: await r.taxonomy.officeOf(where.id), apiKeyId: client.keyId, externalId,
-        });
-        results.push({ externalId, trackingNo: receipt.trackingNo });
-      } catch (err) {
-        if (!(err instanceof AppError) || err.status >= 500) throw err;
-        results.push({ externalId, error: { code: err.code, message: err.message } });
-      }
-    }
-    return { results };
-  });
+  }, async (req) => r.publicIntake.submitPartner(req.apiClient!, req.body.reports));
 };

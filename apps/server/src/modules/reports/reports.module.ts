@@ -2,12 +2,13 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { jurisdictions, reportEvidence, reports, units } from '../../db/schema';
+import { reportEvidence } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
 import type { AuthUser } from '../auth/auth.types';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
+import type { UnitsService } from '../units/units.service';
 import { createBulkService } from './bulk.service';
 import { createClustering } from './clustering';
 import { createDetailService } from './detail.service';
@@ -19,6 +20,7 @@ import { createHandlingService } from './handling.service';
 import { createIntakeService } from './intake.service';
 import { createOptionsService } from './options.service';
 import { createOrdersService } from './orders.service';
+import { createPublicIntakeService } from './public-intake.service';
 import { createPow, dbSpentStore } from './pow';
 import { createAllowance } from './allowance';
 import { createQueueService } from './queue.service';
@@ -33,7 +35,7 @@ import { createTransfersService } from './transfers.service';
 type PatrolReview = ReturnType<typeof createReviewService>;
 
 /** Wires the reports module: intake, handling, sub-cases (transfers, orders), replies and the public side. */
-export function createReportsModule(deps: { db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService; patrolReview: PatrolReview }) {
+export function createReportsModule(deps: { db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService; patrolReview: PatrolReview; units: UnitsService }) {
   const { db, clock, config, secrets, deadlines } = deps;
   const taxonomy = createTaxonomyCache(db, { publicJurisdictionCode: config.PUBLIC_JURISDICTION_CODE });
   const clustering = createClustering();
@@ -51,19 +53,6 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
   const detail = createDetailService({ db, taxonomy, subcases: { transfersOf: transfers.forReport, ordersOf: orders.forReport, subjectIdsOf: async (id) => [...await transfers.subjectIdsOf(id), ...await orders.subjectIdsOf(id)] } });
   const extras = createOptionsService({ db, taxonomy, status });
 
-  async function platformUnit(id: string) {
-    const [u] = await db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.id, id), eq(units.kind, 'platform'), eq(units.active, true)));
-    return u ?? null;
-  }
-  async function jurisdictionOfUnit(unitId: string) {
-    const [j] = await db.select({ id: jurisdictions.id, path: jurisdictions.path }).from(units).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId)).where(eq(units.id, unitId));
-    if (!j) throw new AppError('resource.not_found', 'unit not found');
-    return j;
-  }
-  async function partnerDuplicate(apiKeyId: string, externalId: string) {
-    const [hit] = await db.select({ id: reports.id }).from(reports).where(and(eq(reports.apiKeyId, apiKeyId), eq(reports.externalId, externalId)));
-    return !!hit;
-  }
   async function evidenceFile(user: AuthUser, reportId: string, evidenceId: string) {
     await detail.get(user, reportId); // scope check: 404 outside the user's jurisdiction
     const [row] = await db.select().from(reportEvidence).where(and(eq(reportEvidence.id, evidenceId), eq(reportEvidence.reportId, reportId)));
@@ -71,18 +60,21 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
     return { row, data: await evidence.read(row) };
   }
 
+  const pow = createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY, spent: dbSpentStore(db, clock) });
+  const allowance = createAllowance({ db, clock, limits: {
+    submissions: config.PUBLIC_FREE_SUBMISSIONS_PER_HOUR, upload_bytes: config.PUBLIC_FREE_UPLOAD_MB_PER_HOUR * 1024 * 1024,
+  } });
+
   return {
     taxonomy, clustering, clocks, evidence, intake, handling, transfers, orders, disposals, replies, status, detail,
     queue: createQueueService({ db }),
     sla: createSlaService({ db, clock, clocks, taxonomy }),
     bulk: createBulkService({ db, clock, handling, replyInTx: replies.replyInTx }),
-    pow: createPow({ secrets, clock, difficulty: config.POW_DIFFICULTY, spent: dbSpentStore(db, clock) }),
-    allowance: createAllowance({ db, clock, limits: {
-      submissions: config.PUBLIC_FREE_SUBMISSIONS_PER_HOUR, upload_bytes: config.PUBLIC_FREE_UPLOAD_MB_PER_HOUR * 1024 * 1024,
-    } }),
+    pow, allowance,
+    publicIntake: createPublicIntakeService({ db, secrets, intake, status, handling, taxonomy, evidence, pow, allowance, units: deps.units }),
     options: extras.options, views: extras.views, trustedMine: extras.trustedMine,
     fromPatrol: createFromPatrol({ db, review: deps.patrolReview, intake, handling, taxonomy }),
-    actorOf, platformUnit, jurisdictionOfUnit, partnerDuplicate, evidenceFile,
+    actorOf, evidenceFile,
   };
 }
 export type ReportsModule = ReturnType<typeof createReportsModule>;

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -6,19 +7,17 @@ import {
   ReplyInputSchema, ReplyPreviewSchema, ReportDetailSchema, ReportListSchema, ReportQuerySchema, ReportReceiptSchema,
   SavedViewInputSchema, SavedViewSchema, StaffReportInputSchema, TrustedReportInputSchema, TrustedReportListSchema,
 } from '@tianlang/contracts';
-import type { ErrorCode } from '@tianlang/contracts';
+import type { ErrorCode, Permission } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
 import type { Services } from '../../services';
 import type { AuthUser } from '../auth/auth.types';
 import { reportsPolicy as policy } from './reports.policy';
 import { reportListItemView } from './reports.views';
 
-type Action = (user: AuthUser, id: string, body: any) => Promise<unknown>;
-
 export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   const tags = ['reports 举报'];
   const r = s.reports;
-  const detail = (req: { auth: unknown }, id: string) => r.detail.get(currentUser(req as never), id);
+  const detail = (req: FastifyRequest, id: string) => r.detail.get(currentUser(req), id);
 
   app.get('/api/reports', {
     config: { permission: policy.read },
@@ -107,41 +106,63 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
   });
 
   // State-machine actions: each returns the refreshed detail.
-  const actions: [string, z.ZodType | null, (typeof policy)[keyof typeof policy], Action][] = [
-    ['claim', null, policy.claim, (u, id) => r.handling.claim(u, id)],
-    ['release', null, policy.claim, (u, id) => r.handling.release(u, id)],
-    ['assign', AssignInputSchema, policy.assign, (u, id, b) => r.handling.assign(u, id, b.userId)],
-    ['accept', OptionalReasonInputSchema, policy.accept, (u, id, b) => r.handling.accept(u, id, b.reason)],
-    ['reject', RejectInputSchema, policy.reject, (u, id, b) => r.handling.reject(u, id, b.reasonCode, b.reason)],
-    ['merge', MergeInputSchema, policy.merge, (u, id, b) => r.handling.merge(u, id, b.intoId, b.reason)],
-    ['split', ReasonInputSchema, policy.split, (u, id, b) => r.handling.split(u, id, b.reason)],
-    ['forward', ForwardInputSchema, policy.forward, (u, id, b) => r.handling.forward(u, id, b.jurisdictionId, b.reason)],
-    ['assessment', AssessmentInputSchema, policy.assess, (u, id, b) => r.handling.assess(u, id, b)],
-    ['disposals', DisposalInputSchema, policy.dispose, (u, id, b) => r.disposals.add(u, id, b)],
-    ['complete', OptionalReasonInputSchema, policy.complete, (u, id, b) => r.disposals.complete(u, id, b.reason)],
-    ['reply', ReplyInputSchema, policy.reply, (u, id, b) => r.replies.reply(u, id, b)],
-    ['close', OptionalReasonInputSchema, policy.close, (u, id, b) => r.handling.close(u, id, b.reason)],
-  ];
   /** What the API document says of each action (besides report.invalid_transition, which any of them may answer). */
-  const actionDocs: Record<string, { summary: string; errors?: ErrorCode[] }> = {
+  const actionDocs = {
     claim: { summary: '认领举报' }, release: { summary: '放弃认领' }, assign: { summary: '指派承办人', errors: ['request.invalid'] },
     accept: { summary: '受理举报' }, reject: { summary: '不予受理' }, merge: { summary: '合并到另一件举报', errors: ['report.merge_invalid'] },
     split: { summary: '拆分举报' }, forward: { summary: '转其他属地办理', errors: ['jurisdiction.out_of_scope'] },
     assessment: { summary: '研判定性', errors: ['report.unknown_category'] }, disposals: { summary: '登记处置措施', errors: ['report.disposal_invalid'] },
     complete: { summary: '办结举报', errors: ['report.disposal_invalid', 'report.open_subcases'] },
     reply: { summary: '答复举报人', errors: ['report.template_unfilled'] }, close: { summary: '结案' },
+  } satisfies Record<string, { summary: string; errors?: ErrorCode[] }>;
+  type ActionName = keyof typeof actionDocs;
+  const doc = (name: ActionName) => {
+    const d: { summary: string; errors?: ErrorCode[] } = actionDocs[name];
+    return { summary: d.summary, errors: ['report.invalid_transition', ...(d.errors ?? [])] satisfies ErrorCode[] };
   };
-  for (const [name, body, permission, run] of actions) {
-    app.post(`/api/reports/:id/${name}`, {
-      config: { permission },
-      schema: {
-        summary: actionDocs[name]!.summary, errors: ['report.invalid_transition', ...(actionDocs[name]!.errors ?? [])],
-        tags, params: IdParamsSchema, ...(body ? { body } : {}), response: { 200: ReportDetailSchema } },
-    }, async (req) => {
-      await run(currentUser(req), (req.params as { id: string }).id, req.body ?? {});
-      return detail(req, (req.params as { id: string }).id);
-    });
-  }
+  const action = (name: ActionName, permission: Permission) => ({ config: { permission }, schema: { ...doc(name), tags, params: IdParamsSchema, response: { 200: ReportDetailSchema } } });
+  const actionWith = <S extends z.ZodType>(name: ActionName, permission: Permission, body: S) => {
+    const o = action(name, permission);
+    return { config: o.config, schema: { ...o.schema, body } };
+  };
+  const act = (path: ActionName, opts: ReturnType<typeof action>, run: (user: AuthUser, id: string) => Promise<unknown>) =>
+    app.post(`/api/reports/:id/${path}`, opts, async (req) => { await run(currentUser(req), req.params.id); return detail(req, req.params.id); });
+
+  act('claim', action('claim', policy.claim), (u, id) => r.handling.claim(u, id));
+  act('release', action('release', policy.claim), (u, id) => r.handling.release(u, id));
+  app.post('/api/reports/:id/assign', actionWith('assign', policy.assign, AssignInputSchema), async (req) => {
+    await r.handling.assign(currentUser(req), req.params.id, req.body.userId); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/accept', actionWith('accept', policy.accept, OptionalReasonInputSchema), async (req) => {
+    await r.handling.accept(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/reject', actionWith('reject', policy.reject, RejectInputSchema), async (req) => {
+    await r.handling.reject(currentUser(req), req.params.id, req.body.reasonCode, req.body.reason); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/merge', actionWith('merge', policy.merge, MergeInputSchema), async (req) => {
+    await r.handling.merge(currentUser(req), req.params.id, req.body.intoId, req.body.reason); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/split', actionWith('split', policy.split, ReasonInputSchema), async (req) => {
+    await r.handling.split(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/forward', actionWith('forward', policy.forward, ForwardInputSchema), async (req) => {
+    await r.handling.forward(currentUser(req), req.params.id, req.body.jurisdictionId, req.body.reason); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/assessment', actionWith('assessment', policy.assess, AssessmentInputSchema), async (req) => {
+    await r.handling.assess(currentUser(req), req.params.id, req.body); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/disposals', actionWith('disposals', policy.dispose, DisposalInputSchema), async (req) => {
+    await r.disposals.add(currentUser(req), req.params.id, req.body); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/complete', actionWith('complete', policy.complete, OptionalReasonInputSchema), async (req) => {
+    await r.disposals.complete(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/reply', actionWith('reply', policy.reply, ReplyInputSchema), async (req) => {
+    await r.replies.reply(currentUser(req), req.params.id, req.body); return detail(req, req.params.id);
+  });
+  app.post('/api/reports/:id/close', actionWith('close', policy.close, OptionalReasonInputSchema), async (req) => {
+    await r.handling.close(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
+  });
 
   // 巡查发现 → 处置: a confirmed patrol item enters the loop as an accepted report (idempotent).
   app.post('/api/patrol/items/:id/report', {

@@ -31,6 +31,17 @@ export function createUnitsRepo(db: Queryable) {
         .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId)).where(where(f));
       return { items, total: total?.n ?? 0 };
     },
+    /** An active platform unit (a citizen names it on the public form), or null. */
+    activePlatform: async (id: string) => {
+      const [u] = await db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.id, id), eq(units.kind, 'platform'), eq(units.active, true)));
+      return u ?? null;
+    },
+    /** The jurisdiction a unit belongs to (id and path), or null when there is no such unit. */
+    jurisdictionOf: async (unitId: string) => {
+      const [j] = await db.select({ id: jurisdictions.id, path: jurisdictions.path }).from(units)
+        .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId)).where(eq(units.id, unitId));
+      return j ?? null;
+    },
     nameTaken: async (name: string, exceptId?: string) =>
       (await db.select({ id: units.id }).from(units)
         .where(and(eq(units.name, name), exceptId ? ne(units.id, exceptId) : undefined)).limit(1)).length > 0,

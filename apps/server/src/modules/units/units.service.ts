@@ -65,7 +65,16 @@ export function createUnitsService({ db, clock, jurisdictions }: { db: Db; clock
   const list = (user: AuthUser, q: ListQuery) =>
     repo.list({ scopePath: user.scopePath, kind: q.kind, jurisdictionId: q.jurisdictionId, q: q.q }, q);
 
-  return { list, getVisible, create, update };
+  /** An active platform unit by id, for intake (no user: the public form and partner keys name it), or null. */
+  const platformUnit = (id: string) => repo.activePlatform(id);
+  /** The jurisdiction (id, path) a unit belongs to; resource.not_found when the unit does not exist. */
+  async function jurisdictionOfUnit(unitId: string) {
+    const j = await repo.jurisdictionOf(unitId);
+    if (!j) throw notFound('unit');
+    return j;
+  }
+
+  return { list, getVisible, create, update, platformUnit, jurisdictionOfUnit };
 }
 export type UnitsService = ReturnType<typeof createUnitsService>;
 
