@@ -12,10 +12,12 @@ import {
 } from '../../../test/evidence-fixtures';
 import { reportEvidence, reports } from '../../db/schema';
 import { sha256Hex } from '../../lib/crypto';
-import { createEvidenceStore, sanitizeFilename, type EvidenceStore } from './evidence';
+import { createUploads, sanitizeFilename, type Uploads } from './uploads';
+import { createLocalDiskStore } from './local-disk';
 
 let t: TestApp;
-let store: EvidenceStore;
+let store: Uploads;
+let disk: ReturnType<typeof createLocalDiskStore>;
 let dir: string;
 let jurisdiction: { id: string; path: string };
 const HOUR = 60 * 60 * 1000;
@@ -25,7 +27,8 @@ beforeAll(async () => {
   // PostgreSQL other files run at the same time; theirs are all newer than ours.
   t = await buildTestApp({}, new Date('2001-03-01T08:00:00Z'));
   dir = await mkdtemp(path.join(tmpdir(), 'tianlang-evidence-test-'));
-  store = createEvidenceStore({ db: t.s.db, clock: t.clock, dir });
+  disk = createLocalDiskStore({ dir, clock: t.clock });
+  store = createUploads({ db: t.s.db, clock: t.clock, store: disk });
   jurisdiction = await buildJurisdiction(t.s.db);
 });
 afterAll(async () => {
@@ -183,7 +186,7 @@ describe('read and cleanup', () => {
     const { sha256 } = await store.save(pngWithMetadata(), 'image/png');
     expect(store.sniff(await store.read({ sha256 }))).toBe('image/png');
     await expect(store.read({ sha256: sha256Hex('other content') })).rejects.toThrow();
-    expect(() => store.fileOf('../../etc/passwd')).toThrow();
+    expect(() => disk.fileOf('../../etc/passwd')).toThrow();
   });
 
   it('removes unclaimed uploads after a day, and their files unless still referenced', async () => {
@@ -200,9 +203,9 @@ describe('read and cleanup', () => {
     const left = await t.s.db.select().from(reportEvidence)
       .where(inArray(reportEvidence.uploadTokenHash, [kept, shared, lonely, fresh].map((u) => sha256Hex(u.token))));
     expect(left.map((r) => r.sha256).sort()).toEqual([kept.sha256, fresh.sha256].sort());
-    expect(existsSync(store.fileOf(kept.sha256))).toBe(true);
-    expect(existsSync(store.fileOf(fresh.sha256))).toBe(true);
-    expect(existsSync(store.fileOf(lonely.sha256))).toBe(false);
+    expect(existsSync(disk.fileOf(kept.sha256))).toBe(true);
+    expect(existsSync(disk.fileOf(fresh.sha256))).toBe(true);
+    expect(existsSync(disk.fileOf(lonely.sha256))).toBe(false);
   });
 });
 
