@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, inArray } from 'drizzle-orm';
 import { EVIDENCE_LIMITS, type EvidenceMime } from '@tianlang/contracts';
@@ -14,6 +15,7 @@ import { reportEvidence, reports } from '../../db/schema';
 import { sha256Hex } from '../../lib/crypto';
 import { createUploads, sanitizeFilename, type Uploads } from './uploads';
 import { createLocalDiskStore } from './local-disk';
+import type { FileStore } from './files.types';
 
 let t: TestApp;
 let store: Uploads;
@@ -206,6 +208,28 @@ describe('read and cleanup', () => {
     expect(existsSync(disk.fileOf(kept.sha256))).toBe(true);
     expect(existsSync(disk.fileOf(fresh.sha256))).toBe(true);
     expect(existsSync(disk.fileOf(lonely.sha256))).toBe(false);
+  });
+});
+
+describe('the file store seam', () => {
+  it('runs uploads over any FileStore: bytes go only through put, read, stream and removeIfOlder', async () => {
+    // what an S3-compatible store would be: a key-value store of content by hash, with the time it was last put
+    const objects = new Map<string, { bytes: Buffer; at: Date }>();
+    const memory: FileStore = {
+      put: async (sha, bytes) => { objects.set(sha, { bytes: objects.get(sha)?.bytes ?? bytes, at: t.clock.now() }); },
+      read: async (sha) => objects.get(sha)!.bytes,
+      stream: (sha) => Readable.from([objects.get(sha)!.bytes]),
+      removeIfOlder: async (sha, cutoff) => { const o = objects.get(sha); if (!o || o.at >= cutoff) return false; objects.delete(sha); return true; },
+    };
+    const uploads = createUploads({ db: t.s.db, clock: t.clock, store: memory });
+    const before = fileCount();
+    const lonely = await uploads.save(Buffer.concat([PDF, Buffer.from(uniq())]), 'application/pdf');
+    expect(fileCount()).toBe(before); // nothing on disk
+    expect(sha256Hex(await uploads.read(lonely))).toBe(lonely.sha256);
+    t.clock.advance(25 * HOUR);
+    await uploads.cleanupOrphans();
+    t.clock.advance(-25 * HOUR);
+    expect(objects.has(lonely.sha256)).toBe(false);
   });
 });
 
