@@ -19,6 +19,7 @@ import { createReviewService } from './modules/patrol/review.service';
 import { createScanner } from './modules/patrol/scanner';
 import { createSourcesService } from './modules/patrol/sources.service';
 import { createTermsService } from './modules/patrol/terms.service';
+import { createFilesService } from './modules/files/files.service';
 import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
@@ -57,7 +58,8 @@ export function createServices(deps: ServiceDeps) {
   useAuditKeys(auditKeys);
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
-  const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units });
+  const files = createFilesService({ db, clock, config });
+  const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files });
   const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
   registerRegistryFigures(stats.catalogue, db);
   return {
@@ -84,8 +86,9 @@ export function createServices(deps: ServiceDeps) {
       sources: createSourcesService({ db, clock, units, ingest, guardedFetch }),
       terms: createTermsService({ db, clock }),
     },
+    files,
     reports,
-    registry: createRegistryModule({ db, clock, secrets, deadlines, evidence: reports.evidence, xlsx: xlsxReadOptions(config) }),
+    registry: createRegistryModule({ db, clock, secrets, deadlines, files, xlsx: xlsxReadOptions(config) }),
     stats,
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };

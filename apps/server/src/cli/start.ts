@@ -43,7 +43,7 @@ const jobs = createJobRunner({
     'deadline.sweep': async () => { await services.deadlines.sweep(); },
     'patrol.poll_feeds': async () => { await services.patrol.sources.pollDueFeeds(); },
     'mail.send': mailJobHandler(services.mailer),
-    'evidence.cleanup': async () => { await services.reports.evidence.cleanupOrphans(); },
+    'evidence.cleanup': async () => { await services.files.cleanupOrphans(); },
     'stats.refresh': async () => { await services.stats.rollup.refresh(); },
     'audit.checkpoint': async () => { await services.auditLog.checkpoint(); },
   },

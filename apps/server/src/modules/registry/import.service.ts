@@ -11,7 +11,7 @@ import { checkDeclaredSizes, XlsxError, type XlsxReadOptions } from '../../lib/x
 import type { Secrets } from '../../lib/secrets';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
-import { sanitizeFilename } from '../reports';
+import { sanitizeFilename } from '../files/files.service';
 import { norm, sealContact } from './entity-values';
 import { userLevel } from './entity-store';
 import { canGradeAtLevel } from '@tianlang/core';

@@ -1,20 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { jurisdictions, rolePermissions, userRoles, units, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
-import { inScope } from '../auth/scope';
+import { holdersOf } from '../users/users.service';
 
 /**
  * Active users holding `permission` whose unit sits in the user's jurisdiction subtree or above it
  * (a city officer may inspect a district's entity). Certified officers hold enforcement.handle.
  */
 export async function officersIn(q: Queryable, user: AuthUser, ids: string[] | null, permission = 'enforcement.handle') {
-  const rows = await q.selectDistinct({ id: users.id, name: users.displayName, path: jurisdictions.path }).from(users)
-    .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
-    .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-    .where(and(eq(users.active, true), eq(rolePermissions.permission, permission), ids ? inArray(users.id, ids) : undefined));
-  return rows.filter((r) => inScope(user, r.path) || inScope({ scopePath: r.path }, user.scopePath));
+  return holdersOf(q, { permission, user, reach: 'subtree-and-above', ids: ids ?? undefined });
 }
 
 /** The responsible officer: an active registry user of the user's jurisdiction (or above). */

@@ -23,14 +23,14 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
   app.addContentTypeParser(Object.keys(EVIDENCE_TYPES), { parseAs: 'buffer', bodyLimit: FILE_LIMIT }, (_req, body, done) => done(null, body));
   const view = (req: FastifyRequest, id: string) => r.page.view(currentUser(req), id);
 
-  // ── files (scanned pledges, inspection and interview records): the report evidence store ──
+  // ── files (scanned pledges, inspection and interview records): the files module ──
   app.post('/api/registry/files', {
     bodyLimit: FILE_LIMIT, config: { permission: policy.record },
     schema: { summary: '上传台账附件', errors: ['report.evidence_invalid', 'report.evidence_too_large'], tags, consumes: Object.keys(EVIDENCE_TYPES), response: { 200: RegistryFileUploadSchema } },
   }, async (req) => {
     const mime = (req.headers['content-type'] ?? '').split(';')[0]!.trim() as EvidenceMime;
     if (!(mime in EVIDENCE_TYPES) || !Buffer.isBuffer(req.body)) throw new AppError('request.unsupported_media_type', `send one of ${Object.keys(EVIDENCE_TYPES).join(', ')}`);
-    const up = await r.evidence.save(req.body, mime, filenameOf(req.headers['x-filename']));
+    const up = await r.files.save(req.body, mime, filenameOf(req.headers['x-filename']));
     return { token: up.token, mime: up.mime, size: up.size, sha256: up.sha256 };
   });
 
@@ -39,7 +39,7 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
   }, async (req, reply) => {
     const row = await r.records.file(currentUser(req), req.params.id, req.params.fileId);
     return reply.header('content-type', row.mime).header('content-disposition', `attachment; filename="registry-${row.sha256.slice(0, 12)}.${row.mime.split('/')[1]}"`)
-      .header('content-security-policy', "default-src 'none'; sandbox").send(await r.evidence.read(row));
+      .header('content-security-policy', "default-src 'none'; sandbox").send(await r.files.read(row));
   });
 
   // ── records ──

@@ -1,17 +1,16 @@
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InspectionInputSchema, InterviewInputSchema, PledgeInputSchema, RectificationInputSchema } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import {
-  registryInspections, registryInterviews, registryPledges, registryRectifications, registryTasks, reportEvidence,
+  registryInspections, registryInterviews, registryPledges, registryRectifications, registryTasks,
   type RegistryEntityRow,
 } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
-import { sha256Hex } from '../../lib/crypto';
 import { AppError, assertThat } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
-import { EVIDENCE_CLAIM_WINDOW_MS } from '../reports';
+import type { FilesService } from '../files/files.service';
 import { entityEvent, findEntity } from './entity-store';
 import { assertOpen } from './entities.service';
 import { assertCertified } from './officers';
@@ -23,16 +22,13 @@ export const TASK_SUBJECT = 'registry_task';
 export const fileOwner = (entityId: string, kind: string, id: string) => `registry_entity:${entityId}:${kind}:${id}`;
 
 /** 承诺书, 实地检查, 约谈 and their rectification items; each on the entity's event chain. */
-export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService }) {
-  const { db, clock, deadlines } = deps;
+export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService; files: FilesService }) {
+  const { db, clock, deadlines, files } = deps;
 
-  /** Claims an upload of the evidence store for a registry record, in the caller's transaction. */
+  /** Claims an upload of the files module for a registry record, in the caller's transaction. */
   async function claimFile(tx: Queryable, token: string | undefined, owner: string) {
     if (!token) return null;
-    const since = new Date(clock.now().getTime() - EVIDENCE_CLAIM_WINDOW_MS);
-    const [row] = await tx.update(reportEvidence).set({ attachedTo: owner })
-      .where(and(eq(reportEvidence.uploadTokenHash, sha256Hex(token)), isNull(reportEvidence.reportId), isNull(reportEvidence.attachedTo), gt(reportEvidence.createdAt, since)))
-      .returning();
+    const row = await files.claimFor(tx, token, owner);
     if (!row) throw new AppError('registry.file_unknown', '上传的文件不存在、已过期或已被使用');
     return row;
   }
@@ -136,11 +132,11 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
   /** A file of one of the entity's records (scope-checked by the entity). */
   async function file(user: AuthUser, entityId: string, fileId: string) {
     await findEntity(db, entityId, user);
-    const [row] = await db.select().from(reportEvidence).where(and(eq(reportEvidence.id, fileId)));
+    const row = await files.rows.byId(fileId);
     if (!row || !row.attachedTo?.startsWith(`registry_entity:${entityId}:`)) throw new AppError('resource.not_found', 'file not found');
     return row;
   }
 
-  return { pledge, inspection, interview, followUp, file, claimFile, filesById: (ids: string[]) => ids.length ? db.select().from(reportEvidence).where(inArray(reportEvidence.id, ids)) : Promise.resolve([]) };
+  return { pledge, inspection, interview, followUp, file, claimFile, filesById: files.rows.byIds };
 }
 export type RecordsService = ReturnType<typeof createRecordsService>;

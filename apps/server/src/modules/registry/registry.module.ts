@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock';
 import type { Secrets } from '../../lib/secrets';
 import type { XlsxReadOptions } from '../../lib/xlsx/read-xlsx';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
-import type { EvidenceStore } from '../reports';
+import type { FilesService } from '../files/files.service';
 import { createDrawService } from './draw.service';
 import { createEntitiesService } from './entities.service';
 import { createImportService } from './import.service';
@@ -12,12 +12,12 @@ import { createPageService } from './page.service';
 import { createRecordsService } from './records.service';
 
 /** Wires the registry: entities, records (pledges, inspections, interviews), the page, draws, xlsx import. */
-export function createRegistryModule(deps: { db: Db; clock: Clock; secrets: Secrets; deadlines: DeadlinesService; evidence: EvidenceStore; xlsx: XlsxReadOptions }) {
+export function createRegistryModule(deps: { db: Db; clock: Clock; secrets: Secrets; deadlines: DeadlinesService; files: FilesService; xlsx: XlsxReadOptions }) {
   const entities = createEntitiesService(deps);
   const records = createRecordsService(deps);
   const page = createPageService({ db: deps.db, records });
   return {
-    entities, records, evidence: deps.evidence, page,
+    entities, records, files: deps.files, page,
     draws: createDrawService({ ...deps, names: page.names }),
     lookup: createLookupService(deps),
     imports: createImportService(deps),

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { OrderView, Permission, ReportDetail, TransferView } from '@tianlang/contracts';
 import { actionsFrom, UPHELD_KINDS } from '@tianlang/core';
 import type { Db } from '../../db/client';
-import { deadlines, events, jurisdictions, reportDisposals, reportEvidence, reports, users, type ReportRow } from '../../db/schema';
+import { deadlines, events, jurisdictions, reportDisposals, reports, users, type ReportEvidenceRow, type ReportRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { ACTION_PERMISSION, reportsPolicy } from './reports.policy';
@@ -32,7 +32,11 @@ const UNFOUNDED = sql`(${reports.outcome} = 'no_violation' or (${reports.state} 
 type ReporterRecord = NonNullable<ReportDetail['reporterRecord']>;
 
 /** Everything the item page shows, assembled for one user (actions they may take now). */
-export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxonomy: TaxonomyCache; subcases: Subcases }) {
+export function createDetailService({ db, taxonomy, evidenceOf, subcases }: {
+  db: Db; taxonomy: TaxonomyCache; subcases: Subcases;
+  /** a report's evidence, from the files module, in upload order */
+  evidenceOf: (reportId: string) => Promise<ReportEvidenceRow[]>;
+}) {
   async function reporterAccuracy(userId: string) {
     const [row] = await db.select({
       decided: sql<number>`count(distinct ${reports.id}) filter (where ${reports.outcome} is not null)::int`,
@@ -78,7 +82,7 @@ export function createDetailService({ db, taxonomy, subcases }: { db: Db; taxono
     };
     const subjects = [{ type: 'report', id: r.id }, ...(await subcases.subjectIdsOf(r.id))];
     const [evidence, disposals, clocks, members, timelineRows, transfers, orders, primary] = await Promise.all([
-      db.select().from(reportEvidence).where(eq(reportEvidence.reportId, r.id)).orderBy(asc(reportEvidence.createdAt)),
+      evidenceOf(r.id),
       db.select().from(reportDisposals).where(eq(reportDisposals.reportId, r.id)).orderBy(asc(reportDisposals.createdAt)),
       db.select().from(deadlines).where(and(eq(deadlines.subjectType, 'report'), eq(deadlines.subjectId, r.id))).orderBy(asc(deadlines.startedAt)),
       db.select({ id: reports.id, trackingNo: reports.trackingNo, submittedAt: reports.submittedAt, channel: reports.channel }).from(reports)

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AssessmentInputSchema, RejectReason } from '@tianlang/contracts';
 import { canMergeInto } from '@tianlang/core';
 import type { Db, Queryable } from '../../db/client';
-import { jurisdictions, reports, userRoles, users, rolePermissions, units, type ReportRow } from '../../db/schema';
+import { jurisdictions, reports, type ReportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError, assertThat } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
@@ -12,7 +12,8 @@ import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport, type Actor } from './report-store';
 import { assertEntityRef } from '../registry';
 import type { TaxonomyCache } from './taxonomy';
-import { scopeFilter, assertJurisdictionInScope } from '../auth/scope';
+import { assertJurisdictionInScope } from '../auth/scope';
+import { holdersOf } from '../users/users.service';
 
 export interface StepOptions { at?: Date; batchId?: string | null }
 
@@ -112,11 +113,7 @@ export function createHandlingService(deps: { db: Db; clock: Clock; secrets: Sec
     const at = o.at ?? clock.now();
     if (assigneeId && assigneeId !== user.id) {
       // The assignee must be an active user of the same jurisdiction subtree who can read reports.
-      const [ok] = await tx.select({ id: users.id }).from(users)
-        .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
-        .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-        .where(and(eq(users.id, assigneeId), eq(users.active, true), scopeFilter(user, jurisdictions.path), eq(rolePermissions.permission, 'reports.read')))
-        .limit(1);
+      const [ok] = await holdersOf(tx, { permission: 'reports.read', user, ids: [assigneeId] });
       if (!ok) throw new AppError('request.invalid', 'the assignee must be an active officer in your jurisdiction', { details: { field: 'userId' } });
     }
     assertThat(!['closed', 'merged', 'rejected'].includes(row.state), 'report.invalid_transition', `cannot assign a ${row.state} report`, { action: 'assign', state: row.state });

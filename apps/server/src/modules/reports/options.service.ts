@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReportFilter } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
-import { jurisdictions, reports, rolePermissions, savedViews, units, userRoles, users } from '../../db/schema';
+import { jurisdictions, reports, savedViews, units } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import type { StatusService } from './status.service';
@@ -9,6 +9,7 @@ import type { TaxonomyCache } from './taxonomy';
 import { settingLabels } from '../settings';
 import { effectiveTemplates, templateView } from './templates.service';
 import { scopeFilter } from '../auth/scope';
+import { holdersOf } from '../users/users.service';
 
 /** The console's form options, saved views and a trusted reporter's own list. */
 export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonomy: TaxonomyCache; status: StatusService }) {
@@ -21,10 +22,7 @@ export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonom
         .where(and(eq(units.active, true), inArray(units.kind, ['department', 'platform']))).orderBy(asc(units.name)),
       db.select({ id: jurisdictions.id, name: jurisdictions.name, level: jurisdictions.level }).from(jurisdictions)
         .where(and(inScope, eq(jurisdictions.active, true))).orderBy(asc(jurisdictions.path)),
-      db.selectDistinct({ id: users.id, name: users.displayName }).from(users)
-        .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
-        .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-        .where(and(inScope, eq(users.active, true), eq(units.kind, 'office'), eq(rolePermissions.permission, 'reports.read'))),
+      holdersOf(db, { permission: 'reports.read', user, unitKind: 'office' }),
       effectiveTemplates(db, user.scopePath),
     ]);
     const labels = await settingLabels(db, user);
@@ -33,7 +31,7 @@ export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonom
       departments: unitRows.filter((u) => u.kind === 'department').map(({ id, name }) => ({ id, name })),
       platforms: unitRows.filter((u) => u.kind === 'platform').map(({ id, name }) => ({ id, name })),
       jurisdictions: jRows,
-      assignees: staff.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      assignees: staff.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
       templates: [...templates.byName.values()].filter((t) => t.active).map((t) => templateView(t, labels.source(t.jurisdictionId))),
     };
   }

@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
 import type { UnitsService } from '../units/units.service';
 import type { Allowance } from './allowance';
-import type { EvidenceStore } from './evidence';
+import type { FilesService } from '../files/files.service';
 import type { HandlingService } from './handling.service';
 import type { IntakeService } from './intake.service';
 import type { Pow } from './pow';
@@ -25,7 +25,7 @@ type PartnerResults = z.infer<typeof PartnerReportResultSchema>['results'];
  * platform's jurisdiction (or the public root) with its office.
  */
 export function createPublicIntakeService(deps: {
-  db: Db; secrets: Secrets; intake: IntakeService; status: StatusService; handling: HandlingService; taxonomy: TaxonomyCache; evidence: EvidenceStore; pow: Pow; allowance: Allowance;
+  db: Db; secrets: Secrets; intake: IntakeService; status: StatusService; handling: HandlingService; taxonomy: TaxonomyCache; evidence: FilesService; pow: Pow; allowance: Allowance;
   units: Pick<UnitsService, 'platformUnit' | 'jurisdictionOfUnit'>;
 }) {
   const { db, intake, taxonomy, evidence, pow, allowance, units } = deps;

@@ -1,8 +1,5 @@
-import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { reportEvidence } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
@@ -13,7 +10,7 @@ import { createBulkService } from './bulk.service';
 import { createClustering } from './clustering';
 import { createDetailService } from './detail.service';
 import { createDisposalsService } from './disposals.service';
-import { createEvidenceStore } from './evidence';
+import type { FilesService } from '../files/files.service';
 import { createFromPatrol } from './from-patrol';
 import type { createReviewService } from '../patrol/review.service';
 import { createHandlingService } from './handling.service';
@@ -35,14 +32,15 @@ import { createTransfersService } from './transfers.service';
 type PatrolReview = ReturnType<typeof createReviewService>;
 
 /** Wires the reports module: intake, handling, sub-cases (transfers, orders), replies and the public side. */
-export function createReportsModule(deps: { db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService; patrolReview: PatrolReview; units: UnitsService }) {
+export function createReportsModule(deps: {
+  db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService; patrolReview: PatrolReview; units: UnitsService; files: FilesService;
+}) {
   const { db, clock, config, secrets, deadlines } = deps;
   const taxonomy = createTaxonomyCache(db, { publicJurisdictionCode: config.PUBLIC_JURISDICTION_CODE });
   const clustering = createClustering();
   const clocks = createReportClocks({ deadlines });
-  const evidence = createEvidenceStore({
-    db, clock, dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence'), maxUnclaimedPublicBytes: config.EVIDENCE_UNCLAIMED_MAX_MB * 1024 * 1024,
-  });
+  // report evidence lives in the files module (bytes, sniffing, upload rows); reports claims and reads it
+  const evidence = deps.files;
   const intake = createIntakeService({ db, clock, secrets, taxonomy, clustering, clocks });
   const handling = createHandlingService({ db, clock, secrets, clocks, taxonomy });
   const transfers = createTransfersService({ db, clock, deadlines, clocks, secrets });
@@ -50,12 +48,12 @@ export function createReportsModule(deps: { db: Db; clock: Clock; config: Config
   const disposals = createDisposalsService({ db, clock, deadlines, clocks, secrets });
   const replies = createRepliesService({ db, clock, clocks, secrets, config, taxonomy });
   const status = createStatusService({ db, taxonomy, hashQueryCode: intake.hashQueryCode });
-  const detail = createDetailService({ db, taxonomy, subcases: { transfersOf: transfers.forReport, ordersOf: orders.forReport, subjectIdsOf: async (id) => [...await transfers.subjectIdsOf(id), ...await orders.subjectIdsOf(id)] } });
+  const detail = createDetailService({ db, taxonomy, evidenceOf: evidence.rows.ofReport, subcases: { transfersOf: transfers.forReport, ordersOf: orders.forReport, subjectIdsOf: async (id) => [...await transfers.subjectIdsOf(id), ...await orders.subjectIdsOf(id)] } });
   const extras = createOptionsService({ db, taxonomy, status });
 
   async function evidenceFile(user: AuthUser, reportId: string, evidenceId: string) {
     await detail.get(user, reportId); // scope check: 404 outside the user's jurisdiction
-    const [row] = await db.select().from(reportEvidence).where(and(eq(reportEvidence.id, evidenceId), eq(reportEvidence.reportId, reportId)));
+    const row = await evidence.rows.byId(evidenceId, reportId);
     if (!row) throw new AppError('resource.not_found', 'evidence not found');
     return { row, data: await evidence.read(row) };
   }

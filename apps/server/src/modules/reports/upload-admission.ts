@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVIDENCE_LIMITS, EVIDENCE_TYPES } from '@tianlang/contracts';
 import { AppError } from '../../lib/errors';
 import type { ReportsModule } from './reports.module';
-import { isEvidenceMime } from './evidence-format';
+import { isEvidenceMime } from '../files/files.service';
 
 /**
  * A public upload may carry a solved proof of work in headers (the body is the file). Other

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { isPrivilegedPermission, type Permission, type UserCreateInputSchema, type UserListQuerySchema, type UserUpdateInputSchema } from '@tianlang/contracts';
-import type { Db, Tx } from '../../db/client';
-import { sessions, userRoles, users } from '../../db/schema';
+import { isPrivilegedPermission, type Permission, type UnitKind, type UserCreateInputSchema, type UserListQuerySchema, type UserUpdateInputSchema } from '@tianlang/contracts';
+import type { Db, Queryable, Tx } from '../../db/client';
+import { jurisdictions, rolePermissions, sessions, units, userRoles, users } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { diff } from '../../lib/changes';
 import { AppError, assertThat, notFound } from '../../lib/errors';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { appendEvent, type EventInput } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
+import { inScope, scopeFilter } from '../auth/scope';
 import type { LoginThrottle } from '../auth/auth.service';
 import type { UnitsService } from '../units/units.service';
 import { createUsersRepo } from './users.repo';
@@ -17,6 +18,36 @@ import { createUsersRepo } from './users.repo';
 type CreateInput = z.infer<typeof UserCreateInputSchema>;
 type UpdateInput = z.infer<typeof UserUpdateInputSchema>;
 type ListQuery = z.infer<typeof UserListQuerySchema>;
+
+/** Whose jurisdiction counts: the user's subtree, or also the jurisdictions above it (a city officer in a district's matter). */
+export type HolderReach = 'subtree' | 'subtree-and-above';
+export interface HoldersQuery {
+  permission: Permission | string;
+  /** the user whose jurisdiction scopes the answer */
+  user: Pick<AuthUser, 'scopePath'>;
+  reach?: HolderReach;
+  /** only these users (to check a chosen officer or assignee) */
+  ids?: string[];
+  /** only users of units of this kind (office, department, platform) */
+  unitKind?: UnitKind;
+}
+
+/**
+ * "Active officers holding permission P in scope": the one way every module asks it (report assignees,
+ * registry officers), so the users/roles join lives here. Runs on `q`, a transaction when the caller is in one.
+ */
+export async function holdersOf(q: Queryable, { permission, user, reach = 'subtree', ids, unitKind }: HoldersQuery) {
+  if (ids && ids.length === 0) return [];
+  const rows = await q.selectDistinct({ id: users.id, name: users.displayName, path: jurisdictions.path }).from(users)
+    .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
+    .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
+    .where(and(
+      eq(users.active, true), eq(rolePermissions.permission, permission),
+      reach === 'subtree' ? scopeFilter(user, jurisdictions.path) : undefined,
+      ids ? inArray(users.id, ids) : undefined, unitKind ? eq(units.kind, unitKind) : undefined,
+    ));
+  return reach === 'subtree' ? rows : rows.filter((r) => inScope(user, r.path) || inScope({ scopePath: r.path }, user.scopePath));
+}
 
 export function createUsersService({ db, clock, units, throttle }: { db: Db; clock: Clock; units: UnitsService; throttle: LoginThrottle }) {
   const repo = createUsersRepo(db);
@@ -127,6 +158,6 @@ export function createUsersService({ db, clock, units, throttle }: { db: Db; clo
     return { items: await withThrottle(items), total };
   }
 
-  return { list, getVisible, create, update, resetPassword, unlock };
+  return { list, getVisible, create, update, resetPassword, unlock, holdersOf: (query: HoldersQuery) => holdersOf(db, query) };
 }
 export type UsersService = ReturnType<typeof createUsersService>;

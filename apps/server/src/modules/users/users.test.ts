@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/harness';
 import { buildUser, buildWorld, TEST_PASSWORD, uniq, type World } from '../../../test/factories';
 import { signIn, type Agent } from '../../../test/agent';
 import { events, users } from '../../db/schema';
+import { holdersOf } from './users.service';
 
 let t: TestApp;
 let w: World;
@@ -102,5 +103,23 @@ describe('users', () => {
     expect((await after.post('/api/auth/password', { currentPassword: 'Reset-Pass-99', newPassword: 'Own-Choice-77' })).statusCode).toBe(200);
     expect((await after.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
     expect((await adminA.get(`/api/users/${u.id}`)).json().mustChangePassword).toBe(false);
+  });
+});
+
+describe('holdersOf: active officers holding a permission in scope', () => {
+  it('answers the subtree, or also the jurisdictions above it; only active users holding the permission', async () => {
+    const inactive = await buildUser(t.s.db, { unitId: w.officeA.id, roles: ['intake'], active: false });
+    const userA = { scopePath: w.districtA.path };
+    const ids = async (q: Omit<Parameters<typeof holdersOf>[1], 'user'>) => (await holdersOf(t.s.db, { user: userA, ...q })).map((h) => h.id);
+    const subtree = await ids({ permission: 'reports.read' });
+    expect(subtree).toContain(w.users.intakeA.id);
+    expect(subtree).not.toContain(w.users.leader.id); // the city is above district A
+    expect(subtree).not.toContain(inactive.id);
+    expect(subtree).not.toContain(w.users.adminA.id); // admin does not read reports
+    const line = await ids({ permission: 'reports.read', reach: 'subtree-and-above' });
+    expect(line).toEqual(expect.arrayContaining([w.users.intakeA.id, w.users.leader.id]));
+    expect(await ids({ permission: 'reports.read', ids: [w.users.intakeA.id, w.users.leader.id] })).toEqual([w.users.intakeA.id]);
+    expect(await ids({ permission: 'reports.read', ids: [] })).toEqual([]);
+    expect(await holdersOf(t.s.db, { user: { scopePath: w.districtB.path }, permission: 'reports.read', ids: [w.users.intakeA.id] })).toEqual([]);
   });
 });

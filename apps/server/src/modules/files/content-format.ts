@@ -1,14 +1,14 @@
 import { EVIDENCE_LIMITS, EVIDENCE_TYPES, type EvidenceMime } from '@tianlang/contracts';
 import { AppError } from '../../lib/errors';
-import { PNG_SIGNATURE, invalid, stripJpeg, stripPng, stripWebp, type Stripped } from './evidence-images';
-import { stripMp4 } from './evidence-mp4';
+import { PNG_SIGNATURE, invalid, stripJpeg, stripPng, stripWebp, type Stripped } from './content-images';
+import { stripMp4 } from './content-mp4';
 
 /**
  * Recognizes evidence files by their bytes and removes what could identify the reporter from
  * them. Every structure is walked and checked on the way, so a truncated or garbled file is
  * refused at upload, not found broken by a case handler months later. Images are rewritten
- * without their metadata (evidence-images.ts); MP4 keeps its bytes and offsets, only its metadata
- * boxes are blanked in place (evidence-mp4.ts). PDFs are stored as uploaded: their Info dictionary
+ * without their metadata (content-images.ts); MP4 keeps its bytes and offsets, only its metadata
+ * boxes are blanked in place (content-mp4.ts). PDFs are stored as uploaded: their Info dictionary
  * and XMP may name an author, but rewriting a PDF safely needs a full parser; staff download them
  * as attachments under a sandboxing CSP.
  */

@@ -1,4 +1,4 @@
-import { MAX_PARTS, invalid, type Stripped } from './evidence-images';
+import { MAX_PARTS, invalid, type Stripped } from './content-images';
 
 /**
  * MP4 metadata lives in boxes nothing needs for playback: `udta` (©xyz GPS position, device,

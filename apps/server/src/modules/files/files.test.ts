@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, inArray } from 'drizzle-orm';
 import { EVIDENCE_LIMITS, type EvidenceMime } from '@tianlang/contracts';
@@ -12,10 +13,13 @@ import {
 } from '../../../test/evidence-fixtures';
 import { reportEvidence, reports } from '../../db/schema';
 import { sha256Hex } from '../../lib/crypto';
-import { createEvidenceStore, sanitizeFilename, type EvidenceStore } from './evidence';
+import { createUploads, sanitizeFilename, type Uploads } from './uploads';
+import { createLocalDiskStore } from './local-disk';
+import type { FileStore } from './files.types';
 
 let t: TestApp;
-let store: EvidenceStore;
+let store: Uploads;
+let disk: ReturnType<typeof createLocalDiskStore>;
 let dir: string;
 let jurisdiction: { id: string; path: string };
 const HOUR = 60 * 60 * 1000;
@@ -25,7 +29,8 @@ beforeAll(async () => {
   // PostgreSQL other files run at the same time; theirs are all newer than ours.
   t = await buildTestApp({}, new Date('2001-03-01T08:00:00Z'));
   dir = await mkdtemp(path.join(tmpdir(), 'tianlang-evidence-test-'));
-  store = createEvidenceStore({ db: t.s.db, clock: t.clock, dir });
+  disk = createLocalDiskStore({ dir, clock: t.clock });
+  store = createUploads({ db: t.s.db, clock: t.clock, store: disk });
   jurisdiction = await buildJurisdiction(t.s.db);
 });
 afterAll(async () => {
@@ -183,7 +188,7 @@ describe('read and cleanup', () => {
     const { sha256 } = await store.save(pngWithMetadata(), 'image/png');
     expect(store.sniff(await store.read({ sha256 }))).toBe('image/png');
     await expect(store.read({ sha256: sha256Hex('other content') })).rejects.toThrow();
-    expect(() => store.fileOf('../../etc/passwd')).toThrow();
+    expect(() => disk.fileOf('../../etc/passwd')).toThrow();
   });
 
   it('removes unclaimed uploads after a day, and their files unless still referenced', async () => {
@@ -200,9 +205,31 @@ describe('read and cleanup', () => {
     const left = await t.s.db.select().from(reportEvidence)
       .where(inArray(reportEvidence.uploadTokenHash, [kept, shared, lonely, fresh].map((u) => sha256Hex(u.token))));
     expect(left.map((r) => r.sha256).sort()).toEqual([kept.sha256, fresh.sha256].sort());
-    expect(existsSync(store.fileOf(kept.sha256))).toBe(true);
-    expect(existsSync(store.fileOf(fresh.sha256))).toBe(true);
-    expect(existsSync(store.fileOf(lonely.sha256))).toBe(false);
+    expect(existsSync(disk.fileOf(kept.sha256))).toBe(true);
+    expect(existsSync(disk.fileOf(fresh.sha256))).toBe(true);
+    expect(existsSync(disk.fileOf(lonely.sha256))).toBe(false);
+  });
+});
+
+describe('the file store seam', () => {
+  it('runs uploads over any FileStore: bytes go only through put, read, stream and removeIfOlder', async () => {
+    // what an S3-compatible store would be: a key-value store of content by hash, with the time it was last put
+    const objects = new Map<string, { bytes: Buffer; at: Date }>();
+    const memory: FileStore = {
+      put: async (sha, bytes) => { objects.set(sha, { bytes: objects.get(sha)?.bytes ?? bytes, at: t.clock.now() }); },
+      read: async (sha) => objects.get(sha)!.bytes,
+      stream: (sha) => Readable.from([objects.get(sha)!.bytes]),
+      removeIfOlder: async (sha, cutoff) => { const o = objects.get(sha); if (!o || o.at >= cutoff) return false; objects.delete(sha); return true; },
+    };
+    const uploads = createUploads({ db: t.s.db, clock: t.clock, store: memory });
+    const before = fileCount();
+    const lonely = await uploads.save(Buffer.concat([PDF, Buffer.from(uniq())]), 'application/pdf');
+    expect(fileCount()).toBe(before); // nothing on disk
+    expect(sha256Hex(await uploads.read(lonely))).toBe(lonely.sha256);
+    t.clock.advance(25 * HOUR);
+    await uploads.cleanupOrphans();
+    t.clock.advance(-25 * HOUR);
+    expect(objects.has(lonely.sha256)).toBe(false);
   });
 });
 

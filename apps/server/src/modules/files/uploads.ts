@@ -1,8 +1,5 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { and, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { EVIDENCE_TYPES, type EvidenceMime } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { lockInTx, lockKeys } from '../../db/locks';
@@ -10,7 +7,8 @@ import { reportEvidence, type ReportEvidenceRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { randomToken, sha256Hex } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
-import { prepareEvidence, sniff, stripMetadata } from './evidence-format';
+import { prepareEvidence, sniff, stripMetadata } from './content-format';
+import type { FileStore } from './files.types';
 
 /** An upload is claimable by a report for this long; unclaimed uploads are removed after it. */
 export const EVIDENCE_CLAIM_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -20,47 +18,16 @@ const FILENAME_MAX = 120;
 export interface EvidenceUpload { token: string; mime: EvidenceMime; size: number; sha256: string; stripped: boolean }
 
 /**
- * Evidence files, stored content-addressed under `dir` (`ab/abcdef…`) so the same screenshot sent
- * by a thousand reporters is kept once. Rows are written at upload with no report; the report's
- * transaction claims them by the upload token, whose hash alone is stored.
+ * Uploaded files (report evidence, registry attachments): their bytes in the file store, their rows in
+ * `report_evidence` (the upload ledger; the table keeps its first name). Rows are written at upload with
+ * no owner; a report's transaction claims them by the upload token (whose hash alone is stored), a
+ * registry record claims one for itself (`attached_to`).
  */
-export function createEvidenceStore({ db, clock, dir, maxUnclaimedPublicBytes = Number.MAX_SAFE_INTEGER }: {
-  db: Db; clock: Clock; dir: string;
+export function createUploads({ db, clock, store, maxUnclaimedPublicBytes = Number.MAX_SAFE_INTEGER }: {
+  db: Db; clock: Clock; store: FileStore;
   /** the most bytes public uploads not (yet) part of a report may hold together */
   maxUnclaimedPublicBytes?: number;
 }) {
-  const fileOf = (sha256: string) => {
-    // the hash comes from our own rows; checked anyway, since it becomes a path
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('evidence hash is malformed');
-    return path.join(dir, sha256.slice(0, 2), sha256);
-  };
-
-  /**
-   * Atomic write: a temp file renamed into place, so a crash never leaves a half file under a
-   * hash. The modification time is set from the clock on every save: cleanup leaves files that
-   * a fresh upload just reused.
-   */
-  async function writeContent(sha256: string, bytes: Buffer) {
-    const file = fileOf(sha256);
-    const now = clock.now();
-    try {
-      await utimes(file, now, now);
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    await mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await writeFile(tmp, bytes, { flag: 'wx', mode: 0o600 });
-      await utimes(tmp, now, now);
-      await rename(tmp, file);
-    } catch (err) {
-      await unlink(tmp).catch(() => undefined);
-      throw err;
-    }
-  }
-
   /** Bytes held by public uploads no report (or other owner) has claimed yet, expired ones included until cleanup. */
   async function unclaimedPublicBytes(q: Queryable = db): Promise<number> {
     const [row] = await q.select({ n: sql<string>`coalesce(sum(${reportEvidence.size}), 0)` }).from(reportEvidence)
@@ -90,7 +57,7 @@ export function createEvidenceStore({ db, clock, dir, maxUnclaimedPublicBytes = 
       sha256, originalSha256: sha256Hex(buf), filename: sanitizeFilename(filename), sourceHash: opts.sourceHash ?? null, createdAt: clock.now(),
     };
     if (!opts.sourceHash) {
-      await writeContent(sha256, bytes);
+      await store.put(sha256, bytes);
       await db.insert(reportEvidence).values(row);
       return { token, mime, size: bytes.length, sha256, stripped };
     }
@@ -100,7 +67,7 @@ export function createEvidenceStore({ db, clock, dir, maxUnclaimedPublicBytes = 
       return tx.insert(reportEvidence).values(row).returning({ id: reportEvidence.id });
     });
     try {
-      await writeContent(sha256, bytes);
+      await store.put(sha256, bytes);
     } catch (err) {
       await db.delete(reportEvidence).where(inArray(reportEvidence.id, [inserted!.id]));
       throw err;
@@ -128,15 +95,33 @@ export function createEvidenceStore({ db, clock, dir, maxUnclaimedPublicBytes = 
     return rows;
   }
 
-  /** The stored file, checked against its recorded hash (evidence must be what was received). */
-  async function read(row: Pick<ReportEvidenceRow, 'sha256'>): Promise<Buffer> {
-    const bytes = await readFile(fileOf(row.sha256));
-    if (sha256Hex(bytes) !== row.sha256) throw new Error(`evidence file ${row.sha256} does not match its hash`);
-    return bytes;
+  /**
+   * Claims one upload for a record other than a report (a registry pledge, inspection, interview), in
+   * the caller's transaction: null when the token is unknown, expired or already used.
+   */
+  async function claimFor(tx: Queryable, token: string, owner: string): Promise<ReportEvidenceRow | null> {
+    const since = new Date(clock.now().getTime() - EVIDENCE_CLAIM_WINDOW_MS);
+    const [row] = await tx.update(reportEvidence).set({ attachedTo: owner })
+      .where(and(eq(reportEvidence.uploadTokenHash, sha256Hex(token)), isNull(reportEvidence.reportId), isNull(reportEvidence.attachedTo), gt(reportEvidence.createdAt, since)))
+      .returning();
+    return row ?? null;
   }
 
+  /** The stored file, checked against its recorded hash (evidence must be what was received). */
+  const read = (row: Pick<ReportEvidenceRow, 'sha256'>): Promise<Buffer> => store.read(row.sha256);
+
   /** For large files (video): a stream, unchecked. */
-  const stream = (row: Pick<ReportEvidenceRow, 'sha256'>): ReadStream => createReadStream(fileOf(row.sha256));
+  const stream = (row: Pick<ReportEvidenceRow, 'sha256'>): Readable => store.stream(row.sha256);
+
+  /** Upload rows: one by id (optionally only a given report's), several by id, a report's in upload order. */
+  const rows = {
+    async byId(id: string, reportId?: string) {
+      const [row] = await db.select().from(reportEvidence).where(and(eq(reportEvidence.id, id), reportId ? eq(reportEvidence.reportId, reportId) : undefined));
+      return row ?? null;
+    },
+    byIds: (ids: string[]) => (ids.length ? db.select().from(reportEvidence).where(inArray(reportEvidence.id, ids)) : Promise.resolve([])),
+    ofReport: (reportId: string) => db.select().from(reportEvidence).where(eq(reportEvidence.reportId, reportId)).orderBy(asc(reportEvidence.createdAt)),
+  };
 
   /**
    * Deletes unclaimed uploads created before `olderThan` (never inside the claim window), and
@@ -156,27 +141,15 @@ export function createEvidenceStore({ db, clock, dir, maxUnclaimedPublicBytes = 
       if (shas.length) {
         const used = await db.selectDistinct({ sha256: reportEvidence.sha256 }).from(reportEvidence).where(inArray(reportEvidence.sha256, shas));
         const keep = new Set(used.map((r) => r.sha256));
-        for (const sha of shas.filter((s) => !keep.has(s))) if (await unlinkIfOlder(sha, cutoff)) files++;
+        for (const sha of shas.filter((s) => !keep.has(s))) if (await store.removeIfOlder(sha, cutoff)) files++;
       }
       if (deleted.length < CLEANUP_BATCH) return { rows, files };
     }
   }
 
-  async function unlinkIfOlder(sha256: string, cutoff: Date): Promise<boolean> {
-    const file = fileOf(sha256);
-    try {
-      if ((await stat(file)).mtime >= cutoff) return false; // just reused by a new upload
-      await unlink(file);
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw err;
-    }
-  }
-
-  return { sniff, strip: stripMetadata, save, claim, read, stream, cleanupOrphans, fileOf, assertRoom, unclaimedPublicBytes };
+  return { sniff, strip: stripMetadata, save, claim, claimFor, read, stream, rows, cleanupOrphans, assertRoom, unclaimedPublicBytes };
 }
-export type EvidenceStore = ReturnType<typeof createEvidenceStore>;
+export type Uploads = ReturnType<typeof createUploads>;
 
 /**
  * The name as shown to staff: no folders, control or bidi-override characters (which can disguise
