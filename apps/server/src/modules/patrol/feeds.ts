@@ -8,12 +8,18 @@ export type FeedFetch =
   | { status: 'not_modified' }
   | { status: 'error'; error: string };
 
-const text = (v: unknown): string => {
+// A feed is someone else's text: control characters (NUL would fail the insert on PostgreSQL) and lone
+// surrogates are dropped here, so the poller stores what it can instead of failing the whole feed.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const cleanFeedText = (s: string) => s.replace(CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD');
+const raw = (v: unknown): string => {
   if (v == null) return '';
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   if (typeof v === 'object' && '#text' in (v as object)) return String((v as { '#text': unknown })['#text']);
   return '';
 };
+const text = (v: unknown): string => cleanFeedText(raw(v));
 const stripHtml = (s: string) => s.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
 const isoOrUndefined = (s: string) => {
   const d = new Date(s);
