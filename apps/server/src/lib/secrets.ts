@@ -14,6 +14,12 @@ export interface Secrets {
   mac(purpose: string, data: string): string;
 }
 
+/**
+ * The keyed hash that stands for a client address wherever one is kept (public allowances, reports'
+ * sender, sign-in throttles): one purpose, so the same address is the same key everywhere.
+ */
+export const addressKey = (secrets: Secrets, ip: string) => secrets.mac('source', ip);
+
 const derive = (master: Buffer, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `tianlang:${purpose}`, 32));
 
 export function createSecrets(masterBase64: string): Secrets {

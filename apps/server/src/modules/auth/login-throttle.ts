@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import { loginThrottles } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import type { Secrets } from '../../lib/secrets';
+import { addressKey, type Secrets } from '../../lib/secrets';
 
 /** What an auth.throttled error carries: the seconds until the next try is allowed (the Retry-After header). */
 export const ThrottledDetailsSchema = z.object({ retryAfterSeconds: z.number().int() });
@@ -41,7 +41,7 @@ export function createLoginThrottle({ db, config, clock, secrets }: { db: Db; co
   const addressMaxMs = config.LOGIN_LOCK_MINUTES * 60_000;
   const accountKey = (username: string) => secrets.mac('login-account', username.toLowerCase());
   // the keyed address hash the public endpoints use: raw addresses are never stored
-  const addressKey = (ip: string) => secrets.mac('source', ip);
+  const addressOf = (ip: string) => addressKey(secrets, ip);
   const whereBucket = (b: Bucket) => and(eq(loginThrottles.kind, b.kind), eq(loginThrottles.keyHash, b.keyHash));
   let prunedAt = 0;
 
@@ -81,7 +81,7 @@ export function createLoginThrottle({ db, config, clock, secrets }: { db: Db; co
     const now = clock.now();
     await prune(now);
     const buckets: Bucket[] = [
-      ...(ip ? [{ kind: 'address' as const, keyHash: addressKey(ip), maxDelayMs: addressMaxMs }] : []),
+      ...(ip ? [{ kind: 'address' as const, keyHash: addressOf(ip), maxDelayMs: addressMaxMs }] : []),
       { kind: 'account', keyHash: accountKey(username), maxDelayMs: Math.min(ACCOUNT_MAX_DELAY_MS, addressMaxMs) },
     ];
     const wait = await db.transaction(async (tx) => {

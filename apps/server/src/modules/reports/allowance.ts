@@ -2,6 +2,8 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { publicAllowance } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import type { Pow, PowSolution } from './pow';
 
 export type AllowanceKind = (typeof publicAllowance.kind.enumValues)[number];
 const HOUR = 60 * 60 * 1000;
@@ -57,3 +59,16 @@ export function createAllowance({ db, clock, limits }: { db: Db; clock: Clock; l
   return { reserve, exhausted };
 }
 export type Allowance = ReturnType<typeof createAllowance>;
+
+/**
+ * The one rule of the public endpoints: a use within the address's free allowance passes; past it, the
+ * request must carry a solved proof of work (`report.pow_required` tells the client how to send one).
+ */
+export async function reserveOrProve(
+  gate: { allowance: Allowance; pow: Pow }, sourceHash: string, kind: AllowanceKind, amount: number,
+  solved: PowSolution | undefined, howToSend: string,
+): Promise<void> {
+  if (await gate.allowance.reserve(sourceHash, kind, amount)) return;
+  if (!solved) throw new AppError('report.pow_required', howToSend);
+  await gate.pow.verify(solved);
+}

@@ -4,9 +4,9 @@ import type { PartnerReportInputSchema, PartnerReportResultSchema, PublicReportI
 import type { Db } from '../../db/client';
 import { reports } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { Secrets } from '../../lib/secrets';
+import { addressKey, type Secrets } from '../../lib/secrets';
 import type { UnitsService } from '../units/units.service';
-import type { Allowance } from './allowance';
+import { reserveOrProve, type Allowance } from './allowance';
 import type { FilesService } from '../files/files.service';
 import type { HandlingService } from './handling.service';
 import type { IntakeService } from './intake.service';
@@ -30,7 +30,7 @@ export function createPublicIntakeService(deps: {
 }) {
   const { db, intake, taxonomy, evidence, pow, allowance, units } = deps;
   /** The sender as the platform knows it: a keyed hash of the address, never the address. */
-  const sourceOf = (ip: string) => deps.secrets.mac('source', ip);
+  const sourceOf = (ip: string) => addressKey(deps.secrets, ip);
 
   async function formOptions(ip: string, platformId: string | undefined) {
     const cats = [...(await taxonomy.byCode()).values()].filter((c) => c.active);
@@ -46,10 +46,7 @@ export function createPublicIntakeService(deps: {
     const source = sourceOf(ip);
     const { evidence: tokens, goodFaith: _g, pow: solved, channel, ...input } = body;
     // reserved before anything else is awaited: concurrent submissions each get their own count
-    if (!(await allowance.reserve(source, 'submissions'))) {
-      if (!solved) throw new AppError('report.pow_required', 'complete the proof of work');
-      await pow.verify(solved);
-    }
+    await reserveOrProve({ allowance, pow }, source, 'submissions', 1, solved, 'complete the proof of work');
     const platform = input.platformUnitId ? await units.platformUnit(input.platformUnitId) : null;
     if (input.platformUnitId && !platform) throw new AppError('request.invalid', 'unknown platform', { details: { field: 'platformUnitId' } });
     const where = platform ? await units.jurisdictionOfUnit(platform.id) : await taxonomy.rootJurisdiction();

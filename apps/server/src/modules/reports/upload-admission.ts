@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVIDENCE_LIMITS, EVIDENCE_TYPES } from '@tianlang/contracts';
 import { AppError } from '../../lib/errors';
+import { reserveOrProve } from './allowance';
 import type { ReportsModule } from './reports.module';
 import { isEvidenceMime } from '../files/files.service';
 
@@ -34,11 +35,9 @@ export async function admitUpload(r: ReportsModule, sourceHash: string, headers:
     throw new AppError('report.evidence_too_large', `evidence file exceeds ${limit} bytes`, { details: { limit, size: declared } });
   }
   await r.evidence.assertRoom(declared);
-  if (await r.allowance.reserve(sourceHash, 'upload_bytes', declared)) return;
   const challenge = headers['x-pow-challenge'];
   const nonce = headers['x-pow-nonce'];
-  if (typeof challenge !== 'string' || typeof nonce !== 'string') {
-    throw new AppError('report.pow_required', 'complete the proof of work, and send it in the x-pow-challenge and x-pow-nonce headers');
-  }
-  await r.pow.verify({ challenge, nonce });
+  const solved = typeof challenge === 'string' && typeof nonce === 'string' ? { challenge, nonce } : undefined;
+  await reserveOrProve(r, sourceHash, 'upload_bytes', declared, solved,
+    'complete the proof of work, and send it in the x-pow-challenge and x-pow-nonce headers');
 }
