@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '@tianlang/contracts';
+import { API_ROUTE_TABLES, ERROR_CODES } from '@tianlang/contracts';
 import type { ZodType } from 'zod';
 import { listRoutes } from '../src/http/app';
 import { API_TAGS } from '../src/http/openapi';
@@ -45,6 +45,15 @@ describe('the API document (/api/docs) is a reference a partner can work from', 
     expect(api.length).toBeGreaterThan(100);
     const documented = new Set(operations.map((o) => o.key));
     expect(api.map((r) => `${r.method} ${openapiPath(r.url)}`).filter((k) => !documented.has(k))).toEqual([]);
+  });
+
+  it('registers every API route from the contracts route table, and every table entry exactly once', () => {
+    const api = listRoutes(t.app).filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    expect(api.filter((r) => !r.contract).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    const mounted = new Map<unknown, number>();
+    for (const r of api) mounted.set(r.contract, (mounted.get(r.contract) ?? 0) + 1);
+    const entries = Object.entries(API_ROUTE_TABLES).flatMap(([table, routes]) => Object.entries(routes).map(([name, def]) => ({ key: `${table}.${name}`, def })));
+    expect(entries.filter(({ def }) => mounted.get(def) !== 1).map(({ key, def }) => [key, mounted.get(def) ?? 0])).toEqual([]);
   });
 
   it('gives every operation a declared tag and a summary in Chinese', () => {

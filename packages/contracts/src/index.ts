@@ -10,3 +10,5 @@ export * from './reports';
 export * from './registry';
 export * from './stats';
 export * from './settings';
+export * from './route-table';
+export * from './routes';

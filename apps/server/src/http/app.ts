@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SettingKind } from '@tianlang/contracts';
+import type { RouteDef, SettingKind } from '@tianlang/contracts';
 import { sql } from 'drizzle-orm';
 import type { Services } from '../services';
 import { registerAuthHook } from './auth-hook';
@@ -52,6 +52,8 @@ export interface RouteEntry {
   schema: { body?: unknown; querystring?: unknown; params?: unknown };
   /** the setting kind a settings route reads or writes */
   settings?: SettingKind;
+  /** the contracts route table entry it was mounted from (http/mount.ts) */
+  contract?: RouteDef;
 }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its access rule: the authorization tests walk this. */
@@ -77,6 +79,7 @@ export async function buildApp(s: Services, opts: { serveWeb?: boolean } = {}): 
         method, url: r.url, public: isPublic, permission: r.config?.permission, apiKey: !!r.config?.apiKeyScope, hasBody: !!r.schema?.body,
         bodyLimit: r.bodyLimit, consumes: r.schema?.consumes as string[] | undefined, beforePasswordChange: !!r.config?.beforePasswordChange,
         schema: { body: r.schema?.body, querystring: r.schema?.querystring, params: r.schema?.params }, settings: r.config?.settings,
+        contract: r.config?.contract,
       });
     }
   });

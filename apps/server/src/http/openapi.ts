@@ -2,7 +2,7 @@ import type { FastifySchema, RouteOptions } from 'fastify';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CSRF_HEADER, ERROR_STATUS, ErrorBodySchema, SESSION_COOKIE, type ErrorCode } from '@tianlang/contracts';
+import { API_TAGS, CSRF_HEADER, ERROR_STATUS, ErrorBodySchema, SESSION_COOKIE, type ErrorCode } from '@tianlang/contracts';
 import { SETTING_SCOPES } from '../modules/settings/settings-scope';
 
 declare module 'fastify' {
@@ -17,29 +17,7 @@ declare module 'fastify' {
   }
 }
 
-/**
- * The groups of the API document, in the order /api/docs shows them. Every operation carries one of these
- * tags (its module; the two platform endpoints also carry the first); test/openapi.test.ts holds every route to it.
- */
-export const API_TAGS = [
-  { name: 'partner 平台对接', description: '供平台与合作系统调用的接口：以接口密钥认证，按外部编号去重，可安全重试。' },
-  { name: 'public 公众举报', description: '公众举报页面使用的接口：无需登录，按来源地址限流，超出免费额度后需先完成工作量证明。' },
-  { name: 'auth 登录', description: '登录、退出、当前用户与修改密码。' },
-  { name: 'reports 举报', description: '举报受理、分办、处置、回复与办理时限。' },
-  { name: 'transfers 移交', description: '举报移交相关单位办理：签收、答复、退回、催办。' },
-  { name: 'orders 处置通知', description: '向平台下发处置通知并跟踪落实。' },
-  { name: 'patrol 巡查', description: '巡查来源、内容推送与导入、词库、研判队列与术语检查。' },
-  { name: 'registry 属地台账', description: '属地网站平台台账：主体、分级、检查与约谈记录、整改、导入导出、抽查。' },
-  { name: 'stats 统计与报告', description: '统计看板、数据导出、工作报告与透明度月报发布。' },
-  { name: 'jurisdictions 属地', description: '属地层级（市、区县、街镇）的维护。' },
-  { name: 'units 单位', description: '机关、部门与平台单位。' },
-  { name: 'users 用户', description: '用户账号、所属单位与角色。' },
-  { name: 'roles 角色权限', description: '角色及其权限。' },
-  { name: 'calendar 工作日历', description: '工作日与节假日调整，用于计算办理时限。' },
-  { name: 'notifications 通知', description: '站内通知。' },
-  { name: 'api keys 接口密钥', description: '为单位签发与吊销接口密钥（平台对接使用）。' },
-  { name: 'audit 审计', description: '操作事件记录的查询。' },
-] as const;
+export { API_TAGS } from '@tianlang/contracts';
 
 /** Security schemes of the document; each operation gets its own from its access rule (see securityOf). */
 const SECURITY_SCHEMES = {

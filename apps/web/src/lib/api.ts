@@ -1,3 +1,5 @@
+import { routePath, type CallInput, type RouteDef, type RouteResult } from '@tianlang/contracts';
+
 /** The one way the web app talks to the server: JSON, same-origin cookie, CSRF header, typed errors. */
 
 const CSRF_HEADER = 'x-csrf-token';
@@ -114,21 +116,45 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   return data as T;
 }
 
+/** @deprecated being replaced by `call(def, input)`; removed once every feature calls through the route table. */
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
-  /** POSTs a file as the raw request body (CSV, JSONL, xlsx imports). */
   upload: <T>(path: string, file: Blob, contentType: string, opts?: RequestOptions) =>
     request<T>('POST', path, { ...opts, raw: { body: file, contentType } }),
 };
+
+/** Options of a call that are not part of the route's contract. */
+export type CallOptions = Pick<RequestOptions, 'signal' | 'allow401' | 'headers'>;
+
+/**
+ * Calls route `def` of the contracts route table: the path is filled from `params`, the query and body
+ * are typed by the route's schemas, and the result is the route's success response type.
+ */
+export function call<D extends RouteDef>(def: D, input: CallInput<D>, opts: CallOptions = {}): Promise<RouteResult<D>> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: QueryParams; body?: unknown };
+  return request<RouteResult<D>>(def.method, routePath(def.path, params), { ...opts, query, body });
+}
+
+/** POSTs a file as the raw request body of route `def` (CSV, JSONL, xlsx imports; evidence uploads). */
+export function upload<D extends RouteDef>(def: D, input: Omit<CallInput<D>, 'body'>, file: Blob, contentType: string, opts: CallOptions = {}): Promise<RouteResult<D>> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: QueryParams };
+  return request<RouteResult<D>>(def.method, routePath(def.path, params), { ...opts, query, raw: { body: file, contentType } });
+}
 
 /**
  * Fetches a file (an export) and hands it to the browser as a download, named by the server's
  * Content-Disposition; errors are thrown as ApiError like every other call.
  */
+export function downloadFile<D extends RouteDef>(def: D, input: CallInput<D>): Promise<void> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: QueryParams; body?: unknown };
+  return download(def.method as 'GET' | 'POST', routePath(def.path, params), { query, body });
+}
+
+/** @deprecated use downloadFile(def, input) */
 export async function download(method: 'GET' | 'POST', path: string, opts: { query?: QueryParams; body?: unknown } = {}): Promise<void> {
   const headers: Record<string, string> = {};
   if (method !== 'GET') {

@@ -1,36 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UnitKind, UnitView } from '@tianlang/contracts';
-import { api, type Page } from '../../lib/api';
+import { unitsApi, type CallInput } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export interface UnitQuery {
-  kind?: UnitKind;
-  jurisdictionId?: string;
-  q?: string;
-  limit: number;
-  offset: number;
-}
-export interface UnitCreate {
-  name: string;
-  shortName?: string;
-  kind: UnitKind;
-  jurisdictionId: string;
-  contactPhone?: string;
-}
-export interface UnitUpdate {
-  name?: string;
-  shortName?: string | null;
-  jurisdictionId?: string;
-  contactPhone?: string | null;
-  active?: boolean;
-  reason?: string;
-}
+export type UnitQuery = NonNullable<CallInput<typeof unitsApi.list>['query']>;
+export type UnitCreate = CallInput<typeof unitsApi.create>['body'];
+export type UnitUpdate = CallInput<typeof unitsApi.update>['body'];
 
 const key = ['units'] as const;
 
 export function useUnits(query: UnitQuery) {
   return useQuery({
     queryKey: [...key, query],
-    queryFn: () => api.get<Page<UnitView>>('/api/units', { query: { ...query } }),
+    queryFn: () => call(unitsApi.list, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -43,7 +24,7 @@ export function useUnitOptions() {
 export function useCreateUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: UnitCreate) => api.post<UnitView>('/api/units', input),
+    mutationFn: (body: UnitCreate) => call(unitsApi.create, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -51,7 +32,7 @@ export function useCreateUnit() {
 export function useUpdateUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UnitUpdate }) => api.patch<UnitView>(`/api/units/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: UnitUpdate }) => call(unitsApi.update, { params: { id }, body: input }),
     // user lists show unit names
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ['users'] })]),
   });
