@@ -5,5 +5,6 @@
  */
 export * from './report-enums';
 export * from './report-limits';
+export * from './public-routes';
 export * from './stats-enums';
 export { LOCALES, OFFICE_TIME_ZONE, type Locale } from './enums';

@@ -78,8 +78,19 @@ export const EvidenceUploadResultSchema = z.object({
   stripped: z.boolean(),
 });
 
+/**
+ * A public upload may carry a solved proof of work in headers (the body is the file). Other
+ * headers pass: browsers and proxies add their own.
+ */
+export const EvidenceUploadHeadersSchema = z.looseObject({
+  'x-pow-challenge': z.string().max(200).optional(),
+  'x-pow-nonce': z.string().max(40).optional(),
+});
+
 export const PowChallengeSchema = z.object({ challenge: z.string(), difficulty: z.number().int(), expiresAt: z.string() });
 
+/** An entry embedded by a platform names the platform unit to prefill. */
+export const PublicFormQuerySchema = z.strictObject({ platform: z.uuid().optional() });
 export const PublicFormOptionsSchema = z.object({
   categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
   zones: z.array(z.object({ code: z.string(), name: z.string() })),

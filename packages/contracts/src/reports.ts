@@ -249,6 +249,8 @@ export const ReplyPreviewSchema = z.object({ text: z.string(), missing: z.array(
 
 // ── Transfers and orders ──────────────────────────────────────────
 export const TransferQuerySchema = PageQuerySchema.extend({ state: z.enum(TRANSFER_STATES).optional(), box: z.enum(['inbox', 'outbox']).default('inbox') });
+/** A route grants one permission: the department's inbox and the office's outbox are separate paths, so the box is not a query field. */
+export const TransferBoxQuerySchema = TransferQuerySchema.omit({ box: true });
 export const TransferReplyInputSchema = z.strictObject({ text: textField(5000).min(5) });
 export const OrderQuerySchema = PageQuerySchema.extend({ state: z.enum(ORDER_STATES).optional() });
 export const OrderAnswerInputSchema = z.strictObject({ answer: z.enum(ORDER_ANSWERS), note: textField(2000).min(2) });
@@ -263,6 +265,8 @@ export const ReplyTemplateViewSchema = z.object({
   /** set at the viewer's own level in place of a template of the same name from above */
   replacesInherited: z.boolean(),
 });
+/** The templates set at the viewer's level and inherited from above, and that level. */
+export const ReplyTemplateListSchema = z.object({ items: z.array(ReplyTemplateViewSchema), level: SettingLevelSchema });
 export const ReplyTemplateInputSchema = z.strictObject({
   outcome: z.enum(REPORT_OUTCOMES), name: lineField(60).min(1), body: textField(3000).min(10), active: z.boolean().default(true),
 });
@@ -270,6 +274,7 @@ export const ReplyTemplateUpdateSchema = ReplyTemplateInputSchema.partial().stri
 
 export const SavedViewSchema = z.object({ id: z.uuid(), name: z.string(), filter: ReportFilterSchema, createdAt: z.string() });
 export const SavedViewInputSchema = z.strictObject({ name: lineField(40).min(1), filter: ReportFilterSchema });
+export const SavedViewListSchema = z.object({ items: z.array(SavedViewSchema) });
 
 export const BulkInputSchema = z.strictObject({
   action: z.enum(BULK_ACTIONS),
@@ -316,6 +321,10 @@ export const ReportOptionsSchema = z.object({
 export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 
 export const ContactRevealSchema = z.object({ phone: z.string().nullable(), email: z.string().nullable(), shareWithPartners: z.boolean() });
+export const TrustedReportQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 export const TrustedReportListSchema = z.object({ items: z.array(PublicStatusSchema.extend({ id: z.uuid() })), total: z.number().int() });
 
 /**
@@ -338,3 +347,11 @@ export const ReportSlaInputSchema = z.strictObject({
   reply: z.number().int().min(1).max(30),
   reason: textField(500).min(2),
 });
+export const ReportSlaCodeParamsSchema = z.strictObject({ code: lineField(60).min(1) });
+/** Restoring the inherited deadlines of a category may say why. */
+export const ReportSlaRemoveQuerySchema = z.strictObject({ reason: textField(500).min(2).optional() });
+
+/** One evidence file of one report. */
+export const EvidenceParamsSchema = z.strictObject({ id: z.uuid(), evidenceId: z.uuid() });
+/** 巡查发现 → 处置: the report a confirmed patrol item became (`created` false when it already had one). */
+export const PatrolItemReportSchema = z.object({ reportId: z.uuid(), trackingNo: z.string(), created: z.boolean() });

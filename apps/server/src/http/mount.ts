@@ -14,6 +14,8 @@ export interface MountOptions {
   bodyLimit?: number;
   /** hooks that run before the handler (e.g. reading a raw upload stream) */
   preValidation?: RouteShorthandOptions['preValidation'];
+  /** hooks that run before the body is read (e.g. admitting an upload by its declared size) */
+  preParsing?: RouteShorthandOptions['preParsing'];
 }
 
 /** The request a contract route's handler sees: params, query and body parsed by the route's schemas. */
@@ -56,6 +58,7 @@ export function mount<D extends RouteDef>(app: FastifyInstance, def: D, opts: Mo
     config: { ...opts.config, contract: def },
     ...(opts.bodyLimit !== undefined ? { bodyLimit: opts.bodyLimit } : {}),
     ...(opts.preValidation ? { preValidation: opts.preValidation } : {}),
+    ...(opts.preParsing ? { preParsing: opts.preParsing } : {}),
     handler: handler as unknown as (req: FastifyRequest, reply: FastifyReply) => unknown,
   });
 }

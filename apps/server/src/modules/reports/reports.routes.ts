@@ -1,28 +1,18 @@
-import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  AssessmentInputSchema, AssignInputSchema, BatchViewSchema, BulkInputSchema, BulkPreviewSchema, BulkResultSchema, ContactRevealSchema,
-  DisposalInputSchema, ForwardInputSchema, IdParamsSchema, MergeInputSchema, OptionalReasonInputSchema, ReasonInputSchema, RejectInputSchema,
-  ReplyInputSchema, ReplyPreviewSchema, ReportDetailSchema, ReportListSchema, ReportQuerySchema, ReportReceiptSchema,
-  SavedViewInputSchema, SavedViewSchema, StaffReportInputSchema, TrustedReportInputSchema, TrustedReportListSchema,
-} from '@tianlang/contracts';
-import type { ErrorCode, Permission } from '@tianlang/contracts';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { reportsApi as api, type Permission } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
+import { mount } from '../../http/mount';
 import type { Services } from '../../services';
 import type { AuthUser } from '../auth/auth.types';
 import { reportsPolicy as policy } from './reports.policy';
 import { reportListItemView } from './reports.views';
 
-export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
-  const tags = ['reports 举报'];
+export const reportsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   const r = s.reports;
   const detail = (req: FastifyRequest, id: string) => r.detail.get(currentUser(req), id);
+  const at = (permission: Permission) => ({ config: { permission } });
 
-  app.get('/api/reports', {
-    config: { permission: policy.read },
-    schema: { summary: '举报列表', errors: ['jurisdiction.out_of_scope'], tags, querystring: ReportQuerySchema, response: { 200: ReportListSchema } },
-  }, async (req) => {
+  mount(app, api.list, at(policy.read), async (req) => {
     const { rows, total, totalCapped } = await r.queue.list(currentUser(req), req.query);
     const cats = await r.taxonomy.byCode();
     return {
@@ -31,14 +21,9 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
     };
   });
 
-  app.get('/api/reports/options', {
-    config: { permission: policy.read }, schema: { summary: '办理用的选项（分类、属地、人员）', tags },
-  }, async (req) => r.options(currentUser(req)));
+  mount(app, api.options, at(policy.read), async (req) => r.options(currentUser(req)));
 
-  app.post('/api/reports', {
-    config: { permission: policy.createStaff },
-    schema: { summary: '登记来电、来信、来访举报', errors: ['report.unknown_category'], tags, body: StaffReportInputSchema, response: { 201: ReportReceiptSchema } },
-  }, async (req, reply) => {
+  mount(app, api.createStaff, at(policy.createStaff), async (req, reply) => {
     const user = currentUser(req);
     const { receivedAt, channel, ...input } = req.body;
     const receipt = await r.intake.submit(input, {
@@ -48,10 +33,7 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
     return reply.code(201).send(receiptView(receipt));
   });
 
-  app.post('/api/reports/trusted', {
-    config: { permission: policy.submitTrusted },
-    schema: { summary: '可信举报人提交举报', errors: ['report.unknown_category', 'report.evidence_unknown'], tags, body: TrustedReportInputSchema, response: { 201: ReportReceiptSchema } },
-  }, async (req, reply) => {
+  mount(app, api.createTrusted, at(policy.submitTrusted), async (req, reply) => {
     const user = currentUser(req);
     const { evidence, ...input } = req.body;
     const receipt = await r.intake.submit(input, {
@@ -62,42 +44,27 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
     return reply.code(201).send(receiptView(receipt));
   });
 
-  app.get('/api/reports/trusted/mine', {
-    config: { permission: policy.submitTrusted },
-    schema: { summary: '我提交的举报', tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0) }), response: { 200: TrustedReportListSchema } },
-  }, async (req) => r.trustedMine(currentUser(req), req.query));
+  mount(app, api.trustedMine, at(policy.submitTrusted), async (req) => r.trustedMine(currentUser(req), req.query));
 
-  app.get('/api/reports/views', {
-    config: { permission: policy.read }, schema: { summary: '已保存的筛选视图', tags, response: { 200: z.object({ items: z.array(SavedViewSchema) }) } },
-  }, async (req) => ({ items: await r.views.list(currentUser(req)) }));
-  app.post('/api/reports/views', {
-    config: { permission: policy.read }, schema: { summary: '保存筛选视图', tags, body: SavedViewInputSchema, response: { 200: SavedViewSchema } },
-  }, async (req) => r.views.save(currentUser(req), req.body));
-  app.delete('/api/reports/views/:id', {
-    config: { permission: policy.read }, schema: { summary: '删除筛选视图', tags, params: IdParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
-  }, async (req) => { await r.views.remove(currentUser(req), req.params.id); return { ok: true as const }; });
+  mount(app, api.views, at(policy.read), async (req) => ({ items: await r.views.list(currentUser(req)) }));
+  mount(app, api.saveView, at(policy.read), async (req) => r.views.save(currentUser(req), req.body));
+  mount(app, api.deleteView, at(policy.read), async (req) => { await r.views.remove(currentUser(req), req.params.id); return { ok: true as const }; });
 
-  app.post('/api/reports/bulk/preview', {
-    config: { permission: policy.bulk }, schema: { summary: '预览批量操作', errors: ['report.bulk_too_many'], tags, body: BulkInputSchema, response: { 200: BulkPreviewSchema } },
-  }, async (req) => { const { items, applicable, skipped } = await r.bulk.preview(currentUser(req), req.body); return { action: req.body.action, items, applicable, skipped }; });
-  app.post('/api/reports/bulk', {
-    config: { permission: policy.bulk }, schema: { summary: '执行批量操作', errors: ['report.bulk_too_many'], tags, body: BulkInputSchema, response: { 200: BulkResultSchema } },
-  }, async (req) => { const res = await r.bulk.apply(currentUser(req), req.body); return { batchId: res.batchId, applied: res.applicable, skipped: res.skipped }; });
-  app.get('/api/reports/batches/:id', {
-    config: { permission: policy.read }, schema: { summary: '批量操作结果', tags, params: IdParamsSchema, response: { 200: BatchViewSchema } },
-  }, async (req) => r.bulk.batch(currentUser(req), req.params.id));
+  mount(app, api.bulkPreview, at(policy.bulk), async (req) => {
+    const { items, applicable, skipped } = await r.bulk.preview(currentUser(req), req.body);
+    return { action: req.body.action, items, applicable, skipped };
+  });
+  mount(app, api.bulk, at(policy.bulk), async (req) => {
+    const res = await r.bulk.apply(currentUser(req), req.body);
+    return { batchId: res.batchId, applied: res.applicable, skipped: res.skipped };
+  });
+  mount(app, api.batch, at(policy.read), async (req) => r.bulk.batch(currentUser(req), req.params.id));
 
-  app.get('/api/reports/:id', {
-    config: { permission: policy.read }, schema: { summary: '举报详情', tags, params: IdParamsSchema, response: { 200: ReportDetailSchema } },
-  }, async (req) => detail(req, req.params.id));
+  mount(app, api.get, at(policy.read), async (req) => detail(req, req.params.id));
 
-  app.post('/api/reports/:id/contact', {
-    config: { permission: policy.revealContact }, schema: { summary: '查看举报人联系方式', tags, params: IdParamsSchema, response: { 200: ContactRevealSchema } },
-  }, async (req) => r.handling.revealContact(currentUser(req), req.params.id));
+  mount(app, api.revealContact, at(policy.revealContact), async (req) => r.handling.revealContact(currentUser(req), req.params.id));
 
-  app.get('/api/reports/:id/evidence/:evidenceId', {
-    config: { permission: policy.read }, schema: { summary: '下载证据文件', tags, params: z.strictObject({ id: z.uuid(), evidenceId: z.uuid() }) },
-  }, async (req, reply) => {
+  mount(app, api.evidence, at(policy.read), async (req, reply) => {
     const { row, data } = await r.evidenceFile(currentUser(req), req.params.id, req.params.evidenceId);
     const ext = row.mime.split('/')[1];
     return reply.header('content-type', row.mime).header('x-content-type-options', 'nosniff')
@@ -106,73 +73,49 @@ export const reportsRoutes = (s: Services): FastifyPluginAsyncZod => async (app)
   });
 
   // State-machine actions: each returns the refreshed detail.
-  /** What the API document says of each action (besides report.invalid_transition, which any of them may answer). */
-  const actionDocs = {
-    claim: { summary: '认领举报' }, release: { summary: '放弃认领' }, assign: { summary: '指派承办人', errors: ['request.invalid'] },
-    accept: { summary: '受理举报' }, reject: { summary: '不予受理' }, merge: { summary: '合并到另一件举报', errors: ['report.merge_invalid'] },
-    split: { summary: '拆分举报' }, forward: { summary: '转其他属地办理', errors: ['jurisdiction.out_of_scope'] },
-    assessment: { summary: '研判定性', errors: ['report.unknown_category'] }, disposals: { summary: '登记处置措施', errors: ['report.disposal_invalid'] },
-    complete: { summary: '办结举报', errors: ['report.disposal_invalid', 'report.open_subcases'] },
-    reply: { summary: '答复举报人', errors: ['report.template_unfilled'] }, close: { summary: '结案' },
-  } satisfies Record<string, { summary: string; errors?: ErrorCode[] }>;
-  type ActionName = keyof typeof actionDocs;
-  const doc = (name: ActionName) => {
-    const d: { summary: string; errors?: ErrorCode[] } = actionDocs[name];
-    return { summary: d.summary, errors: ['report.invalid_transition', ...(d.errors ?? [])] satisfies ErrorCode[] };
-  };
-  const action = (name: ActionName, permission: Permission) => ({ config: { permission }, schema: { ...doc(name), tags, params: IdParamsSchema, response: { 200: ReportDetailSchema } } });
-  const actionWith = <S extends z.ZodType>(name: ActionName, permission: Permission, body: S) => {
-    const o = action(name, permission);
-    return { config: o.config, schema: { ...o.schema, body } };
-  };
-  const act = (path: ActionName, opts: ReturnType<typeof action>, run: (user: AuthUser, id: string) => Promise<unknown>) =>
-    app.post(`/api/reports/:id/${path}`, opts, async (req) => { await run(currentUser(req), req.params.id); return detail(req, req.params.id); });
+  const act = (def: typeof api.claim | typeof api.release, permission: Permission, run: (user: AuthUser, id: string) => Promise<unknown>) =>
+    mount(app, def, at(permission), async (req) => { await run(currentUser(req), req.params.id); return detail(req, req.params.id); });
 
-  act('claim', action('claim', policy.claim), (u, id) => r.handling.claim(u, id));
-  act('release', action('release', policy.claim), (u, id) => r.handling.release(u, id));
-  app.post('/api/reports/:id/assign', actionWith('assign', policy.assign, AssignInputSchema), async (req) => {
+  act(api.claim, policy.claim, (u, id) => r.handling.claim(u, id));
+  act(api.release, policy.claim, (u, id) => r.handling.release(u, id));
+  mount(app, api.assign, at(policy.assign), async (req) => {
     await r.handling.assign(currentUser(req), req.params.id, req.body.userId); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/accept', actionWith('accept', policy.accept, OptionalReasonInputSchema), async (req) => {
+  mount(app, api.accept, at(policy.accept), async (req) => {
     await r.handling.accept(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/reject', actionWith('reject', policy.reject, RejectInputSchema), async (req) => {
+  mount(app, api.reject, at(policy.reject), async (req) => {
     await r.handling.reject(currentUser(req), req.params.id, req.body.reasonCode, req.body.reason); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/merge', actionWith('merge', policy.merge, MergeInputSchema), async (req) => {
+  mount(app, api.merge, at(policy.merge), async (req) => {
     await r.handling.merge(currentUser(req), req.params.id, req.body.intoId, req.body.reason); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/split', actionWith('split', policy.split, ReasonInputSchema), async (req) => {
+  mount(app, api.split, at(policy.split), async (req) => {
     await r.handling.split(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/forward', actionWith('forward', policy.forward, ForwardInputSchema), async (req) => {
+  mount(app, api.forward, at(policy.forward), async (req) => {
     await r.handling.forward(currentUser(req), req.params.id, req.body.jurisdictionId, req.body.reason); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/assessment', actionWith('assessment', policy.assess, AssessmentInputSchema), async (req) => {
+  mount(app, api.assessment, at(policy.assess), async (req) => {
     await r.handling.assess(currentUser(req), req.params.id, req.body); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/disposals', actionWith('disposals', policy.dispose, DisposalInputSchema), async (req) => {
+  mount(app, api.disposals, at(policy.dispose), async (req) => {
     await r.disposals.add(currentUser(req), req.params.id, req.body); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/complete', actionWith('complete', policy.complete, OptionalReasonInputSchema), async (req) => {
+  mount(app, api.complete, at(policy.complete), async (req) => {
     await r.disposals.complete(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/reply', actionWith('reply', policy.reply, ReplyInputSchema), async (req) => {
+  mount(app, api.reply, at(policy.reply), async (req) => {
     await r.replies.reply(currentUser(req), req.params.id, req.body); return detail(req, req.params.id);
   });
-  app.post('/api/reports/:id/close', actionWith('close', policy.close, OptionalReasonInputSchema), async (req) => {
+  mount(app, api.close, at(policy.close), async (req) => {
     await r.handling.close(currentUser(req), req.params.id, req.body.reason); return detail(req, req.params.id);
   });
 
   // 巡查发现 → 处置: a confirmed patrol item enters the loop as an accepted report (idempotent).
-  app.post('/api/patrol/items/:id/report', {
-    config: { permission: 'patrol.review' },
-    schema: { summary: '巡查发现转为举报', errors: ['report.invalid_transition'], tags, params: IdParamsSchema, response: { 200: z.object({ reportId: z.uuid(), trackingNo: z.string(), created: z.boolean() }) } },
-  }, async (req) => r.fromPatrol(currentUser(req), req.params.id));
+  mount(app, api.fromPatrolItem, at('patrol.review'), async (req) => r.fromPatrol(currentUser(req), req.params.id));
 
-  app.post('/api/reports/:id/reply/preview', {
-    config: { permission: policy.reply }, schema: { summary: '预览答复内容', errors: ['report.template_unfilled'], tags, params: IdParamsSchema, body: ReplyInputSchema, response: { 200: ReplyPreviewSchema } },
-  }, async (req) => r.replies.preview(currentUser(req), req.params.id, req.body));
+  mount(app, api.replyPreview, at(policy.reply), async (req) => r.replies.preview(currentUser(req), req.params.id, req.body));
 };
 
 const receiptView = (x: { trackingNo: string; queryCode: string; submittedAt: Date }) =>

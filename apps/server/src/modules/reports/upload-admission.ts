@@ -1,18 +1,9 @@
-import { z } from 'zod';
 import { EVIDENCE_LIMITS, EVIDENCE_TYPES } from '@tianlang/contracts';
 import { AppError } from '../../lib/errors';
 import { reserveOrProve } from './allowance';
 import type { ReportsModule } from './reports.module';
 import { isEvidenceMime } from '../files/files.service';
 
-/**
- * A public upload may carry a solved proof of work in headers (the body is the file). Other
- * headers pass: browsers and proxies add their own.
- */
-export const UploadHeadersSchema = z.looseObject({
-  'x-pow-challenge': z.string().max(200).optional(),
-  'x-pow-nonce': z.string().max(40).optional(),
-});
 type UploadHeaders = Record<string, string | string[] | undefined>;
 
 /**
