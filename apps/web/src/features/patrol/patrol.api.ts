@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PATROL_ITEM_STATUSES, PatrolItemInput, PatrolItemView, PatrolPushResultSchema, PatrolQueueGroupSchema } from '@tianlang/contracts';
-import { api, type Page } from '../../lib/api';
+import { reportsApi } from '@tianlang/contracts';
+import { api, call, type Page } from '../../lib/api';
 import type { Infer } from '../../lib/infer';
 
 export type PatrolItemStatus = (typeof PATROL_ITEM_STATUSES)[number];
@@ -68,6 +69,6 @@ export const useImportFile = () =>
 /** 巡查发现 → 处置: the confirmed item's report (made on the first call, the same one afterwards). */
 export function useHandleAsReport() {
   return useMutation({
-    mutationFn: (id: string) => api.post<{ reportId: string; trackingNo: string; created: boolean }>(`/api/patrol/items/${id}/report`),
+    mutationFn: (id: string) => call(reportsApi.fromPatrolItem, { params: { id } }),
   });
 }

@@ -1,25 +1,27 @@
-import type {
-  EvidenceUploadResultSchema, PowChallengeSchema, PublicFormOptionsSchema, PublicReportInput, PublicStatus,
-  ReportReceiptSchema,
-} from '@tianlang/contracts';
-import { api, ApiError } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
+import type { CallInput, publicReportsApi, RouteResult } from '@tianlang/contracts';
+import { PUBLIC_REPORT_ROUTES } from '@tianlang/contracts/public';
+import { ApiError, callRoute } from '../../lib/api';
 
-export type FormOptions = Infer<typeof PublicFormOptionsSchema>;
-export type PowChallenge = Infer<typeof PowChallengeSchema>;
-export type EvidenceUpload = Infer<typeof EvidenceUploadResultSchema>;
-export type Receipt = Infer<typeof ReportReceiptSchema>;
-export type { PublicReportInput, PublicStatus };
+/** The public routes' entries, as types only: their schemas (and zod) stay out of the public pages' bundle. */
+type Api = typeof publicReportsApi;
+type PublicRoute = keyof typeof PUBLIC_REPORT_ROUTES;
+
+export type FormOptions = RouteResult<Api['formOptions']>;
+export type PowChallenge = RouteResult<Api['pow']>;
+export type EvidenceUpload = RouteResult<Api['evidence']>;
+export type Receipt = RouteResult<Api['submit']>;
+export type PublicReportInput = CallInput<Api['submit']>['body'];
+export type PublicStatus = RouteResult<Api['status']>;
+
+/** Calls public route `name`: method and path from the zod-free table, input and result typed by its full entry. */
+const callPublic = <K extends PublicRoute>(name: K, input: CallInput<Api[K]>) => callRoute<Api[K]>(PUBLIC_REPORT_ROUTES[name], input);
 
 export const publicApi = {
-  formOptions: (platform: string | null) =>
-    api.get<FormOptions>('/api/public/report-form', { query: { platform } }),
-  powChallenge: () => api.post<PowChallenge>('/api/public/pow'),
-  submit: (input: PublicReportInput) => api.post<Receipt>('/api/public/reports', input),
-  status: (trackingNo: string, queryCode: string) =>
-    api.post<PublicStatus>('/api/public/reports/status', { trackingNo, queryCode }),
-  review: (trackingNo: string, queryCode: string, reason: string) =>
-    api.post<PublicStatus>('/api/public/reports/review', { trackingNo, queryCode, reason }),
+  formOptions: (platform: string | null) => callPublic('formOptions', { query: { platform: platform ?? undefined } }),
+  powChallenge: () => callPublic('pow', {}),
+  submit: (input: PublicReportInput) => callPublic('submit', { body: input }),
+  status: (trackingNo: string, queryCode: string) => callPublic('status', { body: { trackingNo, queryCode } }),
+  review: (trackingNo: string, queryCode: string, reason: string) => callPublic('review', { body: { trackingNo, queryCode, reason } }),
 };
 
 function parseError(xhr: XMLHttpRequest): ApiError {
@@ -45,7 +47,7 @@ export function uploadEvidence(
 ): Promise<EvidenceUpload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/public/evidence');
+    xhr.open(PUBLIC_REPORT_ROUTES.evidence.method, PUBLIC_REPORT_ROUTES.evidence.path);
     xhr.setRequestHeader('content-type', file.type);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-filename', encodeURIComponent(file.name));

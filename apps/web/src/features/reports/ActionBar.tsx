@@ -30,7 +30,7 @@ export function ActionBar({ report }: { report: ReportDetail }) {
   const allowed = ORDER.filter((a) => report.allowedActions.includes(a));
 
   const direct = (action: 'claim' | 'release' | 'accept' | 'complete' | 'close', reason?: string) =>
-    run.mutateAsync({ id: report.id, action, body: action === 'claim' || action === 'release' ? undefined : { reason } }).then(
+    run.mutateAsync(action === 'claim' || action === 'release' ? { id: report.id, action } : { id: report.id, action, body: { reason } }).then(
       () => void message.success(t(`rptDone.${action}`)),
       (err: unknown) => showError(err),
     );

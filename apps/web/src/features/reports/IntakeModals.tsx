@@ -4,26 +4,30 @@ import { useT } from '../../i18n';
 import { useShowError } from '../../lib/use-show-error';
 import { FormModal, ReasonItem } from './FormModal';
 import { idOptions, jurisdictionOptions } from './report-options';
-import { useReportAction, useReportOptions, type ReportActionPath } from './reports.api';
+import { useReportAction, useReportOptions, type ReportActionInput } from './reports.api';
 import { ReportPicker } from './ReportPicker';
 
 export type IntakeAction = 'reject' | 'merge' | 'split' | 'forward' | 'assign';
 
+/** The form's fields; each action shows (and its rules require) the ones it sends. */
 interface Values {
-  reasonCode?: RejectReason;
-  intoId?: string;
-  jurisdictionId?: string;
-  userId?: string;
-  reason?: string;
+  reasonCode: RejectReason;
+  intoId: string;
+  jurisdictionId: string;
+  userId: string;
+  reason: string;
 }
 
-const body: Record<IntakeAction, (v: Values) => unknown> = {
-  reject: (v) => ({ reasonCode: v.reasonCode, reason: v.reason?.trim() }),
-  merge: (v) => ({ intoId: v.intoId, reason: v.reason?.trim() }),
-  split: (v) => ({ reason: v.reason?.trim() }),
-  forward: (v) => ({ jurisdictionId: v.jurisdictionId, reason: v.reason?.trim() }),
-  assign: (v) => ({ userId: v.userId }),
-};
+/** The action with the body its route takes, from the form. */
+function inputOf(id: string, action: IntakeAction, v: Values): ReportActionInput {
+  switch (action) {
+    case 'reject': return { id, action, body: { reasonCode: v.reasonCode, reason: v.reason.trim() } };
+    case 'merge': return { id, action, body: { intoId: v.intoId, reason: v.reason.trim() } };
+    case 'split': return { id, action, body: { reason: v.reason.trim() } };
+    case 'forward': return { id, action, body: { jurisdictionId: v.jurisdictionId, reason: v.reason.trim() } };
+    case 'assign': return { id, action, body: { userId: v.userId } };
+  }
+}
 
 /** 不予受理, 合并, 拆分, 转属地 and 指派: small forms that end in one action route. */
 export function IntakeModal({ report, action, onClose }: { report: ReportDetail; action: IntakeAction; onClose: () => void }) {
@@ -36,7 +40,7 @@ export function IntakeModal({ report, action, onClose }: { report: ReportDetail;
 
   const onFinish = (v: Values) =>
     run.mutate(
-      { id: report.id, action: action as ReportActionPath, body: body[action](v) },
+      inputOf(report.id, action, v),
       { onSuccess: onClose, onError: (err) => showError(err, form) },
     );
 

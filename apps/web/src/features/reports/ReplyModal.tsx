@@ -37,11 +37,14 @@ export function ReplyModal({ report, onClose }: { report: ReportDetail; onClose:
     if (v.templateId) mutate({ id: report.id, templateId: v.templateId, values: cleanValues(v.values) });
   }, [key, mutate, report.id]);
 
-  const onFinish = (v: Values) =>
+  const onFinish = (v: Values) => {
+    // a required field: the form finishes only with a template chosen
+    if (!v.templateId) return;
     run.mutate(
       { id: report.id, action: 'reply', body: { templateId: v.templateId, values: cleanValues(v.values) } },
       { onSuccess: onClose, onError: (err) => showError(err, form) },
     );
+  };
 
   const shown = template && preview.data && !preview.isError ? preview.data : null;
   return (

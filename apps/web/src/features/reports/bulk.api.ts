@@ -1,25 +1,24 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BatchViewSchema, BulkInputSchema, BulkPreviewSchema, BulkResultSchema, SavedViewInputSchema, SavedViewSchema } from '@tianlang/contracts';
-import { api, type Items } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
-import { reportsKey, type InferIn } from './reports.api';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { reportsApi, type CallInput, type RouteResult } from '@tianlang/contracts';
+import { call } from '../../lib/api';
+import { reportsKey } from './reports.api';
 
-export type BulkInput = InferIn<typeof BulkInputSchema>;
-export type BulkPreview = Infer<typeof BulkPreviewSchema>;
-export type BulkResult = Infer<typeof BulkResultSchema>;
-export type BatchView = Infer<typeof BatchViewSchema>;
-export type SavedView = Infer<typeof SavedViewSchema>;
-export type SavedViewInput = InferIn<typeof SavedViewInputSchema>;
+export type BulkInput = CallInput<typeof reportsApi.bulk>['body'];
+export type BulkPreview = RouteResult<typeof reportsApi.bulkPreview>;
+export type BulkResult = RouteResult<typeof reportsApi.bulk>;
+export type BatchView = RouteResult<typeof reportsApi.batch>;
+export type SavedView = RouteResult<typeof reportsApi.saveView>;
+export type SavedViewInput = CallInput<typeof reportsApi.saveView>['body'];
 
 /** A dry run: what each selected report would go through, nothing is written. */
 export function useBulkPreview() {
-  return useMutation({ mutationFn: (input: BulkInput) => api.post<BulkPreview>('/api/reports/bulk/preview', input) });
+  return useMutation({ mutationFn: (input: BulkInput) => call(reportsApi.bulkPreview, { body: input }) });
 }
 
 export function useBulkRun() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: BulkInput) => api.post<BulkResult>('/api/reports/bulk', input),
+    mutationFn: (input: BulkInput) => call(reportsApi.bulk, { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
   });
 }
@@ -27,21 +26,20 @@ export function useBulkRun() {
 export function useBatch(id: string | null) {
   return useQuery({
     queryKey: [...reportsKey, 'batch', id],
-    queryFn: () => api.get<BatchView>(`/api/reports/batches/${id}`),
-    enabled: id !== null,
+    queryFn: id === null ? skipToken : () => call(reportsApi.batch, { params: { id } }),
   });
 }
 
 const viewsKey = [...reportsKey, 'views'] as const;
 
 export function useSavedViews() {
-  return useQuery({ queryKey: viewsKey, queryFn: () => api.get<Items<SavedView>>('/api/reports/views') });
+  return useQuery({ queryKey: viewsKey, queryFn: () => call(reportsApi.views, {}) });
 }
 
 export function useSaveView() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: SavedViewInput) => api.post<SavedView>('/api/reports/views', input),
+    mutationFn: (input: SavedViewInput) => call(reportsApi.saveView, { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: viewsKey }),
   });
 }
@@ -49,7 +47,7 @@ export function useSaveView() {
 export function useDeleteView() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<unknown>(`/api/reports/views/${id}`),
+    mutationFn: (id: string) => call(reportsApi.deleteView, { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: viewsKey }),
   });
 }

@@ -1,17 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportSlaInputSchema, ReportSlaViewSchema } from '@tianlang/contracts';
-import { api } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
-import { reportsKey, type InferIn } from './reports.api';
+import { reportSlaApi, type CallInput, type RouteResult } from '@tianlang/contracts';
+import { call } from '../../lib/api';
+import { reportsKey } from './reports.api';
 
-export type SlaView = Infer<typeof ReportSlaViewSchema>;
+export type SlaView = RouteResult<typeof reportSlaApi.view>;
 export type SlaRow = SlaView['categories'][number];
-export type SlaInput = InferIn<typeof ReportSlaInputSchema>;
+export type SlaInput = CallInput<typeof reportSlaApi.set>['body'];
 
 const key = [...reportsKey, 'sla'] as const;
 
 export function useSla() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<SlaView>('/api/reports/sla') });
+  return useQuery({ queryKey: key, queryFn: () => call(reportSlaApi.view, {}) });
 }
 
 /** Sets (input) or removes (null) this level's deadlines for a category. */
@@ -19,7 +18,7 @@ export function useSaveSla() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ code, input, reason }: { code: string; input: SlaInput | null; reason?: string }) =>
-      input ? api.put<SlaView>(`/api/reports/sla/${code}`, input) : api.delete<SlaView>(`/api/reports/sla/${code}`, { query: { reason } }),
+      input ? call(reportSlaApi.set, { params: { code }, body: input }) : call(reportSlaApi.remove, { params: { code }, query: { reason } }),
     onSuccess: (view) => qc.setQueryData(key, view),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ORDER_ANSWERS, ORDER_STATES, OrderView, RECHECK_RESULTS, TRANSFER_STATES, TransferView } from '@tianlang/contracts';
-import { api, type Page } from '../../lib/api';
+import { ordersApi, transfersApi, type CallInput, type ORDER_ANSWERS, type ORDER_STATES, type RECHECK_RESULTS, type TRANSFER_STATES } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 import { reportsKey } from './reports.api';
 
 /** inbox: addressed to the user's unit; outbox: sent by the office. */
@@ -14,48 +14,50 @@ export type RecheckResult = (typeof RECHECK_RESULTS)[number];
 const transfersKey = [...reportsKey, 'transfers'] as const;
 const ordersKey = [...reportsKey, 'orders'] as const;
 
-/** Each box is its own route, so each is granted by one permission: inbox transfers.handle, outbox reports.read. */
-const boxPath = (base: string, box: Box) => (box === 'inbox' ? base : `${base}/outbox`);
-
-export function useTransfers(box: Box, query: { state?: TransferState; limit: number; offset: number }) {
+// Each box is its own route, so each is granted by one permission: inbox transfers.handle (orders.answer), outbox reports.read.
+export function useTransfers(box: Box, query: NonNullable<CallInput<typeof transfersApi.inbox>['query']>) {
   return useQuery({
     queryKey: [...transfersKey, box, query],
-    queryFn: () => api.get<Page<TransferView>>(boxPath('/api/transfers', box), { query: { ...query } }),
+    queryFn: () => call(transfersApi[box], { query }),
     placeholderData: keepPreviousData,
   });
 }
 
 export type TransferAction =
   | { action: 'sign' }
-  | { action: 'reply'; body: { text: string } }
-  | { action: 'return' | 'urge'; body: { reason: string } };
+  | { action: 'reply'; body: CallInput<typeof transfersApi.reply>['body'] }
+  | { action: 'return' | 'urge'; body: CallInput<typeof transfersApi.return>['body'] };
 
 export function useTransferAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...a }: { id: string } & TransferAction) =>
-      api.post<TransferView>(`/api/transfers/${id}/${a.action}`, 'body' in a ? a.body : undefined),
+    mutationFn: ({ id, ...a }: { id: string } & TransferAction) => {
+      if (a.action === 'sign') return call(transfersApi.sign, { params: { id } });
+      if (a.action === 'reply') return call(transfersApi.reply, { params: { id }, body: a.body });
+      return call(transfersApi[a.action], { params: { id }, body: a.body });
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
   });
 }
 
 /** inbox: a platform liaison's orders; outbox: the orders the office issued, in its scope. */
-export function useOrders(box: Box, query: { state?: OrderState; limit: number; offset: number }) {
+export function useOrders(box: Box, query: NonNullable<CallInput<typeof ordersApi.inbox>['query']>) {
   return useQuery({
     queryKey: [...ordersKey, box, query],
-    queryFn: () => api.get<Page<OrderView>>(boxPath('/api/orders', box), { query: { ...query } }),
+    queryFn: () => call(ordersApi[box], { query }),
     placeholderData: keepPreviousData,
   });
 }
 
 export type OrderAction =
-  | { action: 'answer'; body: { answer: OrderAnswer; note: string } }
-  | { action: 'recheck'; body: { result: RecheckResult; note: string } };
+  | { action: 'answer'; body: CallInput<typeof ordersApi.answer>['body'] }
+  | { action: 'recheck'; body: CallInput<typeof ordersApi.recheck>['body'] };
 
 export function useOrderAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string } & OrderAction) => api.post<OrderView>(`/api/orders/${id}/${action}`, body),
+    mutationFn: ({ id, ...a }: { id: string } & OrderAction) =>
+      a.action === 'answer' ? call(ordersApi.answer, { params: { id }, body: a.body }) : call(ordersApi.recheck, { params: { id }, body: a.body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
   });
 }

@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReplyPreviewSchema, ReplyTemplateInputSchema, ReplyTemplateViewSchema, SettingLevel } from '@tianlang/contracts';
-import { api, type Items, type Ok } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
-import { reportsKey, type InferIn } from './reports.api';
+import { replyTemplatesApi, reportsApi, type CallInput, type RouteResult } from '@tianlang/contracts';
+import { call } from '../../lib/api';
+import { reportsKey } from './reports.api';
 
-export type ReplyTemplate = Infer<typeof ReplyTemplateViewSchema>;
-export type ReplyTemplateInput = InferIn<typeof ReplyTemplateInputSchema>;
-export type ReplyPreview = Infer<typeof ReplyPreviewSchema>;
+export type ReplyTemplate = RouteResult<typeof replyTemplatesApi.create>;
+export type ReplyTemplateInput = CallInput<typeof replyTemplatesApi.create>['body'];
+export type ReplyPreview = RouteResult<typeof reportsApi.replyPreview>;
 
 /** Placeholders the server fills from the report itself; every other one is typed when replying. */
 export const AUTO_PLACEHOLDERS = ['trackingNo', 'submittedDate', 'categoryName'] as const;
@@ -19,14 +18,14 @@ export const placeholdersOf = (body: string) => [...new Set([...body.matchAll(PL
 const key = [...reportsKey, 'templates'] as const;
 
 export function useReplyTemplates() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<Items<ReplyTemplate> & { level: SettingLevel }>('/api/reply-templates') });
+  return useQuery({ queryKey: key, queryFn: () => call(replyTemplatesApi.list, {}) });
 }
 
 /** Removes a template of the user's own level (an inherited one of the same name applies again). */
 export function useRemoveTemplate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<Ok>(`/api/reply-templates/${id}`),
+    mutationFn: (id: string) => call(replyTemplatesApi.remove, { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
   });
 }
@@ -35,7 +34,7 @@ export function useSaveTemplate() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string | null; input: ReplyTemplateInput }) =>
-      id ? api.patch<ReplyTemplate>(`/api/reply-templates/${id}`, input) : api.post<ReplyTemplate>('/api/reply-templates', input),
+      id ? call(replyTemplatesApi.update, { params: { id }, body: input }) : call(replyTemplatesApi.create, { body: input }),
     // the reply dialog reads templates from the options
     onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
   });
@@ -44,6 +43,6 @@ export function useSaveTemplate() {
 export function useReplyPreview() {
   return useMutation({
     mutationFn: ({ id, templateId, values }: { id: string; templateId: string; values: Record<string, string> }) =>
-      api.post<ReplyPreview>(`/api/reports/${id}/reply/preview`, { templateId, values }),
+      call(reportsApi.replyPreview, { params: { id }, body: { templateId, values } }),
   });
 }
