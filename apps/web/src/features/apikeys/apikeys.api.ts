@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiKeysApi, type CallInput, type RouteResult } from '@tianlang/contracts';
 import { call } from '../../lib/api';
 
-export type ApiKeyView = RouteResult<typeof apiKeysApi.revoke>;
+export type ApiKeyView = RouteResult<typeof apiKeysApi.list>['items'][number];
 export type ApiKeyCreated = RouteResult<typeof apiKeysApi.create>;
 type ApiKeyCreate = CallInput<typeof apiKeysApi.create>['body'];
 
