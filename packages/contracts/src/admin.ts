@@ -162,6 +162,8 @@ export const CalendarYearViewSchema = z.object({
   level: SettingLevelSchema,
 });
 export const CalendarDayParamsSchema = z.strictObject({ date: DateOnlySchema });
+/** DELETE carries no body: the optional reason travels in the query string. */
+export const CalendarDayRemoveQuerySchema = z.strictObject({ reason: textField(500).optional() });
 export const CalendarDayInputSchema = z.strictObject({
   kind: z.enum(CALENDAR_DAY_KINDS),
   name: nameField(40),

@@ -41,3 +41,4 @@ export const NotificationListQuerySchema = PageQuerySchema.extend({
   unread: z.enum(['true', 'false']).optional(),
 });
 export const UnreadCountViewSchema = z.object({ unread: z.number().int() });
+export const NotificationsReadAllViewSchema = z.object({ ok: z.literal(true), updated: z.number().int() });

@@ -49,5 +49,11 @@ export const SessionViewSchema = z.object({
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
+/** The demo accounts the sign-in page offers when the server runs with demo data. */
+export const DemoHintSchema = z.object({
+  enabled: z.boolean(),
+  users: z.array(z.object({ username: z.string(), role: z.string() })).optional(),
+});
+
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'tl_session';

@@ -80,7 +80,6 @@ export const en: Record<CoreMessageKey, string> = {
   'login.mustChangeSignOut': 'Sign out',
   'login.demoTitle': 'Demo environment',
   'login.demoBody': 'Sign in with these demo accounts (click a username to fill it in); the password is printed in the server console at start-up.',
-  'login.demoPassword': 'Demo password: ',
   'login.backHome': 'Back to home',
 
   'nav.home': 'Home',

@@ -77,7 +77,6 @@ export const zhCN = {
   'login.mustChangeSignOut': '退出登录',
   'login.demoTitle': '演示环境',
   'login.demoBody': '可使用以下演示账号登录（点击用户名即可填入），密码见服务启动时控制台输出的“演示密码”。',
-  'login.demoPassword': '演示密码：',
   'login.backHome': '返回首页',
 
   'nav.home': '工作台',

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MeView, Permission, SessionView } from '@tianlang/contracts';
-import { api, setCsrfToken } from './api';
+import { authApi, type MeView, type Permission, type SessionView } from '@tianlang/contracts';
+import { call, setCsrfToken } from './api';
 
 export const sessionKey = ['session'] as const;
 
 export async function fetchSession(): Promise<SessionView> {
-  const session = await api.get<SessionView>('/api/auth/me', { allow401: true });
+  const session = await call(authApi.me, {}, { allow401: true });
   setCsrfToken(session.csrfToken);
   return session;
 }

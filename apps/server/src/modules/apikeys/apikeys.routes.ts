@@ -1,8 +1,8 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ApiKeyCreateInputSchema, ApiKeyCreatedViewSchema, ApiKeyViewSchema, IdParamsSchema, type ApiKeyScope } from '@tianlang/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import { apiKeysApi as api, type ApiKeyScope } from '@tianlang/contracts';
 import type { ApiKeyRow } from '../../db/schema';
 import { currentUser } from '../../http/auth-hook';
+import { mount } from '../../http/mount';
 import type { Services } from '../../services';
 
 const policy = { manage: 'admin.apikeys.manage' } as const;
@@ -13,23 +13,11 @@ const view = (r: { key: ApiKeyRow; unitName: string }) => ({
   lastUsedAt: r.key.lastUsedAt?.toISOString() ?? null, revokedAt: r.key.revokedAt?.toISOString() ?? null,
 });
 
-export const apiKeysRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
-  const tags = ['api keys 接口密钥'];
-  app.get('/api/api-keys', {
-    config: { permission: policy.manage },
-    schema: { summary: '接口密钥列表', tags, response: { 200: z.object({ items: z.array(ApiKeyViewSchema) }) } },
-  }, async (req) => ({ items: (await s.apiKeys.list(currentUser(req))).map(view) }));
-
-  app.post('/api/api-keys', {
-    config: { permission: policy.manage },
-    schema: { summary: '签发接口密钥', tags, body: ApiKeyCreateInputSchema, response: { 201: ApiKeyCreatedViewSchema } },
-  }, async (req, reply) => {
+export const apiKeysRoutes = (s: Services): FastifyPluginAsync => async (app) => {
+  mount(app, api.list, { config: { permission: policy.manage } }, async (req) => ({ items: (await s.apiKeys.list(currentUser(req))).map(view) }));
+  mount(app, api.create, { config: { permission: policy.manage } }, async (req, reply) => {
     const created = await s.apiKeys.create(currentUser(req), req.body);
     return reply.status(201).send({ ...view(created), secret: created.secret });
   });
-
-  app.post('/api/api-keys/:id/revoke', {
-    config: { permission: policy.manage },
-    schema: { summary: '吊销接口密钥', errors: ['resource.conflict'], tags, params: IdParamsSchema, response: { 200: ApiKeyViewSchema } },
-  }, async (req) => view(await s.apiKeys.revoke(currentUser(req), req.params.id)));
+  mount(app, api.revoke, { config: { permission: policy.manage } }, async (req) => view(await s.apiKeys.revoke(currentUser(req), req.params.id)));
 };

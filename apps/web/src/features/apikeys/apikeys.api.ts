@@ -1,26 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiKeyCreatedViewSchema, ApiKeyScope, ApiKeyViewSchema } from '@tianlang/contracts';
-import { api, type Items } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
+import { apiKeysApi, type CallInput, type RouteResult } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export type ApiKeyView = Infer<typeof ApiKeyViewSchema>;
-export type ApiKeyCreated = Infer<typeof ApiKeyCreatedViewSchema>;
-export interface ApiKeyCreate {
-  unitId: string;
-  name: string;
-  scopes: ApiKeyScope[];
-}
+export type ApiKeyView = RouteResult<typeof apiKeysApi.list>['items'][number];
+export type ApiKeyCreated = RouteResult<typeof apiKeysApi.create>;
+type ApiKeyCreate = CallInput<typeof apiKeysApi.create>['body'];
 
 const key = ['api-keys'] as const;
 
 export function useApiKeys() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<Items<ApiKeyView>>('/api/api-keys') });
+  return useQuery({ queryKey: key, queryFn: () => call(apiKeysApi.list, {}) });
 }
 
 export function useCreateApiKey() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: ApiKeyCreate) => api.post<ApiKeyCreated>('/api/api-keys', input),
+    mutationFn: (body: ApiKeyCreate) => call(apiKeysApi.create, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -28,7 +23,7 @@ export function useCreateApiKey() {
 export function useRevokeApiKey() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<ApiKeyView>(`/api/api-keys/${id}/revoke`),
+    mutationFn: (id: string) => call(apiKeysApi.revoke, { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }

@@ -1,7 +1,6 @@
 import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
-import type { EventView } from '@tianlang/contracts';
+import type { auditApi, EventView, RouteResult } from '@tianlang/contracts';
 import { useT } from '../../i18n';
-import type { Page } from '../../lib/api';
 import { formatDateTime, shortHash } from '../../lib/format';
 import { EventDetails } from './EventDetails';
 import { actionLabel, roleLabel, stateLabel, subjectTypeLabel } from './labels';
@@ -13,7 +12,7 @@ export interface AuditFilters {
 }
 
 interface Props {
-  data: Page<EventView> | undefined;
+  data: RouteResult<typeof auditApi.events> | undefined;
   loading: boolean;
   page: number;
   pageSize: number;

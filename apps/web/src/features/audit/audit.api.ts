@@ -1,19 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { EventView } from '@tianlang/contracts';
-import { api, type Page } from '../../lib/api';
+import { auditApi, type CallInput } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export interface EventQuery {
-  subjectType?: string;
-  subjectId?: string;
-  actorId?: string;
-  limit: number;
-  offset: number;
-}
+type EventQuery = NonNullable<CallInput<typeof auditApi.events>['query']>;
 
 export function useEvents(query: EventQuery) {
   return useQuery({
     queryKey: ['events', query],
-    queryFn: () => api.get<Page<EventView>>('/api/events', { query: { ...query } }),
+    queryFn: () => call(auditApi.events, { query }),
     placeholderData: keepPreviousData,
   });
 }

@@ -4,7 +4,7 @@ import { isMessageKey, useT } from '../../i18n';
 import { authApi } from './auth.api';
 
 interface Props {
-  onPick: (username: string, password?: string) => void;
+  onPick: (username: string) => void;
 }
 
 /** Demo accounts, shown only when the server says this is a demo installation. */
@@ -29,19 +29,11 @@ export function DemoHint({ onPick }: Props) {
           <Typography.Text type="secondary">{t('login.demoBody')}</Typography.Text>
           <Flex wrap gap={4}>
             {data.users.map((u) => (
-              <Button key={u.username} size="small" onClick={() => onPick(u.username, data.password)}>
+              <Button key={u.username} size="small" onClick={() => onPick(u.username)}>
                 {u.username} · {roleLabel(u.role)}
               </Button>
             ))}
           </Flex>
-          {data.password && (
-            <Typography.Text>
-              {t('login.demoPassword')}
-              <Typography.Text code copyable>
-                {data.password}
-              </Typography.Text>
-            </Typography.Text>
-          )}
         </Flex>
       }
     />

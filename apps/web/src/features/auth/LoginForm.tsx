@@ -29,8 +29,8 @@ export function LoginForm({ onSignedIn }: Props) {
   return (
     <Flex vertical gap={16}>
       <DemoHint
-        onPick={(username, password) => {
-          form.setFieldsValue(password ? { username, password } : { username });
+        onPick={(username) => {
+          form.setFieldsValue({ username });
           setError(null);
         }}
       />

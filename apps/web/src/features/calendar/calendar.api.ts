@@ -1,38 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarDayKind, CalendarDayView, DeadlineUnit, SettingLevel } from '@tianlang/contracts';
-import { api, type Ok } from '../../lib/api';
+import { calendarApi, type CallInput } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export interface CalendarYear {
-  year: number;
-  days: CalendarDayView[];
-  workingDayCount: number;
-  /** the viewer's level: days set here are this level's own adjustments */
-  level: SettingLevel;
-}
-export interface DayInput {
-  kind: CalendarDayKind;
-  name: string;
-  reason?: string;
-}
-export interface PreviewInput {
-  start: string;
-  amount: number;
-  unit: DeadlineUnit;
-}
+type DayInput = CallInput<typeof calendarApi.setDay>['body'];
+type PreviewInput = CallInput<typeof calendarApi.preview>['body'];
 
 const key = ['calendar'] as const;
 
 export function useCalendarYear(year: number) {
   return useQuery({
     queryKey: [...key, year],
-    queryFn: () => api.get<CalendarYear>('/api/calendar', { query: { year } }),
+    queryFn: () => call(calendarApi.year, { query: { year } }),
   });
 }
 
 export function useSetDay() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ date, input }: { date: string; input: DayInput }) => api.put<CalendarDayView>(`/api/calendar/days/${date}`, input),
+    mutationFn: ({ date, input }: { date: string; input: DayInput }) => call(calendarApi.setDay, { params: { date }, body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -42,13 +27,13 @@ export function useRemoveDay() {
   return useMutation({
     // DELETE carries no body; the optional reason travels in the query string
     mutationFn: ({ date, reason }: { date: string; reason?: string }) =>
-      api.delete<Ok>(`/api/calendar/days/${date}`, { query: { reason } }),
+      call(calendarApi.removeDay, { params: { date }, query: { reason } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
 
 export function useDeadlinePreview() {
   return useMutation({
-    mutationFn: (input: PreviewInput) => api.post<{ dueAt: string; dueLocal: string }>('/api/calendar/preview', input),
+    mutationFn: (body: PreviewInput) => call(calendarApi.preview, { body }),
   });
 }

@@ -1,27 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JurisdictionView } from '@tianlang/contracts';
-import { api, type Items } from '../../lib/api';
+import { jurisdictionsApi, type CallInput } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export interface JurisdictionCreate {
-  parentId: string;
-  code: string;
-  name: string;
-  sort: number;
-}
-export interface JurisdictionUpdate {
-  name?: string;
-  code?: string;
-  sort?: number;
-  active?: boolean;
-  reason?: string;
-}
+type JurisdictionCreate = CallInput<typeof jurisdictionsApi.create>['body'];
+type JurisdictionUpdate = CallInput<typeof jurisdictionsApi.update>['body'];
 
 const key = ['jurisdictions'] as const;
 
 export function useJurisdictions() {
   return useQuery({
     queryKey: key,
-    queryFn: () => api.get<Items<JurisdictionView>>('/api/jurisdictions'),
+    queryFn: () => call(jurisdictionsApi.list, {}),
     staleTime: 60_000,
   });
 }
@@ -29,7 +18,7 @@ export function useJurisdictions() {
 export function useCreateJurisdiction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: JurisdictionCreate) => api.post<JurisdictionView>('/api/jurisdictions', input),
+    mutationFn: (body: JurisdictionCreate) => call(jurisdictionsApi.create, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -38,7 +27,7 @@ export function useUpdateJurisdiction() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: JurisdictionUpdate }) =>
-      api.patch<JurisdictionView>(`/api/jurisdictions/${id}`, input),
+      call(jurisdictionsApi.update, { params: { id }, body: input }),
     // unit lists show jurisdiction names, so they are refreshed too
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ['units'] })]),
   });

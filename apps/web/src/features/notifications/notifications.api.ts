@@ -1,12 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationView } from '@tianlang/contracts';
-import { api, type Ok, type Page } from '../../lib/api';
+import { notificationsApi, type CallInput } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export interface NotificationQuery {
-  unread?: boolean;
-  limit: number;
-  offset: number;
-}
+/** The list's query as the page holds it: `unread` as a flag, sent as 'true' only when set. */
+type NotificationQuery = Omit<NonNullable<CallInput<typeof notificationsApi.list>['query']>, 'unread'> & { unread?: boolean };
 
 const keys = {
   all: ['notifications'] as const,
@@ -17,7 +14,7 @@ const keys = {
 export function useUnreadCount() {
   return useQuery({
     queryKey: keys.unreadCount,
-    queryFn: () => api.get<{ unread: number }>('/api/notifications/unread-count'),
+    queryFn: () => call(notificationsApi.unreadCount, {}),
     refetchInterval: 30_000,
   });
 }
@@ -26,7 +23,7 @@ export function useNotifications(q: NotificationQuery, enabled = true) {
   return useQuery({
     queryKey: keys.list(q),
     queryFn: () =>
-      api.get<Page<NotificationView>>('/api/notifications', {
+      call(notificationsApi.list, {
         query: { unread: q.unread ? 'true' : undefined, limit: q.limit, offset: q.offset },
       }),
     enabled,
@@ -37,7 +34,7 @@ export function useNotifications(q: NotificationQuery, enabled = true) {
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Ok>(`/api/notifications/${id}/read`),
+    mutationFn: (id: string) => call(notificationsApi.markRead, { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -45,7 +42,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<Ok>('/api/notifications/read-all'),
+    mutationFn: () => call(notificationsApi.markAllRead, {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -1,32 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Permission, RoleView } from '@tianlang/contracts';
+import { rolesApi, type CallInput } from '@tianlang/contracts';
 import { isMessageKey, useT } from '../../i18n';
-import { api, type Items } from '../../lib/api';
+import { call } from '../../lib/api';
 
-export interface RoleCreate {
-  code: string;
-  name: string;
-  description?: string;
-  permissions: Permission[];
-}
-export interface RoleUpdate {
-  name?: string;
-  description?: string | null;
-  permissions?: Permission[];
-  reason?: string;
-}
+type RoleCreate = CallInput<typeof rolesApi.create>['body'];
+type RoleUpdate = CallInput<typeof rolesApi.update>['body'];
 
 const key = ['roles'] as const;
 
 export function useRoles() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<Items<RoleView>>('/api/roles'), staleTime: 60_000 });
+  return useQuery({ queryKey: key, queryFn: () => call(rolesApi.list, {}), staleTime: 60_000 });
 }
 
 /** The permission verbs the server knows (may be newer than this build's contract). */
 export function usePermissionList() {
   return useQuery({
     queryKey: ['permissions'],
-    queryFn: () => api.get<Items<Permission>>('/api/permissions'),
+    queryFn: () => call(rolesApi.permissions, {}),
     staleTime: Infinity,
   });
 }
@@ -46,7 +36,7 @@ export function useRoleName(): (code: string) => string {
 export function useCreateRole() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: RoleCreate) => api.post<RoleView>('/api/roles', input),
+    mutationFn: (body: RoleCreate) => call(rolesApi.create, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -54,7 +44,7 @@ export function useCreateRole() {
 export function useUpdateRole() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: RoleUpdate }) => api.patch<RoleView>(`/api/roles/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: RoleUpdate }) => call(rolesApi.update, { params: { id }, body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }

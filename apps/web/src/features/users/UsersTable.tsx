@@ -1,8 +1,7 @@
 import { App, Button, Flex, Table, Tag, Typography } from 'antd';
-import type { UserView } from '@tianlang/contracts';
+import type { RouteResult, UserView, usersApi } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { useConfirmWithReason } from '../../components/use-confirm-with-reason';
-import type { Page } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useShowError } from '../../lib/use-show-error';
@@ -10,7 +9,7 @@ import { useRoleName } from '../roles/roles.api';
 import { useUnlockUser, useUpdateUser } from './users.api';
 
 interface Props {
-  data: Page<UserView> | undefined;
+  data: RouteResult<typeof usersApi.list> | undefined;
   loading: boolean;
   page: number;
   pageSize: number;

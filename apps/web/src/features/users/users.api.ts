@@ -1,35 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UserView } from '@tianlang/contracts';
-import { api, type Ok, type Page } from '../../lib/api';
+import { usersApi, type CallInput } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export interface UserQuery {
-  unitId?: string;
-  role?: string;
-  q?: string;
-  limit: number;
-  offset: number;
-}
-export interface UserCreate {
-  username: string;
-  displayName: string;
-  unitId: string;
-  roles: string[];
-  password: string;
-}
-export interface UserUpdate {
-  displayName?: string;
-  unitId?: string;
-  roles?: string[];
-  active?: boolean;
-  reason?: string;
-}
+type UserQuery = NonNullable<CallInput<typeof usersApi.list>['query']>;
+type UserCreate = CallInput<typeof usersApi.create>['body'];
+type UserUpdate = CallInput<typeof usersApi.update>['body'];
 
 const key = ['users'] as const;
 
 export function useUsers(query: UserQuery) {
   return useQuery({
     queryKey: [...key, query],
-    queryFn: () => api.get<Page<UserView>>('/api/users', { query: { ...query } }),
+    queryFn: () => call(usersApi.list, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -44,9 +26,9 @@ function useUserMutation<V>(fn: (vars: V) => Promise<unknown>) {
   });
 }
 
-export const useCreateUser = () => useUserMutation((input: UserCreate) => api.post<UserView>('/api/users', input));
+export const useCreateUser = () => useUserMutation((body: UserCreate) => call(usersApi.create, { body }));
 export const useUpdateUser = () =>
-  useUserMutation(({ id, input }: { id: string; input: UserUpdate }) => api.patch<UserView>(`/api/users/${id}`, input));
+  useUserMutation(({ id, input }: { id: string; input: UserUpdate }) => call(usersApi.update, { params: { id }, body: input }));
 export const useResetPassword = () =>
-  useUserMutation(({ id, password }: { id: string; password: string }) => api.post<Ok>(`/api/users/${id}/reset-password`, { password }));
-export const useUnlockUser = () => useUserMutation((id: string) => api.post<Ok>(`/api/users/${id}/unlock`));
+  useUserMutation(({ id, password }: { id: string; password: string }) => call(usersApi.resetPassword, { params: { id }, body: { password } }));
+export const useUnlockUser = () => useUserMutation((id: string) => call(usersApi.unlock, { params: { id } }));
