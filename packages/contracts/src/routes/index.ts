@@ -14,7 +14,6 @@ import { rolesApi } from './roles';
 import { unitsApi } from './units';
 import { usersApi } from './users';
 
-export { unitsApi };
 export { ordersApi, publicReportsApi, replyTemplatesApi, reportSlaApi, reportsApi, transfersApi };
 export { PARTNER_REPORTS_BODY_LIMIT } from './public-reports';
 export { apiKeysApi, auditApi, authApi, calendarApi, jurisdictionsApi, notificationsApi, rolesApi, unitsApi, usersApi };
