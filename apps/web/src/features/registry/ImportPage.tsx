@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Flex, Result, Steps, Tag, Typography, Upload } from 'antd';
+import { registryApi } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { download } from '../../lib/api';
+import { downloadFile } from '../../lib/api';
 import { useShowError } from '../../lib/use-show-error';
 import { consolePath } from '../shell/modules';
 import { COLUMN_LIST } from './enums';
@@ -23,7 +24,7 @@ function ColumnsHelp() {
       <Flex justify="space-between" align="baseline" gap={12} wrap>
         <Typography.Text type="secondary">{t('regImport.columnsHint')}</Typography.Text>
         <Button type="link" size="small" data-testid="import-template"
-          onClick={() => { download('GET', '/api/registry/template').catch((err: unknown) => showError(err)); }}>
+          onClick={() => { downloadFile(registryApi.template, {}).catch((err: unknown) => showError(err)); }}>
           {t('regImport.template')}
         </Button>
       </Flex>
