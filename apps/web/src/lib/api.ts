@@ -135,8 +135,17 @@ export type CallOptions = Pick<RequestOptions, 'signal' | 'allow401' | 'headers'
  * are typed by the route's schemas, and the result is the route's success response type.
  */
 export function call<D extends RouteDef>(def: D, input: CallInput<D>, opts: CallOptions = {}): Promise<RouteResult<D>> {
+  return callPublic<D>(def, input, opts);
+}
+
+/**
+ * `call` for the public pages, which load no schema: the route's method and path come from
+ * `PUBLIC_ROUTES` ('@tianlang/contracts/public', zod-free), its types from the table entry named as a type:
+ * `callPublic<typeof publicStatsApi.transparencyFeed>(PUBLIC_ROUTES.transparencyFeed, {})`.
+ */
+export function callPublic<D extends RouteDef>(route: Pick<D, 'method' | 'path'>, input: CallInput<D>, opts: CallOptions = {}): Promise<RouteResult<D>> {
   const { params, query, body } = input as { params?: Record<string, unknown>; query?: QueryParams; body?: unknown };
-  return request<RouteResult<D>>(def.method, routePath(def.path, params), { ...opts, query, body });
+  return request<RouteResult<D>>(route.method, routePath(route.path, params), { ...opts, query, body });
 }
 
 /** POSTs a file as the raw request body of route `def` (CSV, JSONL, xlsx imports; evidence uploads). */
