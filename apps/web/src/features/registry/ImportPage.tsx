@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Flex, Result, Steps, Tag, Typography, Upload } from 'antd';
-import { registryApi } from '@tianlang/contracts';
+import { IMPORT_MAX_BYTES, registryApi } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadFile } from '../../lib/api';
@@ -12,7 +12,6 @@ import { ImportProgress, ImportTotals, ProblemsTable, SampleTable } from './Impo
 import { useCommitImport, useImport, useStartImport } from './registry.api';
 import './registry.css';
 
-const MAX_BYTES = 40 * 1024 * 1024;
 const REQUIRED = new Set(['name', 'type', 'grade']);
 
 /** Which header each column takes; the server also accepts the traditional spelling. */
@@ -55,7 +54,7 @@ export function ImportPage() {
 
   const pick = (file: File) => {
     if (!file.name.toLowerCase().endsWith('.xlsx')) void message.error(t('regImport.badType'));
-    else if (file.size > MAX_BYTES) void message.error(t('error.request.too_large'));
+    else if (file.size > IMPORT_MAX_BYTES) void message.error(t('error.request.too_large'));
     else start.mutate(file, { onSuccess: (v) => setId(v.id), onError: (err) => showError(err) });
     return false;
   };

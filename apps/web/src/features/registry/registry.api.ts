@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   registryApi, registryRecordsApi, routePath, type CallInput, type EntityFilter, type EntityPage, type EntityView, type ImportView, type RegistryColumn,
-  type RegistryOptions, type RouteResult, type XLSX_MIME,
+  type RegistryOptions, type RouteResult, XLSX_MIME,
 } from '@tianlang/contracts';
 import { call, upload } from '../../lib/api';
 
@@ -22,8 +22,6 @@ export type DrawList = RouteResult<typeof records.draws>;
 export type DrawTask = DrawView['tasks'][number];
 type ListQuery = NonNullable<CallInput<typeof registryApi.entities>['query']>;
 export type { EntityFilter, EntityPage, EntityView, ImportView };
-
-export const XLSX_TYPE: typeof XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Everything of the registry under one key: a record on an entity changes its page, the list and the draws. */
 export const registryKey = ['registry'] as const;
@@ -122,7 +120,7 @@ export function useVerifyDraw() {
 }
 
 export function useStartImport() {
-  return useMutation({ mutationFn: (file: File) => upload(records.startImport, {}, file, XLSX_TYPE, fileNameHeader(file)) });
+  return useMutation({ mutationFn: (file: File) => upload(records.startImport, {}, file, XLSX_MIME, fileNameHeader(file)) });
 }
 
 const running = (v: ImportView | undefined) => v?.state === 'parsing' || v?.state === 'committing';
