@@ -50,13 +50,16 @@ export const LexiconRuleListQuerySchema = PageQuerySchema.extend({
   active: z.enum(['true', 'false']).optional(),
   sort: z.enum(['pattern', 'hits', 'precision']).default('pattern'),
 });
+/** What a lexicon import changed; each version keeps the summary of the import that made it. */
+export const LexiconImportSummarySchema = z.object({ added: z.number(), changed: z.number(), deactivated: z.number(), note: z.string().optional() });
 export const LexiconVersionViewSchema = z.object({
   version: z.number().int(),
   actorName: z.string().nullable(),
-  summary: z.object({ added: z.number(), changed: z.number(), deactivated: z.number(), note: z.string().optional() }),
+  summary: LexiconImportSummarySchema,
   ruleCount: z.number().int(),
   createdAt: z.string(),
 });
+export const LexiconVersionListSchema = z.object({ items: z.array(LexiconVersionViewSchema) });
 /** Upload of a lexicon file (documented format of packages/textscan) as text. */
 export const LexiconImportInputSchema = z.strictObject({
   content: multilineText().min(1).max(5_000_000),
@@ -82,6 +85,8 @@ export const PatrolSourceViewSchema = z.object({
 });
 export type PatrolSourceView = z.infer<typeof PatrolSourceViewSchema>;
 
+export const PatrolSourceListSchema = z.object({ items: z.array(PatrolSourceViewSchema) });
+
 export const PatrolSourceInputSchema = z.strictObject({
   kind: z.enum(PATROL_SOURCE_KINDS),
   name: nameField(100),
@@ -106,6 +111,17 @@ export const PatrolItemInputSchema = z.strictObject({
   text: multilineText().min(1).max(100_000),
 });
 export type PatrolItemInput = z.infer<typeof PatrolItemInputSchema>;
+
+/** A batch is up to 1,000 items; the app-wide JSON limit is for forms, not for content pushes. */
+export const PATROL_PUSH_MAX_BYTES = 16 * 1024 * 1024;
+/** Files imported into an import source, by media type: the format each is read as. */
+export const PATROL_IMPORT_TYPES = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+} as const;
+export const PATROL_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 export const PatrolPushInputSchema = z.strictObject({
   sourceId: z.uuid(),
@@ -159,6 +175,7 @@ export const PatrolQueueGroupSchema = z.object({
   pending: z.number().int(),
 });
 export const PatrolQueueQuerySchema = z.strictObject({ groupBy: z.enum(['rule', 'source']).default('rule') });
+export const PatrolQueueSchema = z.object({ groups: z.array(PatrolQueueGroupSchema) });
 
 export const PatrolReviewInputSchema = z.strictObject({
   decision: z.enum(['confirm', 'dismiss']),
@@ -174,6 +191,8 @@ export const TermCorrectionViewSchema = z.object({
 export const TermCorrectionInputSchema = z.strictObject({
   wrong: lineField(60).min(1), right: lineField(60).min(1), note: textField(200).optional(),
 });
+export const TermCorrectionListSchema = z.object({ items: z.array(TermCorrectionViewSchema) });
+export const TermActiveInputSchema = z.strictObject({ active: z.boolean() });
 export const TermCheckInputSchema = z.strictObject({ text: multilineText().min(1).max(100_000) });
 export const TermCheckViewSchema = z.object({
   suggestions: z.array(z.object({ start: z.number().int(), end: z.number().int(), wrong: z.string(), right: z.string(), note: z.string().nullable() })),

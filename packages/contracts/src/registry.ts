@@ -190,6 +190,8 @@ export const FileRefSchema = z.object({
 });
 /** Upload result of POST /api/registry/files (same store and checks as report evidence). */
 export const RegistryFileUploadSchema = z.object({ token: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
+/** GET /api/registry/entities/:id/files/:fileId: a file of one of the entity's records. */
+export const EntityFileParamsSchema = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 
 const fileToken = text().min(16).max(100);
 
@@ -349,6 +351,8 @@ export const ImportViewSchema = z.object({
   result: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).nullable(),
 });
 export type ImportView = z.infer<typeof ImportViewSchema>;
+/** `wait=true` answers once the import's background step is done (tests, scripts); the console polls instead. */
+export const ImportWaitQuerySchema = z.strictObject({ wait: z.enum(['true', 'false']).optional() });
 export const ImportCommitInputSchema = z.strictObject({
   /** with invalid rows present, the valid ones are imported only when this is true */
   skipInvalid: z.boolean().default(false),

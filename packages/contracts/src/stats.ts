@@ -114,6 +114,9 @@ export const TransparencyMonthSchema = z.object({
   month: z.string(), version: count, data: TransparencyDataSchema, approvedBy: z.string(), approvedAt: z.string(), correction: z.string().nullable(),
 });
 export type TransparencyMonthView = z.infer<typeof TransparencyMonthSchema>;
+/** GET /api/public/transparency: every approved month, newest first (the query string takes nothing). */
+export const TransparencyFeedQuerySchema = z.strictObject({});
+export const TransparencyFeedSchema = z.object({ office: z.string(), months: z.array(TransparencyMonthSchema) });
 export const TransparencyPreviewSchema = z.object({ live: TransparencyDataSchema, published: TransparencyMonthSchema.nullable() });
 export const TransparencyApproveInputSchema = z.strictObject({
   /** required when the month was published before: why the figures change */

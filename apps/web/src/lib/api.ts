@@ -116,17 +116,6 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   return data as T;
 }
 
-/** @deprecated being replaced by `call(def, input)`; removed once every feature calls through the route table. */
-export const api = {
-  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
-  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
-  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
-  delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
-  upload: <T>(path: string, file: Blob, contentType: string, opts?: RequestOptions) =>
-    request<T>('POST', path, { ...opts, raw: { body: file, contentType } }),
-};
-
 /** Options of a call that are not part of the route's contract. */
 export type CallOptions = Pick<RequestOptions, 'signal' | 'allow401' | 'headers'>;
 
@@ -135,15 +124,15 @@ export type CallOptions = Pick<RequestOptions, 'signal' | 'allow401' | 'headers'
  * are typed by the route's schemas, and the result is the route's success response type.
  */
 export function call<D extends RouteDef>(def: D, input: CallInput<D>, opts: CallOptions = {}): Promise<RouteResult<D>> {
-  return callRoute<D>(def, input, opts);
+  return callPublic<D>(def, input, opts);
 }
 
 /**
  * `call` for the public pages, which keep zod out of their bundle: the route's method and path come as a
  * zod-free value from '@tianlang/contracts/public', its types from an `import type` of the table entry, as in
- * `callRoute<typeof publicReportsApi.submit>(PUBLIC_REPORT_ROUTES.submit, { body })`.
+ * `callPublic<typeof publicReportsApi.submit>(PUBLIC_ROUTES.submit, { body })`.
  */
-export function callRoute<D extends RouteDef>(route: Pick<RouteDef, 'method' | 'path'>, input: CallInput<D>, opts: CallOptions = {}): Promise<RouteResult<D>> {
+export function callPublic<D extends RouteDef>(route: Pick<RouteDef, 'method' | 'path'>, input: CallInput<D>, opts: CallOptions = {}): Promise<RouteResult<D>> {
   const { params, query, body } = input as { params?: Record<string, unknown>; query?: QueryParams; body?: unknown };
   return request<RouteResult<D>>(route.method, routePath(route.path, params), { ...opts, query, body });
 }
@@ -160,11 +149,10 @@ export function upload<D extends RouteDef>(def: D, input: Omit<CallInput<D>, 'bo
  */
 export function downloadFile<D extends RouteDef>(def: D, input: CallInput<D>): Promise<void> {
   const { params, query, body } = input as { params?: Record<string, unknown>; query?: QueryParams; body?: unknown };
-  return download(def.method as 'GET' | 'POST', routePath(def.path, params), { query, body });
+  return fetchDownload(def.method, routePath(def.path, params), { query, body });
 }
 
-/** @deprecated use downloadFile(def, input) */
-export async function download(method: 'GET' | 'POST', path: string, opts: { query?: QueryParams; body?: unknown } = {}): Promise<void> {
+async function fetchDownload(method: string, path: string, opts: { query?: QueryParams; body?: unknown } = {}): Promise<void> {
   const headers: Record<string, string> = {};
   if (method !== 'GET') {
     if (csrfToken) headers[CSRF_HEADER] = csrfToken;
@@ -194,13 +182,8 @@ export async function download(method: 'GET' | 'POST', path: string, opts: { que
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A page of a list route's result (`listOf(X)` in contracts), for components that take one. */
 export interface Page<T> {
   items: T[];
   total: number;
-}
-export interface Items<T> {
-  items: T[];
-}
-export interface Ok {
-  ok: true;
 }

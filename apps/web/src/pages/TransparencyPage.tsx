@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { TransparencyMonthView } from '@tianlang/contracts';
+import type { RouteResult, publicStatsApi } from '@tianlang/contracts';
+import { PUBLIC_ROUTES } from '@tianlang/contracts/public';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
+import { callPublic } from '../lib/api';
 import { monthLabel, TransparencyView } from '../features/transparency-public/TransparencyView';
 import '../features/report-public/report-public.css';
 import { PublicFrame } from './PublicFrame';
 
-interface Feed { office: string; months: TransparencyMonthView[] }
+type FeedRoute = typeof publicStatsApi.transparencyFeed;
+type Feed = RouteResult<FeedRoute>;
 
 /** 举报受理情况公开: the months a leader approved, frozen at approval. Plain markup, no antd. */
 export function TransparencyPage() {
@@ -19,7 +21,7 @@ export function TransparencyPage() {
     document.title = `${t('pubT.title')} · ${t('app.name')}`;
   }, [t]);
   useEffect(() => {
-    api.get<Feed>('/api/public/transparency').then(setFeed, () => setFailed(true));
+    callPublic<FeedRoute>(PUBLIC_ROUTES.transparencyFeed, {}).then(setFeed, () => setFailed(true));
   }, []);
   const wanted = params.get('month');
   const current = feed?.months.find((m) => m.month === wanted) ?? feed?.months[0];
@@ -42,7 +44,7 @@ export function TransparencyPage() {
               {current.correction && <p className="tp-correction">{t('pubT.correction', { v: current.version, text: current.correction })}</p>}
               <TransparencyView data={current.data} locale={locale} />
               <p className="tp-note">
-                {t('pubT.approvedAt', { at: new Date(current.approvedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) })} · <a className="public-link" href="/api/public/transparency">{t('pubT.feed')}</a>
+                {t('pubT.approvedAt', { at: new Date(current.approvedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) })} · <a className="public-link" href={PUBLIC_ROUTES.transparencyFeed.path}>{t('pubT.feed')}</a>
               </p>
             </>
           )}

@@ -11,12 +11,17 @@ import { calendarApi } from './calendar';
 import { jurisdictionsApi } from './jurisdictions';
 import { notificationsApi } from './notifications';
 import { rolesApi } from './roles';
+import { patrolApi } from './patrol';
+import { registryApi } from './registry';
+import { registryRecordsApi } from './registry-records';
+import { publicStatsApi, statsApi } from './stats';
 import { unitsApi } from './units';
 import { usersApi } from './users';
 
 export { ordersApi, publicReportsApi, replyTemplatesApi, reportSlaApi, reportsApi, transfersApi };
 export { PARTNER_REPORTS_BODY_LIMIT } from './public-reports';
 export { apiKeysApi, auditApi, authApi, calendarApi, jurisdictionsApi, notificationsApi, rolesApi, unitsApi, usersApi };
+export { patrolApi, publicStatsApi, registryApi, registryRecordsApi, statsApi };
 
 /** Every table of the API, by module: test/openapi.test.ts checks the server mounts each entry exactly once. */
 export const API_ROUTE_TABLES = {
@@ -31,4 +36,9 @@ export const API_ROUTE_TABLES = {
   apiKeys: apiKeysApi,
   notifications: notificationsApi,
   audit: auditApi,
+  patrol: patrolApi,
+  registry: registryApi,
+  registryRecords: registryRecordsApi,
+  stats: statsApi,
+  publicStats: publicStatsApi,
 } as const;

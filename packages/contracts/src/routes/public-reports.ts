@@ -1,6 +1,6 @@
 import { EVIDENCE_TYPES } from '../report-enums';
 import { REPORT_LIMITS as L } from '../report-limits';
-import { PUBLIC_REPORT_ROUTES as R } from '../public-routes';
+import { PUBLIC_ROUTES as R } from '../public-routes';
 import {
   EvidenceUploadHeadersSchema, EvidenceUploadResultSchema, PartnerReportInputSchema, PartnerReportResultSchema, PowChallengeSchema,
   PublicFormOptionsSchema, PublicFormQuerySchema, PublicReportInputSchema, PublicStatusSchema, ReportReceiptSchema, ReviewRequestInputSchema,
@@ -43,7 +43,7 @@ const PARTNER_REPORTS_EXAMPLE = {
 /**
  * The public side of intake (no session; rate limited per address; a proof of work past the free
  * allowance) and the partners' bulk submission with an API key. Method and path of the public entries
- * come from the zod-free PUBLIC_REPORT_ROUTES the public pages call through.
+ * come from the zod-free PUBLIC_ROUTES the public pages call through.
  */
 export const publicReportsApi = defineRoutes({
   formOptions: {

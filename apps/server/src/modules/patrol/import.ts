@@ -1,17 +1,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { PatrolItemInputSchema, type PatrolItemInput } from '@tianlang/contracts';
+import { PATROL_IMPORT_TYPES, PatrolItemInputSchema, type PatrolItemInput } from '@tianlang/contracts';
 import { AppError } from '../../lib/errors';
 import { readSheetInWorker, XlsxError, type SheetCell, type XlsxReadOptions } from '../../lib/xlsx/read-xlsx';
 
 /** Rows of an xlsx import (CSV and JSONL are bounded by the body limit alone). */
 const MAX_XLSX_ROWS = 100_000;
 
-export const IMPORT_TYPES = {
-  'text/csv': 'csv',
-  'application/x-ndjson': 'jsonl',
-  'application/jsonl': 'jsonl',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-} as const;
+/** The media types an import source takes (the contract's list), each with the format it is read as. */
+export const IMPORT_TYPES = PATROL_IMPORT_TYPES;
 export type ImportType = (typeof IMPORT_TYPES)[keyof typeof IMPORT_TYPES];
 
 const COLUMNS: Record<string, keyof PatrolItemInput> = {

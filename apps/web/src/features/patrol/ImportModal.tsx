@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Modal, Select, Upload } from 'antd';
-import type { PatrolSourceView } from '@tianlang/contracts';
+import { PATROL_IMPORT_MAX_BYTES, type PATROL_IMPORT_TYPES, type PatrolSourceView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { useShowError } from '../../lib/use-show-error';
 import { ImportProblems, IngestResult, rowProblems, type RowProblem } from './IngestResult';
 import { useImportFile, type PushResult } from './patrol.api';
 
-const MEDIA_TYPES: Record<string, string> = {
+/** A file's media type by its extension: one of those an import source takes. */
+const MEDIA_TYPES: Record<string, keyof typeof PATROL_IMPORT_TYPES> = {
   csv: 'text/csv',
   jsonl: 'application/x-ndjson',
   ndjson: 'application/x-ndjson',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-const MAX_BYTES = 20 * 1024 * 1024;
 const mediaType = (name: string) => MEDIA_TYPES[name.split('.').pop()?.toLowerCase() ?? ''];
 
 /** Uploads a CSV, JSONL or xlsx file into an import source: every row valid, or nothing stored. */
@@ -32,7 +32,7 @@ export function ImportModal({ sources, onClose }: { sources: PatrolSourceView[];
     setResult(null);
     setProblems(null);
     if (!mediaType(f.name)) void message.error(t('import.badType'));
-    else if (f.size > MAX_BYTES) void message.error(t('error.request.too_large'));
+    else if (f.size > PATROL_IMPORT_MAX_BYTES) void message.error(t('error.request.too_large'));
     else setFile(f);
     return false; // keep the file here; it is sent on 导入, not on pick
   };

@@ -1,44 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LexiconRuleView, LexiconVersionViewSchema, RULE_KINDS } from '@tianlang/contracts';
-import { api, type Items, type Page } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
+import { patrolApi, type CallInput, type RULE_KINDS } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
 export type RuleKind = (typeof RULE_KINDS)[number];
-export type LexiconVersionView = Infer<typeof LexiconVersionViewSchema>;
-export type RuleSort = 'pattern' | 'hits' | 'precision';
-
-export interface RuleQuery {
-  q?: string;
-  category?: string;
-  active?: 'true' | 'false';
-  sort: RuleSort;
-  limit: number;
-  offset: number;
-}
-export interface RuleCreate {
-  kind: RuleKind;
-  pattern: string;
-  category: string;
-  severity: number;
-  allowContexts: string[];
-  pinyin: boolean;
-  note?: string;
-}
-export interface RuleUpdate {
-  category?: string;
-  severity?: number;
-  allowContexts?: string[];
-  pinyin?: boolean;
-  active?: boolean;
-  note?: string | null;
-  reason?: string;
-}
-export interface ImportSummary {
-  added: number;
-  changed: number;
-  deactivated: number;
-  note?: string;
-}
+export type RuleQuery = NonNullable<CallInput<typeof patrolApi.rules>['query']>;
+export type RuleSort = NonNullable<RuleQuery['sort']>;
+type RuleCreate = CallInput<typeof patrolApi.createRule>['body'];
+type RuleUpdate = CallInput<typeof patrolApi.updateRule>['body'];
+type LexiconImport = CallInput<typeof patrolApi.importRules>['body'];
 
 /** Queue reviews move rule counts too; they invalidate this key. */
 const key = ['lexicon'] as const;
@@ -46,7 +15,7 @@ const key = ['lexicon'] as const;
 export function useRules(query: RuleQuery) {
   return useQuery({
     queryKey: [...key, 'rules', query],
-    queryFn: () => api.get<Page<LexiconRuleView>>('/api/patrol/rules', { query: { ...query } }),
+    queryFn: () => call(patrolApi.rules, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,7 +23,7 @@ export function useRules(query: RuleQuery) {
 export function useLexiconVersions() {
   return useQuery({
     queryKey: [...key, 'versions'],
-    queryFn: () => api.get<Items<LexiconVersionView>>('/api/patrol/lexicon/versions'),
+    queryFn: () => call(patrolApi.lexiconVersions, {}),
   });
 }
 
@@ -63,8 +32,7 @@ function useLexiconMutation<V, R>(fn: (vars: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
 }
 
-export const useCreateRule = () => useLexiconMutation((input: RuleCreate) => api.post<LexiconRuleView>('/api/patrol/rules', input));
+export const useCreateRule = () => useLexiconMutation((input: RuleCreate) => call(patrolApi.createRule, { body: input }));
 export const useUpdateRule = () =>
-  useLexiconMutation(({ id, input }: { id: string; input: RuleUpdate }) => api.patch<LexiconRuleView>(`/api/patrol/rules/${id}`, input));
-export const useImportLexicon = () =>
-  useLexiconMutation((input: { content: string; note?: string }) => api.post<ImportSummary>('/api/patrol/rules/import', input));
+  useLexiconMutation(({ id, input }: { id: string; input: RuleUpdate }) => call(patrolApi.updateRule, { params: { id }, body: input }));
+export const useImportLexicon = () => useLexiconMutation((input: LexiconImport) => call(patrolApi.importRules, { body: input }));

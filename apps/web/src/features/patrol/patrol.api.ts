@@ -1,26 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PATROL_ITEM_STATUSES, PatrolItemInput, PatrolItemView, PatrolPushResultSchema, PatrolQueueGroupSchema } from '@tianlang/contracts';
-import { reportsApi } from '@tianlang/contracts';
-import { api, call, type Page } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
+import { patrolApi, reportsApi, type CallInput, type PATROL_ITEM_STATUSES, type PatrolItemInput, type RouteResult } from '@tianlang/contracts';
+import { api, call, upload } from '../../lib/api';
 
 export type PatrolItemStatus = (typeof PATROL_ITEM_STATUSES)[number];
-export type QueueGroup = Infer<typeof PatrolQueueGroupSchema>;
-export type PushResult = Infer<typeof PatrolPushResultSchema>;
-export type GroupBy = 'rule' | 'source';
-
-export interface ItemQuery {
-  status?: PatrolItemStatus;
-  ruleId?: string;
-  sourceId?: string;
-  limit: number;
-  offset: number;
-}
-export interface ReviewInput {
-  decision: 'confirm' | 'dismiss';
-  reason: string;
-  hitIds?: string[];
-}
+export type QueueGroup = RouteResult<typeof patrolApi.queue>['groups'][number];
+export type PushResult = RouteResult<typeof patrolApi.enter>;
+export type GroupBy = NonNullable<NonNullable<CallInput<typeof patrolApi.queue>['query']>['groupBy']>;
+type ItemQuery = NonNullable<CallInput<typeof patrolApi.items>['query']>;
+type ReviewInput = CallInput<typeof patrolApi.review>['body'];
 
 /** Everything patrol lives under one key, so a review or an import refreshes queue, lists and counts together. */
 export const patrolKey = ['patrol'] as const;
@@ -28,7 +15,7 @@ export const patrolKey = ['patrol'] as const;
 export function useQueueGroups(groupBy: GroupBy) {
   return useQuery({
     queryKey: [...patrolKey, 'queue', groupBy],
-    queryFn: () => api.get<{ groups: QueueGroup[] }>('/api/patrol/queue', { query: { groupBy } }),
+    queryFn: () => call(patrolApi.queue, { query: { groupBy } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,7 +23,7 @@ export function useQueueGroups(groupBy: GroupBy) {
 export function usePatrolItems(query: ItemQuery) {
   return useQuery({
     queryKey: [...patrolKey, 'items', query],
-    queryFn: () => api.get<Page<PatrolItemView>>('/api/patrol/items', { query: { ...query } }),
+    queryFn: () => call(patrolApi.items, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -44,7 +31,7 @@ export function usePatrolItems(query: ItemQuery) {
 export function useReviewItem() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: ReviewInput }) => api.post<PatrolItemView>(`/api/patrol/items/${id}/review`, input),
+    mutationFn: ({ id, input }: { id: string; input: ReviewInput }) => call(patrolApi.review, { params: { id }, body: input }),
     // rule precision moves with every decision
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: patrolKey }), qc.invalidateQueries({ queryKey: ['lexicon'] })]),
   });
@@ -59,14 +46,17 @@ function useIngest<V>(fn: (vars: V) => Promise<PushResult>) {
 }
 
 export const useEnterItems = () =>
-  useIngest(({ sourceId, items }: { sourceId: string; items: PatrolItemInput[] }) => api.post<PushResult>('/api/patrol/items', { sourceId, items }));
+  useIngest(({ sourceId, items }: { sourceId: string; items: PatrolItemInput[] }) => call(patrolApi.enter, { body: { sourceId, items } }));
 
 export const useImportFile = () =>
   useIngest(({ sourceId, file, contentType }: { sourceId: string; file: Blob; contentType: string }) =>
-    api.upload<PushResult>(`/api/patrol/sources/${sourceId}/import`, file, contentType),
+    upload(patrolApi.importFile, { params: { id: sourceId } }, file, contentType),
   );
 
-/** 巡查发现 → 处置: the confirmed item's report (made on the first call, the same one afterwards). */
+/**
+ * 巡查发现 → 处置: the confirmed item's report (made on the first call, the same one afterwards).
+ * The route belongs to the reports module (reports.routes.ts); it moves onto its table with the reports set.
+ */
 export function useHandleAsReport() {
   return useMutation({
     mutationFn: (id: string) => call(reportsApi.fromPatrolItem, { params: { id } }),

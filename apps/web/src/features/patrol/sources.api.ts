@@ -1,27 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PATROL_SOURCE_KINDS, PatrolSourceView } from '@tianlang/contracts';
-import { api, type Items } from '../../lib/api';
+import { patrolApi, type CallInput, type PATROL_SOURCE_KINDS, type PatrolSourceView } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 import { patrolKey } from './patrol.api';
 
 export type SourceKind = (typeof PATROL_SOURCE_KINDS)[number];
-export interface SourceCreate {
-  kind: SourceKind;
-  name: string;
-  unitId: string;
-  url?: string;
-  intervalMinutes?: number;
-}
-export interface SourceUpdate {
-  name?: string;
-  url?: string;
-  intervalMinutes?: number;
-  active?: boolean;
-}
+type SourceCreate = CallInput<typeof patrolApi.createSource>['body'];
+type SourceUpdate = CallInput<typeof patrolApi.updateSource>['body'];
 
 const key = [...patrolKey, 'sources'] as const;
 
 export function usePatrolSources() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<Items<PatrolSourceView>>('/api/patrol/sources') });
+  return useQuery({ queryKey: key, queryFn: () => call(patrolApi.sources, {}) });
 }
 
 function useSourceMutation<V>(fn: (vars: V) => Promise<PatrolSourceView>) {
@@ -30,7 +19,7 @@ function useSourceMutation<V>(fn: (vars: V) => Promise<PatrolSourceView>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: patrolKey }) });
 }
 
-export const useCreateSource = () => useSourceMutation((input: SourceCreate) => api.post<PatrolSourceView>('/api/patrol/sources', input));
+export const useCreateSource = () => useSourceMutation((input: SourceCreate) => call(patrolApi.createSource, { body: input }));
 export const useUpdateSource = () =>
-  useSourceMutation(({ id, input }: { id: string; input: SourceUpdate }) => api.patch<PatrolSourceView>(`/api/patrol/sources/${id}`, input));
-export const usePollSource = () => useSourceMutation((id: string) => api.post<PatrolSourceView>(`/api/patrol/sources/${id}/poll`));
+  useSourceMutation(({ id, input }: { id: string; input: SourceUpdate }) => call(patrolApi.updateSource, { params: { id }, body: input }));
+export const usePollSource = () => useSourceMutation((id: string) => call(patrolApi.pollSource, { params: { id } }));

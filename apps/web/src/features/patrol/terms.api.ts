@@ -1,21 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TermCheckViewSchema, TermCorrectionViewSchema } from '@tianlang/contracts';
-import { api, type Items } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
+import { patrolApi, type CallInput, type RouteResult } from '@tianlang/contracts';
+import { call } from '../../lib/api';
 
-export type TermView = Infer<typeof TermCorrectionViewSchema>;
-export type TermSuggestion = Infer<typeof TermCheckViewSchema>['suggestions'][number];
+export type TermView = RouteResult<typeof patrolApi.terms>['items'][number];
+export type TermSuggestion = RouteResult<typeof patrolApi.checkTerms>['suggestions'][number];
 
 const key = ['patrol-terms'] as const;
 
 export function useTerms() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<Items<TermView>>('/api/patrol/terms') });
+  return useQuery({ queryKey: key, queryFn: () => call(patrolApi.terms, {}) });
 }
 
 export function useCreateTerm() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { wrong: string; right: string; note?: string }) => api.post<TermView>('/api/patrol/terms', input),
+    mutationFn: (input: CallInput<typeof patrolApi.createTerm>['body']) => call(patrolApi.createTerm, { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -23,7 +22,7 @@ export function useCreateTerm() {
 export function useSetTermActive() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.patch<TermView>(`/api/patrol/terms/${id}`, { active }),
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => call(patrolApi.setTermActive, { params: { id }, body: { active } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -31,6 +30,6 @@ export function useSetTermActive() {
 /** A check is a one-off question, not cached state: a mutation keeps the last answer with its text. */
 export function useCheckTerms() {
   return useMutation({
-    mutationFn: (text: string) => api.post<{ suggestions: TermSuggestion[] }>('/api/patrol/terms/check', { text }),
+    mutationFn: (text: string) => call(patrolApi.checkTerms, { body: { text } }),
   });
 }

@@ -5,7 +5,7 @@ import { useJurisdictions } from '../jurisdictions/jurisdictions.api';
 import { useShowError } from '../../lib/use-show-error';
 import { FormModal, ReasonItem } from '../reports/FormModal';
 import { GRADE_LIST, type EntityGrade } from './enums';
-import { useEntityAction, type EntityView } from './registry.api';
+import { useEntityAction, type EntityActionBody, type EntityView } from './registry.api';
 import { GradeTag } from './RegistryTags';
 
 interface Props {
@@ -13,16 +13,16 @@ interface Props {
   onClose: () => void;
 }
 
-function useAction(entity: EntityView, onClose: () => void) {
+function useAction<A extends 'grade' | 'move' | 'status'>(entity: EntityView, action: A, onClose: () => void) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
-  const run = useEntityAction();
+  const run = useEntityAction(action);
   return {
     pending: run.isPending,
-    submit: (action: 'grade' | 'move' | 'status', body: unknown, form: Parameters<typeof showError>[1]) =>
+    submit: (body: EntityActionBody<A>, form: Parameters<typeof showError>[1]) =>
       run.mutate(
-        { id: entity.id, action, body },
+        { id: entity.id, body },
         { onSuccess: () => (void message.success(t('common.saved')), onClose()), onError: (err) => showError(err, form) },
       ),
   };
@@ -32,7 +32,7 @@ function useAction(entity: EntityView, onClose: () => void) {
 export function GradeModal({ entity, onClose }: Props) {
   const t = useT();
   const [form] = Form.useForm<{ grade: EntityGrade; reason: string }>();
-  const { submit, pending } = useAction(entity, onClose);
+  const { submit, pending } = useAction(entity, 'grade', onClose);
   return (
     <FormModal<{ grade: EntityGrade; reason: string }>
       title={t('regGradeChange.title', { name: entity.name })}
@@ -41,7 +41,7 @@ export function GradeModal({ entity, onClose }: Props) {
       pending={pending}
       form={form}
       initialValues={{ grade: entity.grade }}
-      onFinish={(v) => submit('grade', { grade: v.grade, reason: v.reason.trim() }, form)}
+      onFinish={(v) => submit({ grade: v.grade, reason: v.reason.trim() }, form)}
       onClose={onClose}
     >
       <Typography.Paragraph>
@@ -68,7 +68,7 @@ export function MoveModal({ entity, onClose }: Props) {
   const t = useT();
   const { modal } = App.useApp();
   const [form] = Form.useForm<{ jurisdictionId: string; reason: string }>();
-  const { submit, pending } = useAction(entity, onClose);
+  const { submit, pending } = useAction(entity, 'move', onClose);
   const jurisdictions = useJurisdictions().data?.items;
   // a move hands the entity to another office: said once more in words before it is done
   const confirm = (v: { jurisdictionId: string; reason: string }) => {
@@ -79,7 +79,7 @@ export function MoveModal({ entity, onClose }: Props) {
       okText: t('regMove.submit'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => submit('move', { jurisdictionId: v.jurisdictionId, reason: v.reason.trim() }, form),
+      onOk: () => submit({ jurisdictionId: v.jurisdictionId, reason: v.reason.trim() }, form),
     });
   };
   return (
@@ -106,7 +106,7 @@ export function MoveModal({ entity, onClose }: Props) {
 export function StatusModal({ entity, onClose }: Props) {
   const t = useT();
   const [form] = Form.useForm<{ reason: string }>();
-  const { submit, pending } = useAction(entity, onClose);
+  const { submit, pending } = useAction(entity, 'status', onClose);
   const to = entity.status === 'active' ? 'closed' : 'active';
   return (
     <FormModal<{ reason: string }>
@@ -116,7 +116,7 @@ export function StatusModal({ entity, onClose }: Props) {
       danger={to === 'closed'}
       pending={pending}
       form={form}
-      onFinish={(v) => submit('status', { status: to, reason: v.reason.trim() }, form)}
+      onFinish={(v) => submit({ status: to, reason: v.reason.trim() }, form)}
       onClose={onClose}
     >
       <ReasonItem label={t('regStatusChange.reason')} />

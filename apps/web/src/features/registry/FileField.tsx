@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Upload } from 'antd';
 import { useT } from '../../i18n';
 import { useShowError } from '../../lib/use-show-error';
-import { registryPaths, useUploadFile } from './registry.api';
+import { fileUrl, useUploadFile } from './registry.api';
 
 /** The evidence store's types (the same checks as report evidence). */
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp';
@@ -58,7 +58,7 @@ export function FileLink({ entityId, file }: { entityId: string; file: { id: str
   if (!file) return <span>—</span>;
   const kb = Math.max(1, Math.round(file.size / 1024));
   return (
-    <a href={registryPaths.file(entityId, file.id)} target="_blank" rel="noreferrer">
+    <a href={fileUrl(entityId, file.id)} target="_blank" rel="noreferrer">
       {file.filename ?? t('regFile.unnamed')}（{kb} KB）
     </a>
   );

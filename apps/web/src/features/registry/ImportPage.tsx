@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Flex, Result, Steps, Tag, Typography, Upload } from 'antd';
+import { IMPORT_MAX_BYTES, registryApi } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { download } from '../../lib/api';
+import { downloadFile } from '../../lib/api';
 import { useShowError } from '../../lib/use-show-error';
 import { consolePath } from '../shell/modules';
 import { COLUMN_LIST } from './enums';
@@ -11,7 +12,6 @@ import { ImportProgress, ImportTotals, ProblemsTable, SampleTable } from './Impo
 import { useCommitImport, useImport, useStartImport } from './registry.api';
 import './registry.css';
 
-const MAX_BYTES = 40 * 1024 * 1024;
 const REQUIRED = new Set(['name', 'type', 'grade']);
 
 /** Which header each column takes; the server also accepts the traditional spelling. */
@@ -23,7 +23,7 @@ function ColumnsHelp() {
       <Flex justify="space-between" align="baseline" gap={12} wrap>
         <Typography.Text type="secondary">{t('regImport.columnsHint')}</Typography.Text>
         <Button type="link" size="small" data-testid="import-template"
-          onClick={() => { download('GET', '/api/registry/template').catch((err: unknown) => showError(err)); }}>
+          onClick={() => { downloadFile(registryApi.template, {}).catch((err: unknown) => showError(err)); }}>
           {t('regImport.template')}
         </Button>
       </Flex>
@@ -54,7 +54,7 @@ export function ImportPage() {
 
   const pick = (file: File) => {
     if (!file.name.toLowerCase().endsWith('.xlsx')) void message.error(t('regImport.badType'));
-    else if (file.size > MAX_BYTES) void message.error(t('error.request.too_large'));
+    else if (file.size > IMPORT_MAX_BYTES) void message.error(t('error.request.too_large'));
     else start.mutate(file, { onSuccess: (v) => setId(v.id), onError: (err) => showError(err) });
     return false;
   };

@@ -2,7 +2,7 @@ import { App, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT, type MessageKey } from '../../i18n';
 import { useShowError } from '../../lib/use-show-error';
-import { useEntityAction, useRegistryOptions } from './registry.api';
+import { useEntityAction, useRegistryOptions, type EntityActionBody } from './registry.api';
 
 /** What the record dialogs (inspection, interview, pledge) share. */
 export interface OfficerRef {
@@ -43,14 +43,14 @@ export function OfficersItem({ known = [] }: { known?: OfficerRef[] }) {
   );
 }
 
-export function useRecord(entityId: string, action: 'pledges' | 'inspections' | 'interviews', done: MessageKey, onClose: () => void) {
+export function useRecord<A extends 'pledges' | 'inspections' | 'interviews'>(entityId: string, action: A, done: MessageKey, onClose: () => void) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
-  const run = useEntityAction();
-  const submit = (body: unknown, form: Parameters<typeof showError>[1]) =>
+  const run = useEntityAction(action);
+  const submit = (body: EntityActionBody<A>, form: Parameters<typeof showError>[1]) =>
     run.mutate(
-      { id: entityId, action, body },
+      { id: entityId, body },
       {
         onSuccess: () => {
           void message.success(t(done));

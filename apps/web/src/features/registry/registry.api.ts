@@ -1,52 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ContactRevealViewSchema, DrawInputSchema, DrawListSchema, DrawViewSchema, DuplicateCheckInputSchema, DuplicateListSchema, EntityFilter,
-  EntityInputSchema, EntityListSchema, EntityPage, EntityQuery, EntityUpdate, EntityView, ImportView, InspectionInputSchema,
-  InterviewInputSchema, PledgeInputSchema, RegistryColumn, RegistryFileUploadSchema, XLSX_MIME,
-  RegistryOptions,
+import {
+  registryApi, registryRecordsApi, routePath, type CallInput, type EntityFilter, type EntityPage, type EntityView, type ImportView, type RegistryColumn,
+  type RegistryOptions, type RouteResult, XLSX_MIME,
 } from '@tianlang/contracts';
-import { api } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
-import type { InferIn } from '../reports/reports.api';
+import { call, upload } from '../../lib/api';
 
-export type EntityList = Infer<typeof EntityListSchema>;
-export type EntityInput = InferIn<typeof EntityInputSchema>;
-export type DuplicateCheck = InferIn<typeof DuplicateCheckInputSchema>;
-export type DuplicateList = Infer<typeof DuplicateListSchema>;
-export type Duplicate = DuplicateList['items'][number];
-export type ContactReveal = Infer<typeof ContactRevealViewSchema>;
-export type PledgeInput = InferIn<typeof PledgeInputSchema>;
-export type InspectionInput = InferIn<typeof InspectionInputSchema>;
-export type InterviewInput = InferIn<typeof InterviewInputSchema>;
-export type FileUpload = Infer<typeof RegistryFileUploadSchema>;
-export type DrawInput = InferIn<typeof DrawInputSchema>;
-export type DrawView = Infer<typeof DrawViewSchema>;
-export type DrawList = Infer<typeof DrawListSchema>;
+const records = registryRecordsApi;
+
+export type EntityList = RouteResult<typeof registryApi.entities>;
+export type EntityInput = CallInput<typeof registryApi.create>['body'];
+type EntityUpdate = CallInput<typeof registryApi.update>['body'];
+type DuplicateCheck = CallInput<typeof registryApi.duplicates>['body'];
+export type Duplicate = RouteResult<typeof registryApi.duplicates>['items'][number];
+export type ContactReveal = RouteResult<typeof registryApi.contact>;
+export type PledgeInput = CallInput<typeof records.pledge>['body'];
+export type InspectionInput = CallInput<typeof records.inspection>['body'];
+export type InterviewInput = CallInput<typeof records.interview>['body'];
+export type DrawInput = CallInput<typeof records.createDraw>['body'];
+export type DrawView = RouteResult<typeof records.draw>;
+export type DrawList = RouteResult<typeof records.draws>;
 export type DrawTask = DrawView['tasks'][number];
-export type ListQuery = Partial<Omit<EntityQuery, 'limit' | 'offset'>> & { limit: number; offset: number };
+type ListQuery = NonNullable<CallInput<typeof registryApi.entities>['query']>;
 export type { EntityFilter, EntityPage, EntityView, ImportView };
-
-export const XLSX_TYPE: typeof XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The server's paths, in one place. */
-const base = '/api/registry';
-export const registryPaths = {
-  entities: `${base}/entities`,
-  duplicates: `${base}/entities/duplicates`,
-  entity: (id: string) => `${base}/entities/${id}`,
-  entityAction: (id: string, action: string) => `${base}/entities/${id}/${action}`,
-  followUp: (id: string) => `${base}/rectifications/${id}/follow-up`,
-  files: `${base}/files`,
-  file: (entityId: string, fileId: string) => `${base}/entities/${entityId}/files/${fileId}`,
-  options: `${base}/options`,
-  draws: `${base}/draws`,
-  draw: (id: string) => `${base}/draws/${id}`,
-  drawVerify: (id: string) => `${base}/draws/${id}/verify`,
-  imports: `${base}/imports`,
-  import: (id: string) => `${base}/imports/${id}`,
-  importCommit: (id: string) => `${base}/imports/${id}/commit`,
-  export: `${base}/export`,
-};
 
 /** Everything of the registry under one key: a record on an entity changes its page, the list and the draws. */
 export const registryKey = ['registry'] as const;
@@ -58,25 +33,28 @@ export type { RegistryOptions };
 export function useRegistryOptions() {
   return useQuery({
     queryKey: [...registryKey, 'options'],
-    queryFn: () => api.get<RegistryOptions>(registryPaths.options),
+    queryFn: () => call(registryApi.options, {}),
     staleTime: 60_000,
   });
 }
 
+/** The register, filtered and paged; `signal` lets a picker drop a search the officer typed past. */
+export const listEntities = (query: ListQuery, signal?: AbortSignal) => call(registryApi.entities, { query }, { signal });
+
 export function useEntityList(query: ListQuery) {
   return useQuery({
     queryKey: [...registryKey, 'list', query],
-    queryFn: () => api.get<EntityList>(registryPaths.entities, { query: { ...query } }),
+    queryFn: () => listEntities(query),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useEntityPage(id: string) {
-  return useQuery({ queryKey: pageKey(id), queryFn: () => api.get<EntityPage>(registryPaths.entity(id)) });
+  return useQuery({ queryKey: pageKey(id), queryFn: () => call(registryApi.page, { params: { id } }) });
 }
 
 export function useDuplicateCheck() {
-  return useMutation({ mutationFn: (input: DuplicateCheck) => api.post<DuplicateList>(registryPaths.duplicates, input) });
+  return useMutation({ mutationFn: (input: DuplicateCheck) => call(registryApi.duplicates, { body: input }) });
 }
 
 function useRegistryMutation<V, R>(fn: (vars: V) => Promise<R>) {
@@ -84,56 +62,65 @@ function useRegistryMutation<V, R>(fn: (vars: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: registryKey }) });
 }
 
-export const useCreateEntity = () => useRegistryMutation((input: EntityInput) => api.post<EntityView>(registryPaths.entities, input));
+export const useCreateEntity = () => useRegistryMutation((input: EntityInput) => call(registryApi.create, { body: input }));
 export const useUpdateEntity = () =>
-  useRegistryMutation(({ id, input }: { id: string; input: EntityUpdate }) => api.patch<EntityView>(registryPaths.entity(id), input));
+  useRegistryMutation(({ id, input }: { id: string; input: EntityUpdate }) => call(registryApi.update, { params: { id }, body: input }));
 
-/** The audited actions of one entity (grade, move, status) and its records (pledges, inspections, interviews). */
-export type EntityActionPath = 'grade' | 'move' | 'status' | 'pledges' | 'inspections' | 'interviews';
-export const useEntityAction = () =>
-  useRegistryMutation(({ id, action, body }: { id: string; action: EntityActionPath; body: unknown }) =>
-    api.post<unknown>(registryPaths.entityAction(id, action), body),
-  );
+/** The audited actions of one entity (grade, move, status) and its records (pledges, inspections, interviews); each answers with the entity. */
+const entityActions = {
+  grade: (id: string, body: CallInput<typeof registryApi.grade>['body']) => call(registryApi.grade, { params: { id }, body }),
+  move: (id: string, body: CallInput<typeof registryApi.move>['body']) => call(registryApi.move, { params: { id }, body }),
+  status: (id: string, body: CallInput<typeof registryApi.status>['body']) => call(registryApi.status, { params: { id }, body }),
+  pledges: (id: string, body: PledgeInput) => call(records.pledge, { params: { id }, body }),
+  inspections: (id: string, body: InspectionInput) => call(records.inspection, { params: { id }, body }),
+  interviews: (id: string, body: InterviewInput) => call(records.interview, { params: { id }, body }),
+};
+export type EntityAction = keyof typeof entityActions;
+export type EntityActionBody<A extends EntityAction> = Parameters<(typeof entityActions)[A]>[1];
+export const useEntityAction = <A extends EntityAction>(action: A) =>
+  useRegistryMutation(({ id, body }: { id: string; body: EntityActionBody<A> }) =>
+    (entityActions[action] as (id: string, body: EntityActionBody<A>) => Promise<EntityView>)(id, body));
 
 export const useFollowUp = () =>
-  useRegistryMutation(({ id, body }: { id: string; body: { result: 'rectified' | 'not_rectified'; note: string } }) =>
-    api.post<unknown>(registryPaths.followUp(id), body),
-  );
+  useRegistryMutation(({ id, body }: { id: string; body: CallInput<typeof records.followUp>['body'] }) => call(records.followUp, { params: { id }, body }));
 
 /** Each reveal is written to the audit log on the server, so it is a POST and never cached. */
 export function useRevealContact() {
-  return useMutation({ mutationFn: (id: string) => api.post<ContactReveal>(registryPaths.entityAction(id, 'contact')) });
+  return useMutation({ mutationFn: (id: string) => call(registryApi.contact, { params: { id } }) });
 }
 
 /** The server records the original name of an upload; headers carry only ASCII, so it is URI-encoded. */
-const fileNameHeader = (file: File) => ({ 'x-filename': encodeURIComponent(file.name) });
+const fileNameHeader = (file: File) => ({ headers: { 'x-filename': encodeURIComponent(file.name) } });
 
 export function useUploadFile() {
   return useMutation({
-    mutationFn: (file: File) => api.upload<FileUpload>(registryPaths.files, file, file.type || 'application/octet-stream', { headers: fileNameHeader(file) }),
+    mutationFn: (file: File) => upload(records.uploadFile, {}, file, file.type || 'application/octet-stream', fileNameHeader(file)),
   });
 }
+
+/** A record's stored file, as a link the browser opens (the server sends it as an attachment). */
+export const fileUrl = (entityId: string, fileId: string) => routePath(records.file.path, { id: entityId, fileId });
 
 export function useDraws(page: number, pageSize: number) {
   return useQuery({
     queryKey: [...registryKey, 'draws', page],
-    queryFn: () => api.get<DrawList>(registryPaths.draws, { query: { limit: pageSize, offset: (page - 1) * pageSize } }),
+    queryFn: () => call(records.draws, { query: { limit: pageSize, offset: (page - 1) * pageSize } }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useDraw(id: string | null) {
-  return useQuery({ queryKey: [...registryKey, 'draw', id], queryFn: () => api.get<DrawView>(registryPaths.draw(id!)), enabled: id !== null });
+  return useQuery({ queryKey: [...registryKey, 'draw', id], queryFn: () => call(records.draw, { params: { id: id! } }), enabled: id !== null });
 }
 
-export const useCreateDraw = () => useRegistryMutation((input: DrawInput) => api.post<DrawView>(registryPaths.draws, input));
+export const useCreateDraw = () => useRegistryMutation((input: DrawInput) => call(records.createDraw, { body: input }));
 
 export function useVerifyDraw() {
-  return useMutation({ mutationFn: (id: string) => api.post<{ reproduced: boolean }>(registryPaths.drawVerify(id)) });
+  return useMutation({ mutationFn: (id: string) => call(records.verifyDraw, { params: { id } }) });
 }
 
 export function useStartImport() {
-  return useMutation({ mutationFn: (file: File) => api.upload<ImportView>(registryPaths.imports, file, XLSX_TYPE, { headers: fileNameHeader(file) }) });
+  return useMutation({ mutationFn: (file: File) => upload(records.startImport, {}, file, XLSX_MIME, fileNameHeader(file)) });
 }
 
 const running = (v: ImportView | undefined) => v?.state === 'parsing' || v?.state === 'committing';
@@ -142,7 +129,7 @@ const running = (v: ImportView | undefined) => v?.state === 'parsing' || v?.stat
 export function useImport(id: string | null) {
   return useQuery({
     queryKey: [...registryKey, 'import', id],
-    queryFn: () => api.get<ImportView>(registryPaths.import(id!)),
+    queryFn: () => call(records.import, { params: { id: id! } }),
     enabled: id !== null,
     refetchInterval: (q) => (running(q.state.data) ? 500 : false),
   });
@@ -151,7 +138,7 @@ export function useImport(id: string | null) {
 export function useCommitImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, skipInvalid }: { id: string; skipInvalid: boolean }) => api.post<ImportView>(registryPaths.importCommit(id), { skipInvalid }),
+    mutationFn: ({ id, skipInvalid }: { id: string; skipInvalid: boolean }) => call(records.commitImport, { params: { id }, body: { skipInvalid } }),
     onSuccess: (v) => {
       qc.setQueryData([...registryKey, 'import', v.id], v);
       return qc.invalidateQueries({ queryKey: [...registryKey, 'list'] });
@@ -164,5 +151,5 @@ export function exportUrl(filter: EntityFilter, columns: readonly RegistryColumn
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   params.set('columns', columns.join(','));
-  return `${registryPaths.export}?${params.toString()}`;
+  return `${registryApi.export.path}?${params.toString()}`;
 }

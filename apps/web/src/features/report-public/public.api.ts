@@ -1,10 +1,10 @@
 import type { CallInput, publicReportsApi, RouteResult } from '@tianlang/contracts';
-import { PUBLIC_REPORT_ROUTES } from '@tianlang/contracts/public';
-import { ApiError, callRoute } from '../../lib/api';
+import { PUBLIC_ROUTES } from '@tianlang/contracts/public';
+import { ApiError, callPublic } from '../../lib/api';
 
 /** The public routes' entries, as types only: their schemas (and zod) stay out of the public pages' bundle. */
 type Api = typeof publicReportsApi;
-type PublicRoute = keyof typeof PUBLIC_REPORT_ROUTES;
+type PublicRoute = keyof Api & keyof typeof PUBLIC_ROUTES;
 
 export type FormOptions = RouteResult<Api['formOptions']>;
 export type PowChallenge = RouteResult<Api['pow']>;
@@ -14,14 +14,14 @@ export type PublicReportInput = CallInput<Api['submit']>['body'];
 export type PublicStatus = RouteResult<Api['status']>;
 
 /** Calls public route `name`: method and path from the zod-free table, input and result typed by its full entry. */
-const callPublic = <K extends PublicRoute>(name: K, input: CallInput<Api[K]>) => callRoute<Api[K]>(PUBLIC_REPORT_ROUTES[name], input);
+const callReportRoute = <K extends PublicRoute>(name: K, input: CallInput<Api[K]>) => callPublic<Api[K]>(PUBLIC_ROUTES[name], input);
 
 export const publicApi = {
-  formOptions: (platform: string | null) => callPublic('formOptions', { query: { platform: platform ?? undefined } }),
-  powChallenge: () => callPublic('pow', {}),
-  submit: (input: PublicReportInput) => callPublic('submit', { body: input }),
-  status: (trackingNo: string, queryCode: string) => callPublic('status', { body: { trackingNo, queryCode } }),
-  review: (trackingNo: string, queryCode: string, reason: string) => callPublic('review', { body: { trackingNo, queryCode, reason } }),
+  formOptions: (platform: string | null) => callReportRoute('formOptions', { query: { platform: platform ?? undefined } }),
+  powChallenge: () => callReportRoute('pow', {}),
+  submit: (input: PublicReportInput) => callReportRoute('submit', { body: input }),
+  status: (trackingNo: string, queryCode: string) => callReportRoute('status', { body: { trackingNo, queryCode } }),
+  review: (trackingNo: string, queryCode: string, reason: string) => callReportRoute('review', { body: { trackingNo, queryCode, reason } }),
 };
 
 function parseError(xhr: XMLHttpRequest): ApiError {
@@ -47,7 +47,7 @@ export function uploadEvidence(
 ): Promise<EvidenceUpload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open(PUBLIC_REPORT_ROUTES.evidence.method, PUBLIC_REPORT_ROUTES.evidence.path);
+    xhr.open(PUBLIC_ROUTES.evidence.method, PUBLIC_ROUTES.evidence.path);
     xhr.setRequestHeader('content-type', file.type);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-filename', encodeURIComponent(file.name));

@@ -4,9 +4,8 @@ import { Flex, Select, Spin, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EntityRefView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useCan } from '../../lib/session';
-import { registryKey, registryPaths, type EntityList } from '../registry/registry.api';
+import { listEntities, registryKey } from '../registry/registry.api';
 import { GradeTag } from '../registry/RegistryTags';
 import { consolePath } from '../shell/modules';
 
@@ -55,7 +54,7 @@ export function EntityRefSelect({ initial, value, onChange, testId }: SelectProp
 
   const list = useQuery({
     queryKey: [...registryKey, 'picker', q],
-    queryFn: ({ signal }) => api.get<EntityList>(registryPaths.entities, { query: { q: q || undefined, limit: 20, sort: q ? 'name' : 'updated' }, signal }),
+    queryFn: ({ signal }) => listEntities({ q: q || undefined, limit: 20, sort: q ? 'name' : 'updated' }, signal),
     enabled: open || q !== '',
     placeholderData: keepPreviousData,
     staleTime: 30_000,

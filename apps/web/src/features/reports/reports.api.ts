@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reportsApi, routePath, type CallInput, type RouteResult } from '@tianlang/contracts';
-import { call, callRoute } from '../../lib/api';
+import { call, callPublic } from '../../lib/api';
 
 /** The request body a schema accepts (defaults may be left out). */
 export type InferIn<S extends { _input: unknown }> = S['_input'];
@@ -65,7 +65,7 @@ export function useReportAction() {
   return useMutation({
     // ReportActionInput pairs each action with its route's body; TypeScript cannot follow the pairing through ACTION_ROUTES[action]
     mutationFn: ({ id, action, body }: ReportActionInput) =>
-      callRoute<typeof reportsApi.assign>(ACTION_ROUTES[action], { params: { id }, body: body as CallInput<typeof reportsApi.assign>['body'] }),
+      callPublic<typeof reportsApi.assign>(ACTION_ROUTES[action], { params: { id }, body: body as CallInput<typeof reportsApi.assign>['body'] }),
     onSuccess: (detail) => {
       qc.setQueryData(detailKey(detail.id), detail);
       return qc.invalidateQueries({ queryKey: reportsKey });

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { STATS_DIMS } from '@tianlang/contracts/public';
 import { useT, isMessageKey } from '../../i18n';
 import { percent } from './format';
-import { exportXlsx, type DashboardView, type StatsScope } from './stats.api';
+import { exportXlsx, type DashboardView, type ExportTable, type StatsScope } from './stats.api';
 import { scopeQuery } from './use-stats-scope';
 
 type Row = DashboardView['breakdowns']['category'][number];
@@ -18,7 +18,7 @@ export function DetailTabs({ d, scope }: { d: DashboardView; scope: StatsScope }
     const k = dim === 'channel' ? `rptChannel.${r.key}` : dim === 'level' ? `level.${r.key}` : dim === 'grade' ? `stGrade.${r.key}` : '';
     return k && isMessageKey(k) ? t(k) : r.label;
   };
-  const exportButton = (table: string) => <Button size="small" onClick={() => void exportXlsx(here, table)} data-testid={`stats-export-${table}`}>{t('st.exportTable')}</Button>;
+  const exportButton = (table: ExportTable) => <Button size="small" onClick={() => void exportXlsx(here, table)} data-testid={`stats-export-${table}`}>{t('st.exportTable')}</Button>;
   const breakdown = (dim: (typeof STATS_DIMS)[number]) => (
     <Card key={dim} size="small" title={t(`stDim.${dim}`)} extra={exportButton(dim)}>
       <Table<Row> size="small" rowKey="key" pagination={false} dataSource={d.breakdowns[dim]} locale={{ emptyText: t('st.empty') }}

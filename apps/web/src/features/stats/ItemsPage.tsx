@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import type { ReportFigure } from '@tianlang/contracts';
+import type { ReportFigure, StatsItemsQuery } from '@tianlang/contracts';
 import { useT, isMessageKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
@@ -19,7 +19,7 @@ export function ItemsPage() {
   const [scope] = useStatsScope();
   const [params] = useSearchParams();
   const figure = (params.get('figure') ?? 'received') as ReportFigure;
-  const dim = params.get('dim') ?? undefined;
+  const dim = (params.get('dim') ?? undefined) as StatsItemsQuery['dim'];
   const key = params.get('key') ?? undefined;
   const [page, setPage] = useState(1);
   const q = useStatsItems({ ...scope, figure, dim, key, limit: PAGE, offset: (page - 1) * PAGE });

@@ -1,22 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  DashboardView, StatsItemListSchema, TransparencyMonthView, TransparencyPreviewSchema, ReportFigure, StatsDim,
+import {
+  statsApi, type CallInput, type DashboardView, type ReportFigure, type RouteResult, type StatsDim, type StatsQuery, type TransparencyMonthView,
 } from '@tianlang/contracts';
-import { api, download } from '../../lib/api';
-import type { Infer } from '../../lib/infer';
+import { call, downloadFile } from '../../lib/api';
 
 export type { DashboardView, ReportFigure, StatsDim, TransparencyMonthView };
-export type StatsItemList = Infer<typeof StatsItemListSchema>;
-export type TransparencyPreview = Infer<typeof TransparencyPreviewSchema>;
-export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
-
+export type StatsItemList = RouteResult<typeof statsApi.items>;
+export type TransparencyPreview = RouteResult<typeof statsApi.transparencyPreview>;
 /** What the dashboard shows: a period and a jurisdiction (the user's own when absent). */
-export interface StatsScope {
-  period: PeriodKind;
-  from?: string;
-  to?: string;
-  jurisdictionId?: string;
-}
+export type StatsScope = StatsQuery;
+export type PeriodKind = StatsScope['period'];
+type ItemsQuery = NonNullable<CallInput<typeof statsApi.items>['query']>;
+export type ExportTable = NonNullable<NonNullable<CallInput<typeof statsApi.exportXlsx>['query']>['table']>;
 
 const statsKey = ['stats'] as const;
 const q = (s: StatsScope) => ({ period: s.period, from: s.from, to: s.to, jurisdictionId: s.jurisdictionId });
@@ -24,33 +19,33 @@ const q = (s: StatsScope) => ({ period: s.period, from: s.from, to: s.to, jurisd
 export function useDashboard(scope: StatsScope) {
   return useQuery({
     queryKey: [...statsKey, 'dashboard', scope],
-    queryFn: () => api.get<DashboardView>('/api/stats/dashboard', { query: q(scope) }),
+    queryFn: () => call(statsApi.dashboard, { query: q(scope) }),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useStatsItems(query: StatsScope & { figure: ReportFigure; dim?: string; key?: string; limit: number; offset: number }) {
+export function useStatsItems(query: ItemsQuery) {
   return useQuery({
     queryKey: [...statsKey, 'items', query],
-    queryFn: () => api.get<StatsItemList>('/api/stats/items', { query: { ...query } }),
+    queryFn: () => call(statsApi.items, { query }),
     placeholderData: keepPreviousData,
   });
 }
 
-export const exportXlsx = (scope: StatsScope, table?: string) => download('GET', '/api/stats/export.xlsx', { query: { ...q(scope), table } });
-export const exportWorkReport = (scope: StatsScope) => download('POST', '/api/stats/work-report', { body: Object.fromEntries(Object.entries(q(scope)).filter(([, v]) => v !== undefined)) });
+export const exportXlsx = (scope: StatsScope, table?: ExportTable) => downloadFile(statsApi.exportXlsx, { query: { ...q(scope), table } });
+export const exportWorkReport = (scope: StatsScope) => downloadFile(statsApi.workReport, { body: q(scope) });
 
 export function useTransparencyPreview(month: string) {
   return useQuery({
     queryKey: [...statsKey, 'transparency', month],
-    queryFn: () => api.get<TransparencyPreview>(`/api/stats/transparency/${month}`),
+    queryFn: () => call(statsApi.transparencyPreview, { params: { month } }),
   });
 }
 
 export function useApproveTransparency(month: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (correction?: string) => api.post<TransparencyMonthView>(`/api/stats/transparency/${month}/approve`, correction ? { correction } : {}),
+    mutationFn: (correction?: string) => call(statsApi.approveTransparency, { params: { month }, body: correction ? { correction } : {} }),
     onSuccess: () => qc.invalidateQueries({ queryKey: [...statsKey, 'transparency'] }),
   });
 }
