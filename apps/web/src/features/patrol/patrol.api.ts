@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { patrolApi, reportsApi, type CallInput, type PATROL_ITEM_STATUSES, type PatrolItemInput, type RouteResult } from '@tianlang/contracts';
-import { api, call, upload } from '../../lib/api';
+import { call, upload } from '../../lib/api';
 
 export type PatrolItemStatus = (typeof PATROL_ITEM_STATUSES)[number];
 export type QueueGroup = RouteResult<typeof patrolApi.queue>['groups'][number];
