@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  IdParamsSchema, ReasonInputSchema, TransferQuerySchema, TransferReplyInputSchema, TransferViewSchema, listOf,
+  IdParamsSchema, ReasonInputSchema, TransferQuerySchema, TransferRecordReplyInputSchema, TransferReplyInputSchema, TransferViewSchema, listOf,
 } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
 import type { Services } from '../../services';
@@ -47,4 +47,9 @@ export const transfersRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
     config: { permission: policy.urgeTransfer },
     schema: { summary: '催办移交', errors: ['transfer.invalid_transition'], tags, params: IdParamsSchema, body: ReasonInputSchema, response: { 200: TransferViewSchema } },
   }, async (req) => t.urge(currentUser(req), req.params.id, req.body.reason));
+
+  app.post('/api/transfers/:id/record-reply', {
+    config: { permission: policy.recordTransferReply },
+    schema: { summary: '代录回函', errors: ['transfer.invalid_transition'], tags, params: IdParamsSchema, body: TransferRecordReplyInputSchema, response: { 200: TransferViewSchema } },
+  }, async (req) => t.recordReply(currentUser(req), req.params.id, req.body));
 };
