@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ORDER_ANSWERS, ORDER_STATES, OrderView, RECHECK_RESULTS, TRANSFER_STATES, TransferView } from '@tianlang/contracts';
+import type { ORDER_ANSWERS, ORDER_STATES, OrderView, RECHECK_RESULTS, ReplyChannel, TRANSFER_STATES, TransferView } from '@tianlang/contracts';
 import { api, type Page } from '../../lib/api';
 import { reportsKey } from './reports.api';
 
@@ -28,7 +28,9 @@ export function useTransfers(box: Box, query: { state?: TransferState; limit: nu
 export type TransferAction =
   | { action: 'sign' }
   | { action: 'reply'; body: { text: string } }
-  | { action: 'return' | 'urge'; body: { reason: string } };
+  | { action: 'return' | 'urge'; body: { reason: string } }
+  /** 代录回函: the office enters the unit's answer and how it arrived */
+  | { action: 'record-reply'; body: { text: string; channel: ReplyChannel } };
 
 export function useTransferAction() {
   const qc = useQueryClient();
