@@ -91,7 +91,7 @@ export function createAssignmentsService(deps: { db: Db; clock: Clock; deadlines
    * assignment (the order every writer uses), asks the state machine (the kind's 409, nothing written),
    * applies the change, appends the event, lets the kind note it, and settles an answer or a return.
    */
-  async function act<P>(def: AssignmentKind<P>, user: AuthUser, id: string, box: AssignmentBox, action: AssignmentAction, change: (a: AssignmentRow, parent: P, at: Date, tx: Queryable) => Promise<Change>, past = PAST[action]) {
+  async function act<P>(def: AssignmentKind<P>, user: AuthUser, id: string, box: AssignmentBox, action: AssignmentAction, change: (a: AssignmentRow, parent: P, at: Date, tx: Queryable) => Promise<Change>, as: Pick<AssignmentStep<P>, 'action' | 'past'> = { action, past: PAST[action] }) {
     return db.transaction(async (tx) => {
       const at = clock.now();
       const pre = await peekAssignment(tx, id, def.kind);
@@ -105,10 +105,10 @@ export function createAssignmentsService(deps: { db: Db; clock: Clock; deadlines
       const [row] = await tx.update(assignments).set({ ...set, state: to, updatedAt: at }).where(eq(assignments.id, id)).returning();
       const actor = actorOf(user);
       await appendEvent(tx, {
-        subjectType: def.eventSubject, subjectId: id, action: `${def.eventSubject}.${past}`, actorId: actor.id, actorRole: actor.role, unitId: actor.unitId,
+        subjectType: def.eventSubject, subjectId: id, action: `${def.eventSubject}.${as.past}`, actorId: actor.id, actorRole: actor.role, unitId: actor.unitId,
         fromState: a.state, toState: to, reason: reason ?? null, payload, at,
       });
-      const step: AssignmentStep<P> = { action: past === 'reply_recorded' ? 'record_reply' : action, past, row: row!, from: a.state, parent, actor, at, reason, payload };
+      const step: AssignmentStep<P> = { ...as, row: row!, from: a.state, parent, actor, at, reason, payload };
       parent = (await def.onStep?.(tx, step)) ?? parent;
       if (settles(to)) await settle(tx, def, { ...step, parent }, user.id);
       return row!;
@@ -180,7 +180,7 @@ export function createAssignmentsService(deps: { db: Db; clock: Clock; deadlines
       /** 代录回函: staff of the sending side enter the unit's answer, saying how it arrived */
       recordReply: (user: AuthUser, id: string, r: RecordedReply) => act(def, user, id, 'outbox', 'reply', async (_a, _p, at) => ({
         set: { replyText: r.text, repliedAt: at, replyRecordedBy: user.id, replyChannel: r.channel }, payload: { text: r.text, channel: r.channel, recordedBy: user.id },
-      }), 'reply_recorded'),
+      }), { action: 'record_reply', past: 'reply_recorded' }),
       return: (user: AuthUser, id: string, reason: string) => act(def, user, id, 'inbox', 'return', async (_a, _p, at) => ({
         set: { returnReason: reason, returnedBy: user.id, returnedAt: at }, reason,
       })),

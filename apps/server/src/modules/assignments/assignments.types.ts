@@ -47,7 +47,7 @@ export interface AssignmentKind<P> {
   noun: string;
   /** where notifications point: the recipient's inbox, and the item as its sender opens it */
   links: { inbox: string; item: (a: AssignmentRow) => string };
-  /** who at the sending unit hears of an answer or a return (default: its holders of `reports.dispose`-like `senderPermission`) */
+  /** the permission by which the sending unit's staff hear of an answer or a return (unless `answerTo` names them) */
   senderPermission: Permission;
   /**
    * Locks the parent, before the assignment (the order every writer of the parent uses). With
