@@ -20,6 +20,7 @@ import { createScanner } from './modules/patrol/scanner';
 import { createSourcesService } from './modules/patrol/sources.service';
 import { createTermsService } from './modules/patrol/terms.service';
 import { createFilesService } from './modules/files/files.service';
+import { createAssignmentsService } from './modules/assignments/assignments.service';
 import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
@@ -59,7 +60,9 @@ export function createServices(deps: ServiceDeps) {
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
   const files = createFilesService({ db, clock, config });
-  const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files });
+  // work sent to units (transfers today; verification requests, 交办单 and tasks next): modules register their kinds
+  const assignments = createAssignmentsService({ db, clock, deadlines });
+  const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files, assignments });
   const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
   registerRegistryFigures(stats.catalogue, db);
   return {
@@ -72,6 +75,7 @@ export function createServices(deps: ServiceDeps) {
     secrets,
     guardedFetch,
     deadlines,
+    assignments,
     jurisdictions,
     units,
     users: createUsersService({ db, clock, units, throttle: loginThrottle }),

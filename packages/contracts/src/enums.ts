@@ -9,8 +9,22 @@ export const CHILD_LEVEL: Record<JurisdictionLevel, JurisdictionLevel | null> = 
   community: null,
 };
 
-export const UNIT_KINDS = ['office', 'department', 'platform', 'alliance'] as const;
+export const UNIT_KINDS = ['office', 'department', 'platform', 'alliance', 'superior_office'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+/**
+ * Units outside the jurisdiction tree that receive assignments: partner departments and the office above
+ * (上级网信部门). Their users see only what is sent to their unit; staff may record their answers for them.
+ */
+export const EXTERNAL_UNIT_KINDS = ['department', 'superior_office'] as const satisfies readonly UnitKind[];
+export type ExternalUnitKind = (typeof EXTERNAL_UNIT_KINDS)[number];
+export const isExternalUnitKind = (kind: string): kind is ExternalUnitKind => (EXTERNAL_UNIT_KINDS as readonly string[]).includes(kind);
+
+/** An assignment to a unit (移交, 核查请求, 交办单, 任务): sent → signed → replied, or returned. */
+export const ASSIGNMENT_STATES = ['sent', 'signed', 'replied', 'returned'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+/** How an answer that staff entered on a unit's behalf (代录回函) arrived: 公文, 电话, 邮件. */
+export const REPLY_CHANNELS = ['document', 'phone', 'email'] as const;
+export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
 
 export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

@@ -61,6 +61,7 @@ export const ERROR_STATUS = {
   'report.open_subcases': 409,
   'report.bulk_too_many': 422,
   'transfer.invalid_transition': 409,
+  'assignment.invalid_transition': 409,
   'order.invalid_transition': 409,
   'registry.invalid_identifier': 422,
   'registry.duplicate': 409,

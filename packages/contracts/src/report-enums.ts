@@ -37,6 +37,7 @@ export type TransferKind = (typeof TRANSFER_KINDS)[number];
 export const TRANSFER_DAYS: Record<TransferKind, number> = {
   police: 15, market: 10, culture: 10, health: 10, education: 10, other: 5,
 };
+/** A transfer is an assignment (see ASSIGNMENT_STATES): the same four states. */
 export const TRANSFER_STATES = ['sent', 'signed', 'replied', 'returned'] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
 

@@ -10,6 +10,7 @@ export * from './report-limits';
 export * from './reports-submission';
 import { CategoryCode, PublicStatusSchema } from './reports-submission';
 import { ENTITY_GRADES, ENTITY_TYPES } from './registry-enums';
+import { EXTERNAL_UNIT_KINDS, REPLY_CHANNELS } from './enums';
 import { SettingLevelSchema, SettingSourceSchema } from './settings';
 
 const reason = textField(1000).min(2);
@@ -122,6 +123,10 @@ export const TransferViewSchema = z.object({
   createdAt: z.string(),
   signedAt: z.string().nullable(),
   repliedAt: z.string().nullable(),
+  /** set when staff entered the answer for the unit (代录回函): how it arrived */
+  replyChannel: z.enum(REPLY_CHANNELS).nullable(),
+  /** when the overdue transfer was escalated (督办) to the sending office's leaders */
+  escalatedAt: z.string().nullable(),
 });
 export type TransferView = z.infer<typeof TransferViewSchema>;
 
@@ -252,6 +257,8 @@ export const TransferQuerySchema = PageQuerySchema.extend({ state: z.enum(TRANSF
 /** A route grants one permission: the department's inbox and the office's outbox are separate paths, so the box is not a query field. */
 export const TransferBoxQuerySchema = TransferQuerySchema.omit({ box: true });
 export const TransferReplyInputSchema = z.strictObject({ text: textField(5000).min(5) });
+/** 代录回函: staff enter an answer that arrived outside the system, naming how it came (required). */
+export const TransferRecordReplyInputSchema = TransferReplyInputSchema.extend({ channel: z.enum(REPLY_CHANNELS) });
 export const OrderQuerySchema = PageQuerySchema.extend({ state: z.enum(ORDER_STATES).optional() });
 export const OrderAnswerInputSchema = z.strictObject({ answer: z.enum(ORDER_ANSWERS), note: textField(2000).min(2) });
 export const OrderRecheckInputSchema = z.strictObject({ result: z.enum(RECHECK_RESULTS), note: textField(2000).min(2) });
@@ -312,7 +319,8 @@ export const ReportOptionsSchema = z.object({
     code: z.string(), name: z.string(), kind: z.enum(['category', 'zone']), parentCode: z.string().nullable(),
     legalBasis: z.array(LegalBasisSchema),
   })),
-  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** units a transfer may go to: partner departments and the office above */
+  departments: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.enum(EXTERNAL_UNIT_KINDS) })),
   platforms: z.array(z.object({ id: z.uuid(), name: z.string() })),
   jurisdictions: z.array(z.object({ id: z.uuid(), name: z.string(), level: z.string() })),
   assignees: z.array(z.object({ id: z.uuid(), name: z.string() })),

@@ -5,7 +5,7 @@ import { assertInstant } from './office-time';
 import type { WorkCalendar } from './work-calendar';
 
 export { DeadlineError, type DeadlineErrorCode } from './deadline-error';
-export { OFFICE_UTC_OFFSET_MS, endOfOfficeDay, officeDate, startOfOfficeDay } from './office-time';
+export { OFFICE_UTC_OFFSET_MS, endOfOfficeDay, officeDate, officeMinute, startOfOfficeDay } from './office-time';
 export {
   DEFAULT_WORK_CALENDAR,
   buildCalendar,

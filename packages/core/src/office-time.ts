@@ -69,3 +69,6 @@ export function officeWeekday(date: string): number {
 export function countOfficeDays(from: string, to: string): number {
   return Math.max(0, Math.round((parseOfficeDate(to) - parseOfficeDate(from)) / DAY_MS) + 1);
 }
+
+/** 2026-11-24 17:30, in the office's time zone, for texts people read (notifications). */
+export const officeMinute = (d: Date): string => new Date(d.getTime() + OFFICE_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');

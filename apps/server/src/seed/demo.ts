@@ -29,6 +29,8 @@ const UNITS: { name: string; shortName: string; kind: UnitKind; at: string }[] =
   { name: '市卫健委', shortName: '卫健委', kind: 'department', at: '990100' },
   { name: '示范本地生活网', shortName: '本地生活网', kind: 'platform', at: '990100' },
   { name: '示范日报社', shortName: '示范日报', kind: 'alliance', at: '990100' },
+  // 上级网信部门: outside the tree, receives transfers; without accounts here, its answers are entered by staff (代录回函)
+  { name: '示范省委网信办', shortName: '省网信办', kind: 'superior_office', at: '990100' },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; unit: string; role: BuiltinRole }[] = [

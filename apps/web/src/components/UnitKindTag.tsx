@@ -7,6 +7,7 @@ const colors: Record<UnitKind, string> = {
   department: 'green',
   platform: 'orange',
   alliance: 'purple',
+  superior_office: 'red',
 };
 
 export function UnitKindTag({ kind }: { kind: UnitKind }) {

@@ -57,6 +57,7 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'error.report.open_subcases': 'Transfers or platform orders are still open.',
   'error.report.bulk_too_many': 'A bulk action covers at most 500 reports.',
   'error.transfer.invalid_transition': 'This transfer cannot do that in its current state.',
+  'error.assignment.invalid_transition': 'This assignment cannot do that in its current state.',
   'error.order.invalid_transition': 'This order cannot do that in its current state.',
   'error.registry.invalid_identifier': 'An identifier is malformed (URL, ICP number, app id or account id).',
   'error.registry.duplicate': 'The registry already has this ICP number, URL or account.',
@@ -129,4 +130,5 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'unitKind.department': 'Partner department',
   'unitKind.platform': 'Online platform',
   'unitKind.alliance': 'Debunking alliance member',
+  'unitKind.superior_office': 'Superior cyberspace office',
 };

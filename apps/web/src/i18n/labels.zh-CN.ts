@@ -57,6 +57,7 @@ const errors = {
   'error.report.open_subcases': '还有未办结的移交件或未答复的处置通知',
   'error.report.bulk_too_many': '批量操作一次最多 500 件',
   'error.transfer.invalid_transition': '移交件当前状态下不能执行该操作',
+  'error.assignment.invalid_transition': '交办件当前状态下不能执行该操作',
   'error.order.invalid_transition': '处置通知当前状态下不能执行该操作',
   'error.registry.invalid_identifier': '标识格式不正确（网址、ICP备案号、应用标识或账号ID）',
   'error.registry.duplicate': '台账中已有相同的备案号、网址或账号',
@@ -141,6 +142,7 @@ const unitKinds = {
   'unitKind.department': '协同部门',
   'unitKind.platform': '网络平台',
   'unitKind.alliance': '辟谣联盟成员单位',
+  'unitKind.superior_office': '上级网信部门',
 } satisfies Record<`unitKind.${UnitKind}`, string>;
 
 /** Texts keyed by the contracts' enums: the typecheck fails when one is missing. */

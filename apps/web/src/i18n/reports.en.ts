@@ -54,6 +54,8 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptEvent.report.order_answered': 'Platform answered the order', 'rptEvent.report.order_rechecked': 'Order rechecked',
   'rptEvent.report.order_escalated': 'Order escalated', 'rptEvent.transfer.sent': 'Transfer sent', 'rptEvent.transfer.signed': 'Transfer signed',
   'rptEvent.transfer.replied': 'Transfer replied', 'rptEvent.transfer.returned': 'Transfer returned', 'rptEvent.transfer.urged': 'Transfer urged',
+  'rptEvent.transfer.reply_recorded': 'Transfer reply entered by staff', 'rptEvent.transfer.escalated': 'Overdue transfer escalated',
+  'rptEvent.report.transfer_reply_recorded': 'Transfer reply entered by staff', 'rptEvent.report.transfer_escalated': 'Overdue transfer escalated',
   'rptEvent.order.issued': 'Order issued', 'rptEvent.order.answered': 'Order answered', 'rptEvent.order.rechecked': 'Order rechecked',
   'rptEvent.order.escalated': 'Order escalated',
   'rptEvent.deadline.started': 'started', 'rptEvent.deadline.met': 'met', 'rptEvent.deadline.pause': 'paused',
@@ -161,6 +163,9 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'rptTransfer.drawerTitle': 'Transfer · {no}', 'rptTransfer.reply': 'Reply', 'rptTransfer.returnReason': 'Return reason',
   'rptTransfer.sign': 'Sign', 'rptTransfer.signed': 'Signed', 'rptTransfer.replyTitle': 'Reply',
   'rptTransfer.replyHint': 'What was found and what was done', 'rptTransfer.replySubmit': 'Send reply', 'rptTransfer.replied': 'Reply sent',
+  'rptTransfer.recordReply': 'Enter reply', 'rptTransfer.recordReplyTitle': 'Enter reply · {no}', 'rptTransfer.recordReplyHint': 'When the unit answered by official letter, phone or mail, enter its answer for it; who entered it and how it arrived are recorded.',
+  'rptTransfer.recordReplyText': 'Reply', 'rptTransfer.recordReplyChannel': 'Arrived by', 'rptTransfer.recordedVia': 'Entered by staff ({channel})', 'rptTransfer.escalated': 'Escalated',
+  'replyChannel.document': 'Official letter', 'replyChannel.phone': 'Phone', 'replyChannel.email': 'Email',
   'rptTransfer.return': 'Return', 'rptTransfer.returnTitle': 'Return transfer · {no}', 'rptTransfer.returnPlaceholder': 'e.g. not within our remit; suggest another department',
   'rptTransfer.urge': 'Urge', 'rptTransfer.urgeTitle': 'Urge transfer · {no}', 'rptTransfer.urgePlaceholder': 'e.g. the deadline is near, please reply soon',
 

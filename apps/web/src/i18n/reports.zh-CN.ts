@@ -74,6 +74,8 @@ const events = {
   'rptEvent.report.order_answered': '平台答复处置通知', 'rptEvent.report.order_rechecked': '复核处置结果',
   'rptEvent.report.order_escalated': '处置通知督办', 'rptEvent.transfer.sent': '发出移交件', 'rptEvent.transfer.signed': '移交件签收',
   'rptEvent.transfer.replied': '移交件回函', 'rptEvent.transfer.returned': '移交件退回', 'rptEvent.transfer.urged': '催办移交件',
+  'rptEvent.transfer.reply_recorded': '代录移交件回函', 'rptEvent.transfer.escalated': '移交件超期督办',
+  'rptEvent.report.transfer_reply_recorded': '代录移交件回函', 'rptEvent.report.transfer_escalated': '移交件超期督办',
   'rptEvent.order.issued': '发出处置通知', 'rptEvent.order.answered': '平台答复处置通知', 'rptEvent.order.rechecked': '复核处置结果',
   'rptEvent.order.escalated': '处置通知督办',
   'rptEvent.deadline.started': '开始计时', 'rptEvent.deadline.met': '按期办结', 'rptEvent.deadline.pause': '暂停计时',
@@ -187,6 +189,9 @@ export const reportsZhCN = {
   'rptTransfer.drawerTitle': '移交件 · {no}', 'rptTransfer.reply': '回函内容', 'rptTransfer.returnReason': '退回理由',
   'rptTransfer.sign': '签收', 'rptTransfer.signed': '已签收', 'rptTransfer.replyTitle': '回函',
   'rptTransfer.replyHint': '写明核查结果和采取的措施', 'rptTransfer.replySubmit': '提交回函', 'rptTransfer.replied': '回函已提交',
+  'rptTransfer.recordReply': '代录回函', 'rptTransfer.recordReplyTitle': '代录回函 · {no}', 'rptTransfer.recordReplyHint': '接收单位以公文、电话或邮件答复时，由本办代为录入；记录录入人和来文方式。',
+  'rptTransfer.recordReplyText': '回函内容', 'rptTransfer.recordReplyChannel': '来文方式', 'rptTransfer.recordedVia': '代录（{channel}）', 'rptTransfer.escalated': '已督办',
+  'replyChannel.document': '公文', 'replyChannel.phone': '电话', 'replyChannel.email': '邮件',
   'rptTransfer.return': '退回', 'rptTransfer.returnTitle': '退回移交件 · {no}', 'rptTransfer.returnPlaceholder': '如：不属于本部门职责，建议移交某某部门',
   'rptTransfer.urge': '催办', 'rptTransfer.urgeTitle': '催办移交件 · {no}', 'rptTransfer.urgePlaceholder': '如：已临近回函时限，请尽快核查回复',
 

@@ -1,5 +1,5 @@
 import { IdParamsSchema, listOf } from '../common';
-import { ReasonInputSchema, TransferBoxQuerySchema, TransferReplyInputSchema, TransferViewSchema } from '../reports';
+import { ReasonInputSchema, TransferBoxQuerySchema, TransferRecordReplyInputSchema, TransferReplyInputSchema, TransferViewSchema } from '../reports';
 import { defineRoutes } from '../route-table';
 
 const tags = ['transfers 移交'] as const;
@@ -24,5 +24,9 @@ export const transfersApi = defineRoutes({
   urge: {
     method: 'POST', path: '/api/transfers/:id/urge', summary: '催办移交', tags, errors: ['transfer.invalid_transition'],
     params: IdParamsSchema, body: ReasonInputSchema, response: { 200: TransferViewSchema },
+  },
+  recordReply: {
+    method: 'POST', path: '/api/transfers/:id/record-reply', summary: '代录回函', tags, errors: ['transfer.invalid_transition'],
+    params: IdParamsSchema, body: TransferRecordReplyInputSchema, response: { 200: TransferViewSchema },
   },
 });

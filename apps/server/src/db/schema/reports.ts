@@ -1,6 +1,6 @@
 /** Reports 举报受理处置: reports, evidence, disposals, transfers, orders, templates, SLA, views, batches, the proof-of-work store, the mail outbox. */
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, uuid, text, integer, bigint, boolean, jsonb, primaryKey, unique, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
+import { pgTable, pgView, pgEnum, uuid, text, integer, bigint, boolean, jsonb, primaryKey, unique, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
 import { REPORT_STATES, REPORT_CHANNELS, DISPOSAL_KINDS, TRANSFER_KINDS, TRANSFER_STATES, ORDER_STATES, ORDER_ANSWERS, RECHECK_RESULTS, REPORT_OUTCOMES, REJECT_REASONS, ORDER_MEASURES, BULK_ACTIONS } from '@tianlang/contracts';
 import { OPEN_STATES } from '@tianlang/core';
 import { ts, createdAt, updatedAt, sqlLiterals } from './columns';
@@ -162,32 +162,34 @@ export const reportDisposals = pgTable('report_disposals', {
   createdAt: createdAt(),
 }, (t) => [index('report_disposals_report_idx').on(t.reportId)]);
 
-/** 移交: a tracked sub-case to a partner department. */
-export const reportTransfers = pgTable('report_transfers', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  reportId: uuid('report_id').notNull().references(() => reports.id),
-  disposalId: uuid('disposal_id').references(() => reportDisposals.id),
+/**
+ * 移交: a tracked sub-case to a partner department or the office above. Transfers are assignments of kind
+ * `report.transfer` (`assignments`, owned by the assignments module); this view is the reports module's
+ * read model of them in their original shape (statistics read it; created by migration
+ * `report_transfers_view`).
+ */
+export const reportTransfers = pgView('report_transfers', {
+  id: uuid('id').notNull(),
+  reportId: uuid('report_id').notNull(),
+  disposalId: uuid('disposal_id'),
   kind: transferKind('kind').notNull(),
-  fromUnitId: uuid('from_unit_id').notNull().references(() => units.id),
-  toUnitId: uuid('to_unit_id').notNull().references(() => units.id),
-  state: transferState('state').notNull().default('sent'),
+  fromUnitId: uuid('from_unit_id').notNull(),
+  toUnitId: uuid('to_unit_id').notNull(),
+  state: transferState('state').notNull(),
   note: text('note').notNull(),
   /** true only when the reporter consented to sharing their contact */
-  includeContact: boolean('include_contact').notNull().default(false),
+  includeContact: boolean('include_contact').notNull(),
   replyText: text('reply_text'),
   returnReason: text('return_reason'),
-  urgeCount: integer('urge_count').notNull().default(0),
-  signedBy: uuid('signed_by').references(() => users.id),
+  urgeCount: integer('urge_count').notNull(),
+  signedBy: uuid('signed_by'),
   signedAt: ts('signed_at'),
-  repliedBy: uuid('replied_by').references(() => users.id),
+  repliedBy: uuid('replied_by'),
   repliedAt: ts('replied_at'),
-  createdBy: uuid('created_by').notNull().references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [
-  index('report_transfers_report_idx').on(t.reportId),
-  index('report_transfers_to_idx').on(t.toUnitId, t.state),
-]);
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}).existing();
 
 /** 责令/通知处置: an order to a platform, waiting for its answer. */
 export const platformOrders = pgTable('platform_orders', {

@@ -15,7 +15,7 @@ export function createAuthRepo(db: Queryable) {
     /** Loads everything a policy needs about a user in two queries. */
     async loadAuthUser(userId: string): Promise<AuthUser | undefined> {
       const [row] = await db
-        .select({ user: users, jurisdictionId: jurisdictions.id, scopePath: jurisdictions.path })
+        .select({ user: users, unitKind: units.kind, jurisdictionId: jurisdictions.id, scopePath: jurisdictions.path })
         .from(users)
         .innerJoin(units, eq(units.id, users.unitId))
         .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
@@ -34,6 +34,7 @@ export function createAuthRepo(db: Queryable) {
         username: row.user.username,
         displayName: row.user.displayName,
         unitId: row.user.unitId,
+        unitKind: row.unitKind,
         jurisdictionId: row.jurisdictionId,
         scopePath: row.scopePath,
         roles: [...new Set(grants.map((g) => g.code))],

@@ -1,4 +1,4 @@
-import type { Permission } from '@tianlang/contracts';
+import type { Permission, UnitKind } from '@tianlang/contracts';
 
 /** The signed-in user as every policy and service sees it. */
 export interface AuthUser {
@@ -6,6 +6,8 @@ export interface AuthUser {
   username: string;
   displayName: string;
   unitId: string;
+  /** office, partner department, platform, 上级网信部门…: units outside the tree see only what is sent to them */
+  unitKind: UnitKind;
   jurisdictionId: string;
   /** materialized path of the user's jurisdiction; the user's scope is everything under it */
   scopePath: string;

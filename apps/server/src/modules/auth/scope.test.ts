@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testDb } from '../../../test/harness';
 import { AppError } from '../../lib/errors';
-import { assertInScope, assertJurisdictionInScope, inScope, subtreeOf } from './scope';
+import { assertInScope, assertJurisdictionInScope, assertSentFrom, inScope, sentFrom, subtreeOf } from './scope';
 
 const user = { scopePath: '/330100/3301/' };
 const codeOf = (f: () => void) => { try { f(); return null; } catch (e) { return e instanceof AppError ? e.code : String(e); } };
@@ -21,6 +21,15 @@ describe('the scope helper', () => {
     expect(codeOf(() => assertJurisdictionInScope(user, { path: '/330100/3301/9/' }))).toBeNull();
   });
 
+  it('work sent to units: a unit outside the tree has no jurisdiction of its own, only what is addressed to it', () => {
+    const office = { ...user, unitKind: 'office' as const };
+    const above = { scopePath: '/330100/', unitKind: 'superior_office' as const };
+    expect(codeOf(() => assertSentFrom(office, '/330100/3301/330101/', 'assignment'))).toBeNull();
+    expect(codeOf(() => assertSentFrom(office, '/330100/33011/', 'assignment'))).toBe('resource.not_found');
+    expect(codeOf(() => assertSentFrom(above, '/330100/3301/', 'assignment'))).toBe('resource.not_found');
+    expect(codeOf(() => assertSentFrom({ ...above, unitKind: 'department' }, '/330100/3301/', 'assignment'))).toBe('resource.not_found');
+  });
+
   it('query side: the same rule in SQL, with LIKE wildcards taken literally', async () => {
     const { db } = await testDb();
     const hit = async (path: string, root: string) => {
@@ -33,5 +42,14 @@ describe('the scope helper', () => {
     expect(await hit('/330100/33011/', '/330100/3301/')).toBe(false);
     expect(await hit('/a/bxc/', '/a/b_c/')).toBe(false);
     expect(await hit('/a/b_c/d/', '/a/b_c/')).toBe(true);
+    // sentFrom: nothing for the users of a unit outside the tree
+    const office = { ...user, unitKind: 'office' as const };
+    const above = { scopePath: '/330100/', unitKind: 'superior_office' as const };
+    const seen = async (u: { scopePath: string; unitKind: 'office' | 'superior_office' }) => {
+      const res = await db.execute(sql`select ${sentFrom(u, sql`${'/330100/3301/'}::text`)} as ok`);
+      return ((Array.isArray(res) ? res : (res as { rows: { ok: boolean }[] }).rows)[0] as { ok: boolean }).ok;
+    };
+    expect(await seen(office)).toBe(true);
+    expect(await seen(above)).toBe(false);
   });
 });

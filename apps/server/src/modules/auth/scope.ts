@@ -1,4 +1,5 @@
-import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { eq, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { isExternalUnitKind } from '@tianlang/contracts';
 import { isWithin, subtreeLikePattern } from '@tianlang/core';
 import { AppError, notFound } from '../../lib/errors';
 import type { AuthUser } from './auth.types';
@@ -35,3 +36,16 @@ export const subtreeOf = (column: AnyColumn | SQLWrapper, root: string): SQL => 
 
 /** Query side: the rows of the user's jurisdiction and below (lists, counts, joins). */
 export const scopeFilter = (user: Scoped, column: AnyColumn | SQLWrapper): SQL => subtreeOf(column, user.scopePath);
+
+/**
+ * Work addressed to units (assignments): a user sees what was sent to their own unit (`addressedTo`), and
+ * what their jurisdiction sent (`sentFrom`). Users of a unit outside the tree (a partner department,
+ * 上级网信部门) have no jurisdiction of their own there: they see only what was sent to them.
+ */
+export const addressedTo = (user: Pick<AuthUser, 'unitId'>, column: AnyColumn): SQL => eq(column, user.unitId);
+export const sentFrom = (user: Pick<AuthUser, 'scopePath' | 'unitKind'>, column: AnyColumn | SQLWrapper): SQL =>
+  (isExternalUnitKind(user.unitKind) ? sql`false` : scopeFilter(user, column));
+/** Row side of `sentFrom`: a row at `path` the user may act on as its sender, or resource.not_found. */
+export function assertSentFrom(user: Pick<AuthUser, 'scopePath' | 'unitKind'>, path: string | null | undefined, what: string): void {
+  if (isExternalUnitKind(user.unitKind) || !inScope(user, path)) throw notFound(what);
+}

@@ -1,4 +1,4 @@
-import { and, eq, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { DeadlineStatus, DeadlineUnit } from '@tianlang/contracts';
 import { evaluateDeadline, type DeadlineHistoryEntry } from '@tianlang/core';
 import type { Db, Queryable } from '../../db/client';
@@ -137,7 +137,15 @@ export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock:
   const forSubject = (subjectType: string, subjectId: string) =>
     db.select().from(deadlines).where(and(eq(deadlines.subjectType, subjectType), eq(deadlines.subjectId, subjectId)));
 
+  /** The clocks of a kind on many subjects (a list's due dates), by subject id. */
+  async function ofSubjects(q: Queryable, subjectType: string, kind: string, subjectIds: string[]): Promise<Map<string, DeadlineRow>> {
+    if (subjectIds.length === 0) return new Map();
+    const rows = await q.select().from(deadlines)
+      .where(and(eq(deadlines.subjectType, subjectType), eq(deadlines.kind, kind), inArray(deadlines.subjectId, subjectIds)));
+    return new Map(rows.map((r) => [r.subjectId, r]));
+  }
+
   const onStatusChange = (fn: (typeof listeners)[number]) => { listeners.push(fn); };
-  return { plan, start, running, step, sweep, forSubject, onStatusChange };
+  return { plan, start, running, step, sweep, forSubject, ofSubjects, onStatusChange };
 }
 export type DeadlinesService = ReturnType<typeof createDeadlinesService>;

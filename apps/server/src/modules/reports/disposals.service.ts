@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
-import { ORDER_DEFAULT_HOURS, TRANSFER_DAYS, type DisposalInput } from '@tianlang/contracts';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { EXTERNAL_UNIT_KINDS, ORDER_DEFAULT_HOURS, TRANSFER_DAYS, type DisposalInput } from '@tianlang/contracts';
 import { outcomeOf } from '@tianlang/core';
 import type { Db } from '../../db/client';
 import { platformOrders, reportDisposals, reportTransfers, type ReportRow } from '../../db/schema';
@@ -10,7 +10,8 @@ import type { AuthUser } from '../auth/auth.types';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, moveReport, noteReport } from './report-store';
-import { activeUnit, issueOrder, OPEN_TRANSFER_STATES, sendTransfer } from './subcases';
+import { activeUnit, issueOrder } from './subcases';
+import type { TransfersService } from './transfers.service';
 import { assertEntityRef } from '../registry';
 
 const DISPOSABLE = ['assessing', 'disposing', 'transferred'];
@@ -19,8 +20,8 @@ const DISPOSABLE = ['assessing', 'disposing', 'transferred'];
  * 处置: each disposal names its legal basis and reasons; an order to a platform and a referral to a
  * department open a tracked sub-case. Completing needs every sub-case answered.
  */
-export function createDisposalsService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService; clocks: ReportClocks; secrets: Secrets }) {
-  const { db, clock, deadlines, clocks } = deps;
+export function createDisposalsService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService; clocks: ReportClocks; secrets: Secrets; transfers: TransfersService }) {
+  const { db, clock, deadlines, clocks, transfers: transfersOf } = deps;
 
   async function add(user: AuthUser, reportId: string, input: DisposalInput): Promise<ReportRow> {
     return db.transaction(async (tx) => {
@@ -30,11 +31,11 @@ export function createDisposalsService(deps: { db: Db; clock: Clock; deadlines: 
       await assertEntityRef(tx, user.scopePath, input.entityRef);
       let target: { id: string; name: string } | null = null;
       if (input.kind === 'order_platform') {
-        target = await activeUnit(tx, input.platformUnitId, 'platform');
+        target = await activeUnit(tx, input.platformUnitId, ['platform']);
         if (!target) throw new AppError('report.disposal_invalid', 'the platform must be an active platform unit', { details: { field: 'platformUnitId' } });
       } else if (input.kind === 'referral') {
-        target = await activeUnit(tx, input.toUnitId, 'department');
-        if (!target) throw new AppError('report.disposal_invalid', 'the recipient must be an active partner department', { details: { field: 'toUnitId' } });
+        target = await activeUnit(tx, input.toUnitId, EXTERNAL_UNIT_KINDS);
+        if (!target) throw new AppError('report.disposal_invalid', 'the recipient must be an active partner department or the office above', { details: { field: 'toUnitId' } });
       }
       const measure = input.kind === 'order_platform' || input.kind === 'account_action' ? input.measure : input.kind === 'referral' ? input.transferKind : null;
       const targetName = target?.name ?? (input.kind === 'account_action' ? input.accountName : input.kind === 'out_of_jurisdiction' ? input.targetOffice : null);
@@ -54,10 +55,10 @@ export function createDisposalsService(deps: { db: Db; clock: Clock; deadlines: 
         Object.assign(targets, { platformUnitId: input.platformUnitId, orderId: order.id, orderNo: order.orderNo, dueHours });
       } else if (input.kind === 'referral') {
         const dueDays = input.dueDays ?? TRANSFER_DAYS[input.transferKind];
-        const transfer = await sendTransfer(tx, deadlines, {
+        const transfer = await transfersOf.send(tx, {
           ...common, kind: input.transferKind, fromUnitId: user.unitId, toUnitId: input.toUnitId, note: input.note, dueDays,
         });
-        Object.assign(targets, { toUnitId: input.toUnitId, transferId: transfer.id, includeContact: transfer.includeContact, dueDays });
+        Object.assign(targets, { toUnitId: input.toUnitId, transferId: transfer.id, includeContact: transfer.detail.includeContact === true, dueDays });
       } else if (input.kind === 'account_action') {
         targets.accountName = input.accountName;
       }
@@ -80,8 +81,7 @@ export function createDisposalsService(deps: { db: Db; clock: Clock; deadlines: 
         .where(and(eq(reportDisposals.reportId, row.id), or(isNull(reportTransfers.state), ne(reportTransfers.state, 'returned'))))).map((x) => x.kind);
       assertThat(kinds.length > 0, 'report.disposal_invalid', 'record at least one disposal first (returned referrals do not count)', { field: 'disposals' });
       const [transfers, orders] = await Promise.all([
-        tx.select({ id: reportTransfers.id, state: reportTransfers.state, toUnitId: reportTransfers.toUnitId }).from(reportTransfers)
-          .where(and(eq(reportTransfers.reportId, row.id), inArray(reportTransfers.state, OPEN_TRANSFER_STATES))),
+        transfersOf.openOf(tx, row.id).then((open) => open.map((t) => ({ id: t.id, state: t.state, toUnitId: t.toUnitId }))),
         tx.select({ id: platformOrders.id, orderNo: platformOrders.orderNo, state: platformOrders.state }).from(platformOrders)
           .where(and(eq(platformOrders.reportId, row.id), eq(platformOrders.state, 'issued'))),
       ]);

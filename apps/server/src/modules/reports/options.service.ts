@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { ReportFilter } from '@tianlang/contracts';
+import { EXTERNAL_UNIT_KINDS, isExternalUnitKind, type ReportFilter } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
 import { jurisdictions, reports, savedViews, units } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -17,9 +17,9 @@ export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonom
     const inScope = scopeFilter(user, jurisdictions.path);
     const [cats, unitRows, jRows, staff, templates] = await Promise.all([
       taxonomy.byCode(),
-      // Departments and platforms anywhere above or below the user: a district office transfers to city departments too.
+      // Departments, the office above and platforms anywhere above or below the user: a district office transfers to city departments too.
       db.select({ id: units.id, name: units.name, kind: units.kind }).from(units)
-        .where(and(eq(units.active, true), inArray(units.kind, ['department', 'platform']))).orderBy(asc(units.name)),
+        .where(and(eq(units.active, true), inArray(units.kind, [...EXTERNAL_UNIT_KINDS, 'platform']))).orderBy(asc(units.name)),
       db.select({ id: jurisdictions.id, name: jurisdictions.name, level: jurisdictions.level }).from(jurisdictions)
         .where(and(inScope, eq(jurisdictions.active, true))).orderBy(asc(jurisdictions.path)),
       holdersOf(db, { permission: 'reports.read', user, unitKind: 'office' }),
@@ -28,7 +28,7 @@ export function createOptionsService({ db, taxonomy, status }: { db: Db; taxonom
     const labels = await settingLabels(db, user);
     return {
       categories: [...cats.values()].filter((c) => c.active).map((c) => ({ code: c.code, name: c.name, kind: c.kind, parentCode: c.parentCode, legalBasis: c.legalBasis })),
-      departments: unitRows.filter((u) => u.kind === 'department').map(({ id, name }) => ({ id, name })),
+      departments: unitRows.flatMap(({ id, name, kind }) => (isExternalUnitKind(kind) ? [{ id, name, kind }] : [])),
       platforms: unitRows.filter((u) => u.kind === 'platform').map(({ id, name }) => ({ id, name })),
       jurisdictions: jRows,
       assignees: staff.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),

@@ -10,7 +10,8 @@ import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.servic
 import { notifyUsers } from '../notifications/notifications.service';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, noteReport, type Actor } from './report-store';
-import { assertOrder, ORDER_CLOCK, ORDER_SUBJECT, ORDER_TRANSITIONS, unitOfficers, type OrderAction } from './subcases';
+import { assertOrder, ORDER_CLOCK, ORDER_SUBJECT, ORDER_TRANSITIONS, type OrderAction } from './subcases';
+import { holdersOf } from '../users/users.service';
 import { countOrders, orderView, selectOrders } from './orders.views';
 import { scopeFilter } from '../auth/scope';
 
@@ -54,7 +55,7 @@ export function createOrdersService(deps: { db: Db; clock: Clock; deadlines: Dea
       fromState: order.state, toState: order.state, reason: CAUSE_TEXT[cause], payload: { cause }, at,
     });
     await noteReport(tx, report, 'report.order_escalated', actor, { at, reason: CAUSE_TEXT[cause], payload: { orderId: order.id, orderNo: order.orderNo, cause } });
-    await notifyUsers(tx, await unitOfficers(tx, order.issuedByUnitId, ['approvals.decide', 'reports.dispose']), {
+    await notifyUsers(tx, (await holdersOf(tx, { permission: ['approvals.decide', 'reports.dispose'], unitId: order.issuedByUnitId })).map((h) => h.id), {
       kind: 'order.escalated', title: `督办：处置通知 ${order.orderNo}（${CAUSE_TEXT[cause]}）`, body: `举报 ${report.trackingNo}`,
       link: `/console/reports/${report.id}`, subjectType: ORDER_SUBJECT, subjectId: order.id, dedupeKey: `order:${order.id}:${cause}`,
     }, at);

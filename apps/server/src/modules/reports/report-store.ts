@@ -30,6 +30,12 @@ export async function lockReport(tx: Queryable, id: string, user?: Pick<AuthUser
   return row;
 }
 
+/** The sweep's way in: the report locked, or null when a user's transaction holds it (retry later). */
+export async function lockReportIfFree(tx: Queryable, id: string): Promise<ReportRow | null> {
+  const [row] = await tx.select().from(reports).where(eq(reports.id, id)).for('update', { skipLocked: true });
+  return row ?? null;
+}
+
 export interface MoveOptions {
   at: Date;
   reason?: string | null;

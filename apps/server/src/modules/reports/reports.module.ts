@@ -6,6 +6,7 @@ import type { Secrets } from '../../lib/secrets';
 import type { AuthUser } from '../auth/auth.types';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
 import type { UnitsService } from '../units/units.service';
+import type { AssignmentsService } from '../assignments/assignments.service';
 import { createBulkService } from './bulk.service';
 import { createClustering } from './clustering';
 import { createDetailService } from './detail.service';
@@ -33,7 +34,7 @@ type PatrolReview = ReturnType<typeof createReviewService>;
 
 /** Wires the reports module: intake, handling, sub-cases (transfers, orders), replies and the public side. */
 export function createReportsModule(deps: {
-  db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService; patrolReview: PatrolReview; units: UnitsService; files: FilesService;
+  db: Db; clock: Clock; config: Config; secrets: Secrets; deadlines: DeadlinesService; patrolReview: PatrolReview; units: UnitsService; files: FilesService; assignments: AssignmentsService;
 }) {
   const { db, clock, config, secrets, deadlines } = deps;
   const taxonomy = createTaxonomyCache(db, { publicJurisdictionCode: config.PUBLIC_JURISDICTION_CODE });
@@ -43,9 +44,9 @@ export function createReportsModule(deps: {
   const evidence = deps.files;
   const intake = createIntakeService({ db, clock, secrets, taxonomy, clustering, clocks });
   const handling = createHandlingService({ db, clock, secrets, clocks, taxonomy });
-  const transfers = createTransfersService({ db, clock, deadlines, clocks, secrets });
+  const transfers = createTransfersService({ db, assignments: deps.assignments, secrets });
   const orders = createOrdersService({ db, clock, deadlines, clocks });
-  const disposals = createDisposalsService({ db, clock, deadlines, clocks, secrets });
+  const disposals = createDisposalsService({ db, clock, deadlines, clocks, secrets, transfers });
   const replies = createRepliesService({ db, clock, clocks, secrets, config, taxonomy });
   const status = createStatusService({ db, taxonomy, hashQueryCode: intake.hashQueryCode });
   const detail = createDetailService({ db, taxonomy, evidenceOf: evidence.rows.ofReport, subcases: { transfersOf: transfers.forReport, ordersOf: orders.forReport, subjectIdsOf: async (id) => [...await transfers.subjectIdsOf(id), ...await orders.subjectIdsOf(id)] } });

@@ -22,6 +22,8 @@ export const reportsPolicy = {
   bulk: 'reports.intake',
   configure: 'reports.configure',
   urgeTransfer: 'reports.dispose',
+  /** 代录回函: enter a unit's answer that came by 公文, phone or mail */
+  recordTransferReply: 'reports.dispose',
   recheckOrder: 'reports.dispose',
   handleTransfer: 'transfers.handle',
   answerOrder: 'orders.answer',

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { OrderMeasure, OrderState, Permission, TransferKind, TransferState } from '@tianlang/contracts';
-import { OFFICE_UTC_OFFSET_MS, officeDate, TRACKING_ALPHABET } from '@tianlang/core';
+import type { OrderMeasure, OrderState, UnitKind } from '@tianlang/contracts';
+import { officeDate, officeMinute, TRACKING_ALPHABET } from '@tianlang/core';
 import type { Queryable } from '../../db/client';
-import { platformOrders, reportTransfers, rolePermissions, units, userRoles, users, type LegalBasis, type ReportRow } from '../../db/schema';
+import { platformOrders, units, type LegalBasis, type ReportRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
@@ -11,22 +11,11 @@ import { activeUsersOfUnit, notifyUsers } from '../notifications/notifications.s
 import type { Actor } from './report-store';
 
 /**
- * Sub-cases of a report: transfers (移交) to partner departments and orders (责令/通知处置) to
- * platforms. Each is a subject of its own with an event chain and a deadline.
+ * Sub-cases of a report: orders (责令/通知处置) to platforms, a subject of their own with an event
+ * chain and a deadline. Transfers (移交) are assignments: `transfers.service.ts`.
  */
-export const TRANSFER_SUBJECT = 'transfer';
 export const ORDER_SUBJECT = 'order';
-export const TRANSFER_CLOCK = 'transfer.reply';
 export const ORDER_CLOCK = 'order.answer';
-export const OPEN_TRANSFER_STATES: TransferState[] = ['sent', 'signed'];
-
-export const TRANSFER_TRANSITIONS = {
-  sign: { from: ['sent'], to: 'signed' },
-  reply: { from: ['sent', 'signed'], to: 'replied' },
-  return: { from: ['sent', 'signed'], to: 'returned' },
-  urge: { from: ['sent', 'signed'], to: null },
-} as const satisfies Record<string, { from: readonly TransferState[]; to: TransferState | null }>;
-export type TransferAction = keyof typeof TRANSFER_TRANSITIONS;
 
 export const ORDER_TRANSITIONS = {
   answer: { from: ['issued'], to: 'answered' },
@@ -34,33 +23,17 @@ export const ORDER_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly OrderState[]; to: OrderState }>;
 export type OrderAction = keyof typeof ORDER_TRANSITIONS;
 
-export function assertTransfer(action: TransferAction, state: TransferState) {
-  if (!(TRANSFER_TRANSITIONS[action].from as readonly TransferState[]).includes(state)) {
-    throw new AppError('transfer.invalid_transition', `cannot ${action} a transfer in state ${state}`, { details: { action, state } });
-  }
-}
 export function assertOrder(action: OrderAction, state: OrderState) {
   if (!(ORDER_TRANSITIONS[action].from as readonly OrderState[]).includes(state)) {
     throw new AppError('order.invalid_transition', `cannot ${action} an order in state ${state}`, { details: { action, state } });
   }
 }
 
-/** An active unit of the given kind, or null. */
-export async function activeUnit(tx: Queryable, id: string, kind: 'platform' | 'department') {
-  const [u] = await tx.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.id, id), eq(units.kind, kind), eq(units.active, true)));
+/** An active unit of one of the given kinds, or null. */
+export async function activeUnit(tx: Queryable, id: string, kinds: readonly UnitKind[]) {
+  const [u] = await tx.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.id, id), inArray(units.kind, [...kinds]), eq(units.active, true)));
   return u ?? null;
 }
-
-/** Active users of a unit holding any of the permissions (who is told of an escalation). */
-export async function unitOfficers(tx: Queryable, unitId: string, perms: Permission[]): Promise<string[]> {
-  const rows = await tx.selectDistinct({ id: users.id }).from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-    .where(and(eq(users.unitId, unitId), eq(users.active, true), inArray(rolePermissions.permission, perms)));
-  return rows.map((r) => r.id);
-}
-
-/** 2026-11-24 17:30, in the office's time zone, for notification texts. */
-export const officeTime = (d: Date) => new Date(d.getTime() + OFFICE_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 const orderNo = (at: Date) => {
   const bytes = randomBytes(6);
@@ -86,32 +59,8 @@ export async function issueOrder(tx: Queryable, deadlines: DeadlinesService, o: 
   });
   const clock = await deadlines.start(tx, { subjectType: ORDER_SUBJECT, subjectId: order!.id, kind: ORDER_CLOCK, unitId: o.platformUnitId, jurisdictionId: o.report.jurisdictionId, amount: o.dueHours, unit: 'hours', at: o.at });
   await notifyUsers(tx, await activeUsersOfUnit(tx, o.platformUnitId), {
-    kind: 'order.issued', title: `处置通知 ${order!.orderNo}`, body: `请于 ${officeTime(clock.dueAt)} 前反馈处置结果`,
+    kind: 'order.issued', title: `处置通知 ${order!.orderNo}`, body: `请于 ${officeMinute(clock.dueAt)} 前反馈处置结果`,
     link: '/console/reports/orders', subjectType: ORDER_SUBJECT, subjectId: order!.id,
   }, o.at);
   return order!;
-}
-
-export interface SendTransferInput {
-  report: ReportRow; disposalId: string; kind: TransferKind; fromUnitId: string; toUnitId: string; note: string;
-  dueDays: number; actor: Actor; createdBy: string; at: Date;
-}
-
-/** Creates the transfer (with the reporter's contact only if they consented), its event and reply clock. */
-export async function sendTransfer(tx: Queryable, deadlines: DeadlinesService, o: SendTransferInput) {
-  const includeContact = o.report.contactShareable && !!o.report.contactEnc;
-  const [t] = await tx.insert(reportTransfers).values({
-    reportId: o.report.id, disposalId: o.disposalId, kind: o.kind, fromUnitId: o.fromUnitId, toUnitId: o.toUnitId, note: o.note,
-    includeContact, createdBy: o.createdBy, createdAt: o.at, updatedAt: o.at,
-  }).returning();
-  await appendEvent(tx, {
-    subjectType: TRANSFER_SUBJECT, subjectId: t!.id, action: 'transfer.sent', actorId: o.actor.id, actorRole: o.actor.role, unitId: o.actor.unitId,
-    toState: 'sent', reason: o.note, payload: { reportId: o.report.id, kind: o.kind, toUnitId: o.toUnitId, includeContact, dueDays: o.dueDays }, at: o.at,
-  });
-  const clock = await deadlines.start(tx, { subjectType: TRANSFER_SUBJECT, subjectId: t!.id, kind: TRANSFER_CLOCK, unitId: o.toUnitId, jurisdictionId: o.report.jurisdictionId, amount: o.dueDays, unit: 'working_days', at: o.at });
-  await notifyUsers(tx, await activeUsersOfUnit(tx, o.toUnitId), {
-    kind: 'transfer.sent', title: `移交件 ${o.report.trackingNo}`, body: `请于 ${officeTime(clock.dueAt)} 前签收并回函`,
-    link: '/console/reports/transfers', subjectType: TRANSFER_SUBJECT, subjectId: t!.id,
-  }, o.at);
-  return t!;
 }

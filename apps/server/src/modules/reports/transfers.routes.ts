@@ -22,4 +22,6 @@ export const transfersRoutes = (s: Services): FastifyPluginAsync => async (app) 
   mount(app, api.return, { config: { permission: policy.handleTransfer } }, async (req) => t.return(currentUser(req), req.params.id, req.body.reason));
 
   mount(app, api.urge, { config: { permission: policy.urgeTransfer } }, async (req) => t.urge(currentUser(req), req.params.id, req.body.reason));
+
+  mount(app, api.recordReply, { config: { permission: policy.recordTransferReply } }, async (req) => t.recordReply(currentUser(req), req.params.id, req.body));
 };

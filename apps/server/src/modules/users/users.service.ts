@@ -21,11 +21,15 @@ type ListQuery = z.infer<typeof UserListQuerySchema>;
 
 /** Whose jurisdiction counts: the user's subtree, or also the jurisdictions above it (a city officer in a district's matter). */
 export type HolderReach = 'subtree' | 'subtree-and-above';
+/** In a user's jurisdiction (`user`, `reach`), or in one unit (`unitId`: who at a sending unit hears back, its leaders). */
 export interface HoldersQuery {
-  permission: Permission | string;
+  /** one permission, or any of several */
+  permission: Permission | string | readonly (Permission | string)[];
   /** the user whose jurisdiction scopes the answer */
-  user: Pick<AuthUser, 'scopePath'>;
+  user?: Pick<AuthUser, 'scopePath'>;
   reach?: HolderReach;
+  /** only users of this unit */
+  unitId?: string;
   /** only these users (to check a chosen officer or assignee) */
   ids?: string[];
   /** only users of units of this kind (office, department, platform) */
@@ -33,20 +37,23 @@ export interface HoldersQuery {
 }
 
 /**
- * "Active officers holding permission P in scope": the one way every module asks it (report assignees,
- * registry officers), so the users/roles join lives here. Runs on `q`, a transaction when the caller is in one.
+ * "Active officers holding permission P in scope" (or in one unit): the one way every module asks it
+ * (report assignees, registry officers, a sending unit's leaders), so the users/roles join lives here.
+ * Runs on `q`, a transaction when the caller is in one.
  */
-export async function holdersOf(q: Queryable, { permission, user, reach = 'subtree', ids, unitKind }: HoldersQuery) {
+export async function holdersOf(q: Queryable, { permission, user, reach = 'subtree', unitId, ids, unitKind }: HoldersQuery) {
   if (ids && ids.length === 0) return [];
+  if (!user && !unitId) throw new Error('holdersOf: name a user (whose jurisdiction) or a unit');
+  const perms = typeof permission === 'string' ? [permission] : [...permission];
   const rows = await q.selectDistinct({ id: users.id, name: users.displayName, path: jurisdictions.path }).from(users)
     .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
     .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
     .where(and(
-      eq(users.active, true), eq(rolePermissions.permission, permission),
-      reach === 'subtree' ? scopeFilter(user, jurisdictions.path) : undefined,
+      eq(users.active, true), inArray(rolePermissions.permission, perms),
+      user && reach === 'subtree' ? scopeFilter(user, jurisdictions.path) : undefined, unitId ? eq(users.unitId, unitId) : undefined,
       ids ? inArray(users.id, ids) : undefined, unitKind ? eq(units.kind, unitKind) : undefined,
     ));
-  return reach === 'subtree' ? rows : rows.filter((r) => inScope(user, r.path) || inScope({ scopePath: r.path }, user.scopePath));
+  return !user || reach === 'subtree' ? rows : rows.filter((r) => inScope(user, r.path) || inScope({ scopePath: r.path }, user.scopePath));
 }
 
 export function createUsersService({ db, clock, units, throttle }: { db: Db; clock: Clock; units: UnitsService; throttle: LoginThrottle }) {

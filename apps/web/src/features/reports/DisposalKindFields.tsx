@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import { ACCOUNT_MEASURES, ORDER_DEFAULT_HOURS, ORDER_MEASURES, TRANSFER_DAYS, TRANSFER_KINDS, type DisposalKind, type TransferKind } from '@tianlang/contracts';
 import { useT } from '../../i18n';
-import { idOptions } from './report-options';
+import { idOptions, recipientOptions } from './report-options';
 import { useReportOptions } from './reports.api';
 
 /** The fields one kind of disposal needs besides legal basis and reasons. */
@@ -45,7 +45,7 @@ export function DisposalKindFields({ kind }: { kind: DisposalKind }) {
       return (
         <>
           <Form.Item name="toUnitId" label={t('rptDisposal.department')} rules={required}>
-            <Select options={idOptions(options?.departments)} showSearch={{ optionFilterProp: 'label' }} data-testid="disposal-department" />
+            <Select options={recipientOptions(t, options)} showSearch={{ optionFilterProp: 'label' }} data-testid="disposal-department" />
           </Form.Item>
           <Form.Item name="transferKind" label={t('rptDisposal.transferKind')} rules={required}>
             <Select options={TRANSFER_KINDS.map((k) => ({ value: k, label: t(`rptTransferKind.${k}`) }))} data-testid="disposal-transfer-kind" />

@@ -1,5 +1,5 @@
-import { Form, Radio } from 'antd';
-import { RECHECK_RESULTS, type OrderView, type TransferView } from '@tianlang/contracts';
+import { Form, Input, Radio } from 'antd';
+import { RECHECK_RESULTS, REPLY_CHANNELS, type OrderView, type ReplyChannel, type TransferView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { useShowError } from '../../lib/use-show-error';
 import { FormModal, ReasonItem } from './FormModal';
@@ -59,6 +59,32 @@ export function TransferReasonModal({ transfer, action, onClose, onDone = onClos
       onClose={onClose}
     >
       <ReasonItem placeholder={t(action === 'urge' ? 'rptTransfer.urgePlaceholder' : 'rptTransfer.returnPlaceholder')} testid={`transfer-${action}-reason`} />
+    </FormModal>
+  );
+}
+
+/** 代录回函: the unit answered outside the system (公文, 电话, 邮件); the office enters it, saying how it came. */
+export function RecordReplyModal({ transfer, onClose }: { transfer: TransferView; onClose: () => void }) {
+  const t = useT();
+  const showError = useShowError();
+  const run = useTransferAction();
+  const [form] = Form.useForm<{ text: string; channel: ReplyChannel }>();
+  return (
+    <FormModal
+      title={t('rptTransfer.recordReplyTitle', { no: transfer.trackingNo })}
+      okText={t('rptTransfer.recordReply')}
+      submitId="transfer-record-reply-submit"
+      pending={run.isPending}
+      form={form}
+      onFinish={(v) => run.mutate({ id: transfer.id, action: 'record-reply', body: { text: v.text.trim(), channel: v.channel } }, { onSuccess: onClose, onError: (err) => showError(err, form) })}
+      onClose={onClose}
+    >
+      <Form.Item name="channel" label={t('rptTransfer.recordReplyChannel')} extra={t('rptTransfer.recordReplyHint')} rules={[{ required: true, message: t('common.required') }]}>
+        <Radio.Group optionType="button" options={REPLY_CHANNELS.map((c) => ({ value: c, label: t(`replyChannel.${c}`) }))} data-testid="transfer-record-reply-channel" />
+      </Form.Item>
+      <Form.Item name="text" label={t('rptTransfer.recordReplyText')} rules={[{ required: true, whitespace: true, min: 5, message: t('common.required') }]}>
+        <Input.TextArea rows={5} maxLength={5000} showCount data-testid="transfer-record-reply-text" />
+      </Form.Item>
     </FormModal>
   );
 }

@@ -4,22 +4,24 @@ import type { ReportDetail, TransferView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { useCan } from '../../lib/session';
 import { OrdersTable } from './OrdersTable';
-import { TransferReasonModal } from './SubcaseModals';
+import { RecordReplyModal, TransferReasonModal } from './SubcaseModals';
 import { TransfersTable } from './TransfersTable';
 
-/** 移交件: the report's transfers to partner departments, with 催办 while one is open. */
+/** 移交件: the report's transfers to partner departments or the office above, with 催办 and 代录回函 while one is open. */
 export function TransfersSection({ report: r }: { report: ReportDetail }) {
   const t = useT();
   const can = useCan();
   const [urging, setUrging] = useState<TransferView | null>(null);
+  const [recording, setRecording] = useState<TransferView | null>(null);
   return (
     <Card size="small" title={t('rptDetail.transfers', { count: r.transfers.length })} className="rpt-section" data-testid="report-transfers">
       {r.transfers.length === 0 ? (
         <Typography.Text type="secondary">{t('rptDetail.noTransfers')}</Typography.Text>
       ) : (
-        <TransfersTable transfers={r.transfers} mode="report" onUrge={can('reports.dispose') ? setUrging : undefined} />
+        <TransfersTable transfers={r.transfers} mode="report" onUrge={can('reports.dispose') ? setUrging : undefined} onRecordReply={can('reports.dispose') ? setRecording : undefined} />
       )}
       {urging && <TransferReasonModal transfer={urging} action="urge" onClose={() => setUrging(null)} />}
+      {recording && <RecordReplyModal transfer={recording} onClose={() => setRecording(null)} />}
     </Card>
   );
 }

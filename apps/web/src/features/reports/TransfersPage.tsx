@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/session';
 import { TransferDrawer } from './TransferDrawer';
-import { TransferReasonModal } from './SubcaseModals';
+import { RecordReplyModal, TransferReasonModal } from './SubcaseModals';
 import { useTransfers, type Box, type TransferState } from './subcases.api';
 import { TransfersTable } from './TransfersTable';
 import './reports.css';
@@ -20,6 +20,7 @@ function TransfersPage({ box }: { box: Box }) {
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
   const [urging, setUrging] = useState<TransferView | null>(null);
+  const [recording, setRecording] = useState<TransferView | null>(null);
   const list = useTransfers(box, { state: state === 'all' ? undefined : state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const items = list.data?.items ?? [];
   // Looked up in the list, so the drawer follows the transfer after a sign.
@@ -45,11 +46,13 @@ function TransfersPage({ box }: { box: Box }) {
           mode={box}
           onOpen={(x) => setOpenId(x.id)}
           onUrge={box === 'outbox' && can('reports.dispose') ? setUrging : undefined}
+          onRecordReply={box === 'outbox' && can('reports.dispose') ? setRecording : undefined}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage }}
         />
       </Card>
       <TransferDrawer transfer={open} canHandle={box === 'inbox' && can('transfers.handle')} onClose={() => setOpenId(null)} />
       {urging && <TransferReasonModal transfer={urging} action="urge" onClose={() => setUrging(null)} />}
+      {recording && <RecordReplyModal transfer={recording} onClose={() => setRecording(null)} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Button, Table, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { TransferView } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -14,12 +14,14 @@ interface Props {
   mode: 'inbox' | 'outbox' | 'report';
   onOpen?: (transfer: TransferView) => void;
   onUrge?: (transfer: TransferView) => void;
+  /** 代录回函, offered with 催办 */
+  onRecordReply?: (transfer: TransferView) => void;
   pagination?: { current: number; pageSize: number; total?: number; onChange: (page: number) => void };
 }
 
 const OPEN = ['sent', 'signed'];
 
-export function TransfersTable({ transfers, loading, mode, onOpen, onUrge, pagination }: Props) {
+export function TransfersTable({ transfers, loading, mode, onOpen, onUrge, onRecordReply, pagination }: Props) {
   const t = useT();
   return (
     <Table<TransferView>
@@ -51,7 +53,7 @@ export function TransfersTable({ transfers, loading, mode, onOpen, onUrge, pagin
           : { key: 'to', title: t('rptTransfer.to'), width: 160, render: (_, x) => x.toUnitName },
         { key: 'kind', title: t('rptTransfer.kind'), width: 100, render: (_, x) => t(`rptTransferKind.${x.kind}`) },
         ...(mode === 'report' ? [] : [{ key: 'summary', title: t('rpt.summary'), width: 280, ellipsis: true, render: (_: unknown, x: TransferView) => x.summary }]),
-        { key: 'state', title: t('rpt.state'), width: 90, render: (_, x) => <TransferStateTag state={x.state} /> },
+        { key: 'state', title: t('rpt.state'), width: 90, render: (_, x) => <>{<TransferStateTag state={x.state} />}{x.escalatedAt && <Tag color="red">{t('rptTransfer.escalated')}</Tag>}</> },
         { key: 'due', title: t('rpt.deadline'), width: 150, render: (_, x) => (OPEN.includes(x.state) ? <DeadlineTag dueAt={x.dueAt} status={x.deadlineStatus} compact /> : '—') },
         ...(mode === 'inbox'
           ? [{ key: 'created', title: t('rptTransfer.createdAt'), width: 140, render: (_: unknown, x: TransferView) => formatDateTime(x.createdAt) }]
@@ -62,7 +64,10 @@ export function TransfersTable({ transfers, loading, mode, onOpen, onUrge, pagin
                 width: 220,
                 render: (_: unknown, x: TransferView) =>
                   x.replyText ? (
-                    <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>{x.replyText}</Typography.Paragraph>
+                    <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
+                      {x.replyChannel && <Tag>{t('rptTransfer.recordedVia', { channel: t(`replyChannel.${x.replyChannel}`) })}</Tag>}
+                      {x.replyText}
+                    </Typography.Paragraph>
                   ) : x.returnReason ? (
                     <Typography.Text type="danger">{t('rptTransfer.returnedBecause', { reason: x.returnReason })}</Typography.Text>
                   ) : (
@@ -76,19 +81,33 @@ export function TransfersTable({ transfers, loading, mode, onOpen, onUrge, pagin
               {
                 key: 'actions',
                 title: t('common.actions'),
-                width: 80,
+                width: onRecordReply ? 170 : 80,
                 render: (_: unknown, x: TransferView) =>
                   OPEN.includes(x.state) ? (
-                    <Button
-                      size="small"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        onUrge(x);
-                      }}
-                      data-testid="transfer-urge"
-                    >
-                      {t('rptTransfer.urge')}
-                    </Button>
+                    <Space size={4}>
+                      <Button
+                        size="small"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          onUrge(x);
+                        }}
+                        data-testid="transfer-urge"
+                      >
+                        {t('rptTransfer.urge')}
+                      </Button>
+                      {onRecordReply && (
+                        <Button
+                          size="small"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            onRecordReply(x);
+                          }}
+                          data-testid="transfer-record-reply"
+                        >
+                          {t('rptTransfer.recordReply')}
+                        </Button>
+                      )}
+                    </Space>
                   ) : null,
               },
             ]

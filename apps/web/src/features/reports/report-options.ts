@@ -1,4 +1,4 @@
-import type { ReportOptions } from '@tianlang/contracts';
+import { EXTERNAL_UNIT_KINDS, type ReportOptions } from '@tianlang/contracts';
 import { isMessageKey, type TFunction } from '../../i18n';
 
 export type CategoryOption = ReportOptions['categories'][number];
@@ -18,6 +18,13 @@ export function categoryName(options: ReportOptions | undefined, code: string | 
 }
 
 export const idOptions = (items: { id: string; name: string }[] | undefined) => (items ?? []).map((i) => ({ value: i.id, label: i.name }));
+
+/** Where a transfer may go, grouped: partner departments, then the office above (上级网信部门). */
+export function recipientOptions(t: TFunction, options: ReportOptions | undefined) {
+  const all = options?.departments ?? [];
+  return EXTERNAL_UNIT_KINDS.map((kind) => ({ label: t(`unitKind.${kind}`), options: idOptions(all.filter((d) => d.kind === kind)) }))
+    .filter((g) => g.options.length > 0);
+}
 
 /** Jurisdictions in the user's scope, named with their level (市, 区县 …). */
 export function jurisdictionOptions(t: TFunction, options: ReportOptions | undefined) {

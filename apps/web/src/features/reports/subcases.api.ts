@@ -26,7 +26,9 @@ export function useTransfers(box: Box, query: NonNullable<CallInput<typeof trans
 export type TransferAction =
   | { action: 'sign' }
   | { action: 'reply'; body: CallInput<typeof transfersApi.reply>['body'] }
-  | { action: 'return' | 'urge'; body: CallInput<typeof transfersApi.return>['body'] };
+  | { action: 'return' | 'urge'; body: CallInput<typeof transfersApi.return>['body'] }
+  /** 代录回函: the office enters the unit's answer and how it arrived */
+  | { action: 'record-reply'; body: CallInput<typeof transfersApi.recordReply>['body'] };
 
 export function useTransferAction() {
   const qc = useQueryClient();
@@ -34,6 +36,7 @@ export function useTransferAction() {
     mutationFn: ({ id, ...a }: { id: string } & TransferAction) => {
       if (a.action === 'sign') return call(transfersApi.sign, { params: { id } });
       if (a.action === 'reply') return call(transfersApi.reply, { params: { id }, body: a.body });
+      if (a.action === 'record-reply') return call(transfersApi.recordReply, { params: { id }, body: a.body });
       return call(transfersApi[a.action], { params: { id }, body: a.body });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: reportsKey }),
