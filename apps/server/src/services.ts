@@ -23,6 +23,7 @@ import { createFilesService } from './modules/files/files.service';
 import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
+import { createRectificationsService } from './modules/rectifications/rectifications.service';
 import { registerRegistryFigures } from './modules/registry/registry.figures';
 import { createStatsModule } from './modules/stats/stats.module';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
@@ -59,6 +60,7 @@ export function createServices(deps: ServiceDeps) {
   const deadlines = createDeadlinesService({ db, clock, calendar });
   const patrolReview = createReviewService({ db, clock });
   const files = createFilesService({ db, clock, config });
+  const rectifications = createRectificationsService({ db, clock, deadlines });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files });
   const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
   registerRegistryFigures(stats.catalogue, db);
@@ -88,7 +90,8 @@ export function createServices(deps: ServiceDeps) {
     },
     files,
     reports,
-    registry: createRegistryModule({ db, clock, secrets, deadlines, files, xlsx: xlsxReadOptions(config) }),
+    rectifications,
+    registry: createRegistryModule({ db, clock, secrets, deadlines, files, rectifications, xlsx: xlsxReadOptions(config) }),
     stats,
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };

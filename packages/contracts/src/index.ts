@@ -8,5 +8,6 @@ export * from './audit';
 export * from './patrol';
 export * from './reports';
 export * from './registry';
+export * from './rectifications';
 export * from './stats';
 export * from './settings';

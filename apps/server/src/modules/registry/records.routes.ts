@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   DrawInputSchema, DrawListSchema, DrawVerifySchema, DrawViewSchema, EVIDENCE_TYPES, EntityViewSchema, FollowUpInputSchema, IdParamsSchema,
   ImportCommitInputSchema, ImportViewSchema, IMPORT_MAX_BYTES, InspectionInputSchema, InterviewInputSchema, PageQuerySchema, PledgeInputSchema,
-  RegistryFileUploadSchema, XLSX_MIME, type ErrorCode, type EvidenceMime,
+  RectificationProgressInputSchema, RegistryFileUploadSchema, XLSX_MIME, type ErrorCode, type EvidenceMime,
 } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
 import { AppError } from '../../lib/errors';
@@ -62,6 +62,9 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsyncZod => asy
   app.post('/api/registry/rectifications/:id/follow-up', {
     config: { permission: policy.record }, schema: { summary: '登记整改跟进', errors: ['registry.invalid_transition', 'registry.file_unknown'], tags, params: IdParamsSchema, body: FollowUpInputSchema, response: { 200: EntityViewSchema } },
   }, async (req) => view(req, await r.records.followUp(currentUser(req), req.params.id, req.body.result, req.body.note)));
+  app.post('/api/registry/rectifications/:id/progress', {
+    config: { permission: policy.record }, schema: { summary: '登记整改进展', errors: ['registry.invalid_transition'], tags, params: IdParamsSchema, body: RectificationProgressInputSchema, response: { 200: EntityViewSchema } },
+  }, async (req) => view(req, await r.records.progress(currentUser(req), req.params.id, req.body.note)));
 
   // ── 双随机 draws ──
   app.post('/api/registry/draws', {

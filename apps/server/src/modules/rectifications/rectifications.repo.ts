@@ -1,0 +1,19 @@
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { rectificationFollowUps, rectifications } from '../../db/schema';
+import type { RectificationItem } from './rectifications.types';
+
+/** Items matching `where`, oldest first, each with its follow-ups (oldest first). */
+export async function itemsWhere(q: Queryable, where: SQL | undefined): Promise<RectificationItem[]> {
+  const rows = await q.select().from(rectifications).where(where).orderBy(asc(rectifications.createdAt), asc(rectifications.id));
+  if (!rows.length) return [];
+  const follow = await q.select().from(rectificationFollowUps).where(inArray(rectificationFollowUps.rectificationId, rows.map((r) => r.id)))
+    .orderBy(asc(rectificationFollowUps.createdAt), asc(rectificationFollowUps.id));
+  return rows.map((r) => ({ ...r, followUps: follow.filter((f) => f.rectificationId === r.id) }));
+}
+
+export const bySources = (sourceType: string, sourceIds: string[]) =>
+  and(eq(rectifications.sourceType, sourceType), inArray(rectifications.sourceId, sourceIds));
+
+export const byEntity = (entityId: string, openOnly: boolean) =>
+  and(eq(rectifications.entityId, entityId), openOnly ? eq(rectifications.state, 'open') : undefined);
