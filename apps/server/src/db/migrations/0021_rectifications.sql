@@ -16,6 +16,7 @@ CREATE TABLE "rectifications" (
 	"jurisdiction_id" uuid NOT NULL,
 	"jurisdiction_path" text NOT NULL,
 	"requirement" text NOT NULL,
+	"ordinal" smallint DEFAULT 0 NOT NULL,
 	"state" "rectification_state" DEFAULT 'open' NOT NULL,
 	"due_at" timestamp with time zone,
 	"deadline_status" "deadline_status",

@@ -1,6 +1,6 @@
 /** Rectification items 整改事项: shared by registry inspections and interviews and the modules to come. */
 import { sql } from 'drizzle-orm';
-import { pgTable, pgEnum, uuid, text, index, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, uuid, text, smallint, index, uniqueIndex, check } from 'drizzle-orm/pg-core';
 import { RECTIFICATION_FOLLOW_UP_KINDS, RECTIFICATION_STATES } from '@tianlang/contracts';
 import { ts, createdAt } from './columns';
 import { deadlineStatus, jurisdictions, users } from './base';
@@ -23,6 +23,8 @@ export const rectifications = pgTable('rectifications', {
   jurisdictionId: uuid('jurisdiction_id').notNull().references(() => jurisdictions.id),
   jurisdictionPath: text('jurisdiction_path').notNull(),
   requirement: text('requirement').notNull(),
+  /** its place in the list its source raised (item 1, 2, …) */
+  ordinal: smallint('ordinal').notNull().default(0),
   state: rectificationState('state').notNull().default('open'),
   dueAt: ts('due_at'),
   deadlineStatus: deadlineStatus('deadline_status'),

@@ -3,9 +3,9 @@ import type { Queryable } from '../../db/client';
 import { rectificationFollowUps, rectifications } from '../../db/schema';
 import type { RectificationItem } from './rectifications.types';
 
-/** Items matching `where`, oldest first, each with its follow-ups (oldest first). */
+/** Items matching `where`, oldest first (a source's items in their order), each with its follow-ups (oldest first). */
 export async function itemsWhere(q: Queryable, where: SQL | undefined): Promise<RectificationItem[]> {
-  const rows = await q.select().from(rectifications).where(where).orderBy(asc(rectifications.createdAt), asc(rectifications.id));
+  const rows = await q.select().from(rectifications).where(where).orderBy(asc(rectifications.createdAt), asc(rectifications.sourceId), asc(rectifications.ordinal));
   if (!rows.length) return [];
   const follow = await q.select().from(rectificationFollowUps).where(inArray(rectificationFollowUps.rectificationId, rows.map((r) => r.id)))
     .orderBy(asc(rectificationFollowUps.createdAt), asc(rectificationFollowUps.id));

@@ -48,10 +48,10 @@ export function createRectificationsService(deps: { db: Db; clock: Clock; deadli
   async function open(tx: Queryable, user: AuthUser, input: OpenRectificationsInput) {
     const kind = kindOf(input.sourceType);
     const out: { id: string; dueAt: string }[] = [];
-    for (const item of input.items) {
+    for (const [ordinal, item] of input.items.entries()) {
       const [r] = await tx.insert(rectifications).values({
         sourceType: input.sourceType, sourceId: input.sourceId, entityId: input.entityId ?? null, jurisdictionId: input.jurisdiction.id,
-        jurisdictionPath: input.jurisdiction.path, requirement: item.description, createdBy: user.id, createdAt: input.at,
+        jurisdictionPath: input.jurisdiction.path, requirement: item.description, ordinal, createdBy: user.id, createdAt: input.at,
       }).returning();
       await appendEvent(tx, {
         subjectType: kind.subjectType, subjectId: r!.id, action: 'rectification.opened', actorId: user.id, actorRole: primaryRole(user), unitId: user.unitId,
