@@ -36,6 +36,7 @@ export const registryPaths = {
   entity: (id: string) => `${base}/entities/${id}`,
   entityAction: (id: string, action: string) => `${base}/entities/${id}/${action}`,
   followUp: (id: string) => `${base}/rectifications/${id}/follow-up`,
+  progress: (id: string) => `${base}/rectifications/${id}/progress`,
   files: `${base}/files`,
   file: (entityId: string, fileId: string) => `${base}/entities/${entityId}/files/${fileId}`,
   options: `${base}/options`,
@@ -99,6 +100,9 @@ export const useFollowUp = () =>
   useRegistryMutation(({ id, body }: { id: string; body: { result: 'rectified' | 'not_rectified'; note: string } }) =>
     api.post<unknown>(registryPaths.followUp(id), body),
   );
+/** An interim follow-up (整改进展): the item stays open. */
+export const useRectificationProgress = () =>
+  useRegistryMutation(({ id, body }: { id: string; body: { note: string } }) => api.post<unknown>(registryPaths.progress(id), body));
 
 /** Each reveal is written to the audit log on the server, so it is a POST and never cached. */
 export function useRevealContact() {
