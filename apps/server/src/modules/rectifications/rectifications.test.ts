@@ -22,7 +22,9 @@ const noted: RectificationChange[] = [];
 beforeAll(async () => {
   t = await buildTestApp({}, START);
   w = await buildWorld(t.s.db);
-  [officerA, officerB] = await Promise.all([w.users.adminA, w.users.adminB].map(async (u) => (await t.s.auth.repo.loadAuthUser(u.id))!));
+  const load = async (id: string) => (await t.s.auth.repo.loadAuthUser(id))!;
+  officerA = await load(w.users.adminA.id);
+  officerB = await load(w.users.adminB.id);
   t.s.rectifications.register({
     sourceTypes: [ROUND], subjectType: RECTIFICATION_SUBJECT, clockKind: 'rectification',
     onChange: async (tx, user, row, change) => {
