@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { rectificationFollowUps, rectifications } from '../../db/schema';
 import type { RectificationItem } from './rectifications.types';
@@ -8,7 +8,8 @@ export async function itemsWhere(q: Queryable, where: SQL | undefined): Promise<
   const rows = await q.select().from(rectifications).where(where).orderBy(asc(rectifications.createdAt), asc(rectifications.sourceId), asc(rectifications.ordinal));
   if (!rows.length) return [];
   const follow = await q.select().from(rectificationFollowUps).where(inArray(rectificationFollowUps.rectificationId, rows.map((r) => r.id)))
-    .orderBy(asc(rectificationFollowUps.createdAt), asc(rectificationFollowUps.id));
+    // the closing follow-up is the last of its item, even when recorded in the same instant as a progress note
+    .orderBy(asc(rectificationFollowUps.createdAt), sql`${rectificationFollowUps.kind} <> 'progress'`, asc(rectificationFollowUps.id));
   return rows.map((r) => ({ ...r, followUps: follow.filter((f) => f.rectificationId === r.id) }));
 }
 
