@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import { openDb } from '../../db/client';
-import { MIGRATIONS_FOLDER, runMigrations } from '../../db/migrate';
+import { runMigrations } from '../../db/migrate';
+import { migratedBefore } from '../../../test/migrations-before';
 
 describe('migration 0022_rectifications_from_registry', () => {
   it('moves the registry\'s items to the shared table with their ids, order, scope and closing follow-up', async () => {
-    // the migrations as they were before the copy: the journal cut before 0022
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'tianlang-mig-'));
-    await cp(MIGRATIONS_FOLDER, dir, { recursive: true });
-    const journalPath = path.join(dir, 'meta/_journal.json');
-    const j = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const cut = j.entries.findIndex((e) => e.tag === '0022_rectifications_from_registry');
-    expect(cut).toBeGreaterThan(0);
-    await writeFile(journalPath, JSON.stringify({ ...j, entries: j.entries.slice(0, cut) }));
-    const handle = await openDb({});
+    const { handle, done, cut } = await migratedBefore('0022_rectifications_from_registry');
     const rows = async (q: ReturnType<typeof sql>) => ((await handle.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
     try {
-      await migrate(handle.db as never, { migrationsFolder: dir });
+      expect(cut).toBeGreaterThan(0);
       const [jd] = await rows(sql`insert into jurisdictions (code, name, level, path) values ('990199', '迁移区', 'district', '/990199/') returning id`);
       const [unit] = await rows(sql`insert into units (name, kind, jurisdiction_id) values ('迁移办', 'office', ${jd!.id}) returning id`);
       const [user] = await rows(sql`insert into users (username, display_name, password_hash, unit_id) values ('mig', '迁移员', 'x', ${unit!.id}) returning id`);
@@ -43,8 +31,7 @@ describe('migration 0022_rectifications_from_registry', () => {
       expect(await rows(sql`select rectification_id, kind, note, actor_id from rectification_follow_ups`)).toEqual([{ rectification_id: b, kind: 'rectified', note: '复查已整改', actor_id: user!.id }]);
       expect(await rows(sql`select to_regclass('registry_rectifications') as t`)).toEqual([{ t: null }]);
     } finally {
-      await handle.close();
-      await rm(dir, { recursive: true, force: true });
+      await done();
     }
   }, 60_000);
 });
