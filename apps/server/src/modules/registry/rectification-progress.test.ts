@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { events, rectificationFollowUps } from '../../db/schema';
+import { events, rectificationFollowUps, rectifications } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { signIn, type Agent } from '../../../test/agent';
 import { buildRegistryWorld, websiteInput } from '../../../test/registry-factories';
@@ -76,5 +76,14 @@ describe('rectification progress 整改进展 (interim follow-ups)', () => {
       expect([res.statusCode, res.json().code]).toEqual([404, 'resource.not_found']);
     }
     expect(await written(itemId)).toEqual(before);
+  });
+
+  it('moves the items\' scope with their entity when the entity moves to another jurisdiction', async () => {
+    const { entityId, itemId } = await inspected();
+    const m = await district.post(`/api/registry/entities/${entityId}/move`, { jurisdictionId: w.townA2.id, reason: '运营主体迁址' });
+    expect(m.statusCode, m.body).toBe(200);
+    const [row] = await t.s.db.select().from(rectifications).where(eq(rectifications.id, itemId));
+    expect([row!.jurisdictionId, row!.jurisdictionPath]).toEqual([w.townA2.id, w.townA2.path]);
+    expect((await t.s.rectifications.openFor(t.s.db, entityId)).map((r) => r.id)).toEqual([itemId]);
   });
 });
