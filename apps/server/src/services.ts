@@ -24,6 +24,7 @@ import { createAssignmentsService } from './modules/assignments/assignments.serv
 import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
+import { createRectificationsService } from './modules/rectifications/rectifications.service';
 import { registerRegistryFigures } from './modules/registry/registry.figures';
 import { createStatsModule } from './modules/stats/stats.module';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
@@ -62,6 +63,7 @@ export function createServices(deps: ServiceDeps) {
   const files = createFilesService({ db, clock, config });
   // work sent to units (transfers today; verification requests, 交办单 and tasks next): modules register their kinds
   const assignments = createAssignmentsService({ db, clock, deadlines });
+  const rectifications = createRectificationsService({ db, clock, deadlines });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files, assignments });
   const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
   registerRegistryFigures(stats.catalogue, db);
@@ -92,7 +94,8 @@ export function createServices(deps: ServiceDeps) {
     },
     files,
     reports,
-    registry: createRegistryModule({ db, clock, secrets, deadlines, files, xlsx: xlsxReadOptions(config) }),
+    rectifications,
+    registry: createRegistryModule({ db, clock, secrets, deadlines, files, rectifications, xlsx: xlsxReadOptions(config) }),
     stats,
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };

@@ -63,6 +63,7 @@ export const ERROR_STATUS = {
   'transfer.invalid_transition': 409,
   'assignment.invalid_transition': 409,
   'order.invalid_transition': 409,
+  'rectification.invalid_transition': 409,
   'registry.invalid_identifier': 422,
   'registry.duplicate': 409,
   'registry.grade_forbidden': 403,

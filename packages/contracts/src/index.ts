@@ -8,6 +8,7 @@ export * from './audit';
 export * from './patrol';
 export * from './reports';
 export * from './registry';
+export * from './rectifications';
 export * from './stats';
 export * from './settings';
 export * from './route-table';

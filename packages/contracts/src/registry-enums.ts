@@ -30,9 +30,7 @@ export const ENTITY_STATUS_LABELS: Record<EntityStatus, string> = { active: '正
 export const FILING_KINDS = ['icp', 'license', 'app_filing', 'algorithm', 'news_license', 'other'] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
 
-/** Rectification items (整改事项) come from inspections and interviews; each has its own deadline. */
-export const RECTIFICATION_STATES = ['open', 'rectified', 'not_rectified'] as const;
-export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+/** What raised a registry rectification item (整改事项, the rectifications module's items): an inspection or an interview. */
 export const RECTIFICATION_SOURCES = ['inspection', 'interview'] as const;
 export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
 
@@ -82,7 +80,7 @@ export const DRAW_MAX_OFFICERS = 100;
 export const REGISTRY_EVENTS = [
   'registry.entity_created', 'registry.entity_updated', 'registry.entity_graded', 'registry.entity_moved',
   'registry.entity_closed', 'registry.entity_reopened', 'registry.contact_revealed', 'registry.pledge_recorded',
-  'registry.inspection_recorded', 'registry.interview_recorded', 'registry.rectification_followed_up',
+  'registry.inspection_recorded', 'registry.interview_recorded', 'registry.rectification_followed_up', 'registry.rectification_progress',
   'registry.task_assigned', 'registry.draw_made', 'registry.import_committed', 'registry.exported',
 ] as const;
 export type RegistryEvent = (typeof REGISTRY_EVENTS)[number];

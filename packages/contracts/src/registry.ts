@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { DateOnlySchema, PageQuerySchema, lineField, text, textField } from './common';
 import {
   DRAW_MAX_ENTITIES, DRAW_MAX_OFFICERS, ENTITY_GRADES, ENTITY_STATUSES, ENTITY_TYPES, FILING_KINDS, IMPORT_STATES,
-  RECTIFICATION_SOURCES, RECTIFICATION_STATES, REGISTRY_COLUMNS, TASK_STATES, type RegistryColumn,
+  RECTIFICATION_SOURCES, REGISTRY_COLUMNS, TASK_STATES, type RegistryColumn,
 } from './registry-enums';
+import { RECTIFICATION_STATES, RectificationFollowUpViewSchema } from './rectifications';
 
 export * from './registry-enums';
 
@@ -213,7 +214,10 @@ export const RectificationViewSchema = z.object({
   id: z.uuid(), entityId: z.uuid(), source: z.enum(RECTIFICATION_SOURCES), sourceId: z.uuid(),
   description: z.string(), state: z.enum(RECTIFICATION_STATES), dueAt: z.string().nullable(),
   deadlineStatus: z.enum(['on_time', 'at_risk', 'overdue']).nullable(),
+  /** the closing follow-up's note and time */
   followUp: z.string().nullable(), followedUpAt: z.string().nullable(), createdAt: z.string(),
+  /** every follow-up, oldest first: progress notes, then the closing one */
+  followUps: z.array(RectificationFollowUpViewSchema),
 });
 export const FollowUpInputSchema = z.strictObject({ result: z.enum(['rectified', 'not_rectified']), note: textField(2000).min(2) });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from './client';
 import { pendingMigrations, runMigrations } from './migrate';
+import { migratedBefore } from '../../test/migrations-before';
 
 describe('migrations', () => {
   it('names pending migrations, applies them, then has none pending', async () => {
@@ -20,23 +21,11 @@ describe('migrations', () => {
 
 describe('migration 0004_reports_permissions', () => {
   it('grants the reports permissions to builtin roles seeded before it, and leaves other roles alone', async () => {
-    const { cp, mkdtemp, readFile, writeFile, rm } = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
     const { sql } = await import('drizzle-orm');
-    const { MIGRATIONS_FOLDER } = await import('./migrate');
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
     // the migrations as they were before the reports permissions: the journal cut after 0003
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'tianlang-mig-'));
-    await cp(MIGRATIONS_FOLDER, dir, { recursive: true });
-    const journalPath = path.join(dir, 'meta/_journal.json');
-    const j = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const cut = j.entries.findIndex((e) => e.tag === '0004_reports_permissions');
-    expect(cut).toBeGreaterThan(0);
-    await writeFile(journalPath, JSON.stringify({ ...j, entries: j.entries.slice(0, cut) }));
-    const handle = await openDb({});
+    const { handle, done, cut } = await migratedBefore('0004_reports_permissions');
     try {
-      await migrate(handle.db as never, { migrationsFolder: dir });
+      expect(cut).toBeGreaterThan(0);
       const rows = async (q: ReturnType<typeof sql>) => ((await handle.db.execute(q)) as unknown as { rows: Record<string, string>[] }).rows;
       await rows(sql`insert into roles (code, name, builtin, created_at, updated_at) values
         ('intake', '受理员', true, now(), now()), ('volunteer', '志愿者', true, now(), now()), ('custom', '自定义', false, now(), now())`);
@@ -52,8 +41,7 @@ describe('migration 0004_reports_permissions', () => {
         { code: 'volunteer', permission: 'reports.submit' },
       ]);
     } finally {
-      await handle.close();
-      await rm(dir, { recursive: true, force: true });
+      await done();
     }
   }, 60_000);
 });

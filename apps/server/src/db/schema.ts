@@ -6,5 +6,6 @@ export * from './schema/base';
 export * from './schema/patrol';
 export * from './schema/reports';
 export * from './schema/registry';
+export * from './schema/rectifications';
 export * from './schema/stats';
 export * from './schema/assignments';

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { jurisdictions, registryEntities, reports, roles, userRoles, users } from '../db/schema';
 import type { AuthUser } from '../modules/auth/auth.types';
+import { RECTIFICATION_SOURCE_TYPES } from '../modules/registry/registry-rectifications';
 import type { Services } from '../services';
 
 type Demo = { name: string; type: string; at: string; grade: 'key' | 'general' | 'watch'; url?: string; icpNo?: string; appId?: string; accountId?: string; operatorName?: string; tags?: string[] };
@@ -20,7 +21,8 @@ const ENTITIES: Demo[] = [
 ];
 
 /**
- * A dozen registry entities across the demo jurisdictions, a pledge, an inspection and an interview,
+ * A dozen registry entities across the demo jurisdictions, a pledge, an inspection (a progress note on one
+ * of its rectification items) and an interview,
  * made through the real services; the gambling demo report is linked to its platform. Demo only,
  * and only while the register is empty. Adds a second certified officer (inspections need two).
  */
@@ -50,10 +52,13 @@ export async function seedDemoRegistry(s: Services): Promise<number> {
   }
   const r = s.registry.records;
   await r.pledge(analyst, ids[0]!, { signedOn: '2026-01-15', signer: '法定代表人 陈某' });
-  await r.inspection(enforcer, ids[0]!, {
+  const inspection = await r.inspection(enforcer, ids[0]!, {
     inspectedOn: '2026-02-10', officerIds: officers, findings: '论坛版块存在赌博引流帖未及时清理；信息巡查记录不完整。',
     rectifications: [{ description: '清理赌博引流帖并完善关键词过滤', days: 10, unit: 'working_days' }, { description: '建立每日信息巡查台账', days: 15, unit: 'calendar_days' }],
   });
+  // the operator reported progress on the first item; it stays open until the follow-up check
+  const [first] = await s.rectifications.listFor(s.db, RECTIFICATION_SOURCE_TYPES.inspection, [inspection]);
+  if (first) await r.progress(enforcer, first.id, '运营方反馈：已清理赌博引流帖 37 条，关键词过滤规则正在更新。');
   await r.interview(enforcer, ids[6]!, {
     heldOn: '2026-02-20', grounds: '网站转载未经核实的不实信息，造成不良影响。', persons: [{ name: '刘某', position: '总编辑' }], officerIds: officers,
     rectifications: [{ description: '健全转载审核制度并提交整改报告', days: 10, unit: 'working_days' }],

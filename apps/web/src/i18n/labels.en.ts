@@ -58,6 +58,7 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'error.report.bulk_too_many': 'A bulk action covers at most 500 reports.',
   'error.transfer.invalid_transition': 'This transfer cannot do that in its current state.',
   'error.assignment.invalid_transition': 'This assignment cannot do that in its current state.',
+  'error.rectification.invalid_transition': 'This rectification item already has its conclusion and takes no more follow-ups.',
   'error.order.invalid_transition': 'This order cannot do that in its current state.',
   'error.registry.invalid_identifier': 'An identifier is malformed (URL, ICP number, app id or account id).',
   'error.registry.duplicate': 'The registry already has this ICP number, URL or account.',

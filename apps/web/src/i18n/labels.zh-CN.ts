@@ -58,6 +58,7 @@ const errors = {
   'error.report.bulk_too_many': '批量操作一次最多 500 件',
   'error.transfer.invalid_transition': '移交件当前状态下不能执行该操作',
   'error.assignment.invalid_transition': '交办件当前状态下不能执行该操作',
+  'error.rectification.invalid_transition': '该整改事项已有复查结论，不能再跟进',
   'error.order.invalid_transition': '处置通知当前状态下不能执行该操作',
   'error.registry.invalid_identifier': '标识格式不正确（网址、ICP备案号、应用标识或账号ID）',
   'error.registry.duplicate': '台账中已有相同的备案号、网址或账号',

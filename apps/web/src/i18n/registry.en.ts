@@ -9,6 +9,7 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'regFiling.icp': 'ICP filing', 'regFiling.license': 'Value-added telecom licence', 'regFiling.app_filing': 'App filing', 'regFiling.algorithm': 'Algorithm filing',
   'regFiling.news_license': 'Internet news licence', 'regFiling.other': 'Other',
   'regRect.open': 'In progress', 'regRect.rectified': 'Rectified', 'regRect.not_rectified': 'Not rectified',
+  'regFollowUp.progress': 'Progress', 'regFollowUp.rectified': 'Checked: rectified', 'regFollowUp.not_rectified': 'Checked: not rectified',
   'regTask.open': 'To inspect', 'regTask.done': 'Inspected', 'regTask.cancelled': 'Cancelled',
   'regCol.name': 'Name (名称)', 'regCol.type': 'Type (类型)', 'regCol.url': 'URL (网址)', 'regCol.icpNo': 'ICP number (ICP备案号)', 'regCol.appId': 'App id (应用标识)',
   'regCol.accountId': 'Account id (平台账号ID)', 'regCol.platformName': 'Platform (所在平台)', 'regCol.operatorName': 'Operator (运营主体)', 'regCol.contactPerson': 'Contact person (联系人)',
@@ -19,7 +20,8 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'action.registry.entity_moved': 'Jurisdiction changed', 'action.registry.entity_closed': 'Marked closed', 'action.registry.entity_reopened': 'Marked active again',
   'action.registry.contact_revealed': 'Operator contact revealed', 'action.registry.pledge_recorded': 'Self-discipline pledge signed',
   'action.registry.inspection_recorded': 'On-site inspection', 'action.registry.interview_recorded': 'Regulatory interview',
-  'action.registry.rectification_followed_up': 'Rectification followed up', 'action.registry.task_assigned': 'Drawn for random inspection',
+  'action.registry.rectification_followed_up': 'Rectification followed up', 'action.registry.rectification_progress': 'Rectification progress', 'action.registry.task_assigned': 'Drawn for random inspection',
+  'action.rectification.opened': 'Rectification required', 'action.rectification.followed_up': 'Rectification progress noted', 'action.rectification.closed': 'Rectification concluded',
   'action.registry.draw_made': 'Random inspection draw', 'action.registry.import_committed': 'Registry imported', 'action.registry.exported': 'Registry exported',
 
   'nav.registryList': 'Register', 'nav.registryDraws': 'Random checks', 'nav.registryImport': 'Import register', 'nav.registryEntity': 'Registry entity',
@@ -91,6 +93,9 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'regRect.followUp': 'Follow-up', 'regRect.followUpButton': 'Follow up', 'regRect.followUpTitle': 'Rectification follow-up', 'regRect.result': 'Result',
   'regRect.followUpNote': 'What was found', 'regRect.followUpNoteRequired': 'Describe the follow-up (at least 2 characters)',
   'regRect.followUpPlaceholder': 'When and how it was checked, and what was seen', 'regRect.followedUp': 'Follow-up recorded',
+  'regRect.progressButton': 'Note progress', 'regRect.progressTitle': 'Rectification progress', 'regRect.progressNote': 'Progress',
+  'regRect.progressNoteRequired': 'Describe the progress (at least 2 characters)', 'regRect.progressPlaceholder': 'What the operator has done so far', 'regRect.progressDone': 'Progress recorded',
+  'regRect.followUpBy': '{name} · {time}',
   'regTask.dueAt': 'Inspect by', 'regTask.inspect': 'Record inspection', 'regTask.none': 'No inspection tasks',
   'regFile.pick': 'Choose file', 'regFile.unnamed': 'Attachment',
 

@@ -1,5 +1,6 @@
 import type {
-  ENTITY_GRADES, ENTITY_STATUSES, ENTITY_TYPES, FILING_KINDS, RECTIFICATION_STATES, REGISTRY_EVENTS, RegistryColumn, TASK_STATES,
+  ENTITY_GRADES, ENTITY_STATUSES, ENTITY_TYPES, FILING_KINDS, RECTIFICATION_EVENTS, RECTIFICATION_FOLLOW_UP_KINDS, RECTIFICATION_STATES, REGISTRY_EVENTS,
+  RegistryColumn, TASK_STATES,
 } from '@tianlang/contracts';
 
 type Keys<P extends string, T extends readonly string[]> = `${P}.${T[number]}`;
@@ -14,6 +15,7 @@ const enums = {
   'regFiling.icp': 'ICP备案', 'regFiling.license': '增值电信业务经营许可证', 'regFiling.app_filing': 'App备案', 'regFiling.algorithm': '算法备案',
   'regFiling.news_license': '互联网新闻信息服务许可', 'regFiling.other': '其他',
   'regRect.open': '整改中', 'regRect.rectified': '已整改', 'regRect.not_rectified': '未整改',
+  'regFollowUp.progress': '整改进展', 'regFollowUp.rectified': '复查：已整改', 'regFollowUp.not_rectified': '复查：未整改',
   'regTask.open': '待检查', 'regTask.done': '已检查', 'regTask.cancelled': '已取消',
   'regCol.name': '名称', 'regCol.type': '类型', 'regCol.url': '网址', 'regCol.icpNo': 'ICP备案号', 'regCol.appId': '应用标识',
   'regCol.accountId': '平台账号ID', 'regCol.platformName': '所在平台', 'regCol.operatorName': '运营主体', 'regCol.contactPerson': '联系人',
@@ -24,12 +26,13 @@ const enums = {
   'action.registry.entity_moved': '变更属地', 'action.registry.entity_closed': '关停', 'action.registry.entity_reopened': '恢复正常',
   'action.registry.contact_revealed': '查看运营主体联系方式', 'action.registry.pledge_recorded': '签订自律承诺书',
   'action.registry.inspection_recorded': '实地检查', 'action.registry.interview_recorded': '约谈',
-  'action.registry.rectification_followed_up': '整改复查', 'action.registry.task_assigned': '抽中双随机检查',
+  'action.registry.rectification_followed_up': '整改复查', 'action.registry.rectification_progress': '整改进展', 'action.registry.task_assigned': '抽中双随机检查',
+  'action.rectification.opened': '提出整改事项', 'action.rectification.followed_up': '记录整改进展', 'action.rectification.closed': '整改复查结论',
   'action.registry.draw_made': '双随机抽取', 'action.registry.import_committed': '批量导入台账', 'action.registry.exported': '导出台账',
 } satisfies Record<
   | Keys<'regType', typeof ENTITY_TYPES> | Keys<'regGrade', typeof ENTITY_GRADES> | Keys<'regStatus', typeof ENTITY_STATUSES>
-  | Keys<'regFiling', typeof FILING_KINDS> | Keys<'regRect', typeof RECTIFICATION_STATES> | Keys<'regTask', typeof TASK_STATES>
-  | `regCol.${RegistryColumn}` | `action.${(typeof REGISTRY_EVENTS)[number]}`,
+  | Keys<'regFiling', typeof FILING_KINDS> | Keys<'regRect', typeof RECTIFICATION_STATES> | Keys<'regFollowUp', typeof RECTIFICATION_FOLLOW_UP_KINDS> | Keys<'regTask', typeof TASK_STATES>
+  | `regCol.${RegistryColumn}` | `action.${(typeof REGISTRY_EVENTS)[number]}` | `action.${(typeof RECTIFICATION_EVENTS)[number]}`,
   string
 >;
 
@@ -105,6 +108,9 @@ const page = {
   'regRect.followUp': '复查结果', 'regRect.followUpButton': '复查', 'regRect.followUpTitle': '整改复查', 'regRect.result': '复查结论',
   'regRect.followUpNote': '复查情况', 'regRect.followUpNoteRequired': '请填写复查情况（至少 2 个字）',
   'regRect.followUpPlaceholder': '复查时间、方式和看到的整改情况', 'regRect.followedUp': '复查结果已记录',
+  'regRect.progressButton': '记录进展', 'regRect.progressTitle': '记录整改进展', 'regRect.progressNote': '整改进展',
+  'regRect.progressNoteRequired': '请填写整改进展（至少 2 个字）', 'regRect.progressPlaceholder': '对象已采取的整改措施、目前进度', 'regRect.progressDone': '整改进展已记录',
+  'regRect.followUpBy': '{name} · {time}',
   'regTask.dueAt': '检查期限', 'regTask.inspect': '记录检查', 'regTask.none': '暂无抽查任务',
   'regFile.pick': '选择文件', 'regFile.unnamed': '附件',
 };

@@ -3,6 +3,7 @@ import {
   DrawInputSchema, DrawListSchema, DrawVerifySchema, DrawViewSchema, EntityFileParamsSchema, EntityViewSchema, FollowUpInputSchema, ImportCommitInputSchema,
   ImportViewSchema, ImportWaitQuerySchema, InspectionInputSchema, InterviewInputSchema, PledgeInputSchema, RegistryFileUploadSchema, XLSX_MIME,
 } from '../registry';
+import { RectificationProgressInputSchema } from '../rectifications';
 import { EVIDENCE_TYPES } from '../report-enums';
 import { defineRoutes, type RouteDef } from '../route-table';
 
@@ -30,6 +31,10 @@ export const registryRecordsApi = defineRoutes({
   followUp: {
     method: 'POST', path: '/api/registry/rectifications/:id/follow-up', summary: '登记整改跟进', errors: ['registry.invalid_transition', 'registry.file_unknown'], tags,
     params: IdParamsSchema, body: FollowUpInputSchema, response: { 200: EntityViewSchema },
+  },
+  progress: {
+    method: 'POST', path: '/api/registry/rectifications/:id/progress', summary: '登记整改进展', errors: ['registry.invalid_transition'], tags,
+    params: IdParamsSchema, body: RectificationProgressInputSchema, response: { 200: EntityViewSchema },
   },
 
   // ── 双随机 draws ──

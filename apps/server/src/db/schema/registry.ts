@@ -1,7 +1,7 @@
-/** Registry 属地台账: entities, pledges, inspections, interviews, rectifications, draws, tasks, imports. */
+/** Registry 属地台账: entities, pledges, inspections, interviews, draws, tasks, imports (rectification items: schema/rectifications). */
 import { sql } from 'drizzle-orm';
 import { pgTable, pgEnum, uuid, text, date, jsonb, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
-import { ENTITY_TYPES, ENTITY_GRADES, ENTITY_STATUSES, RECTIFICATION_STATES, RECTIFICATION_SOURCES, TASK_STATES, IMPORT_STATES, type EntityGrade, type FilingKind } from '@tianlang/contracts';
+import { ENTITY_TYPES, ENTITY_GRADES, ENTITY_STATUSES, TASK_STATES, IMPORT_STATES, type EntityGrade, type FilingKind } from '@tianlang/contracts';
 import { ts, createdAt, updatedAt } from './columns';
 import { deadlineStatus, jurisdictions, users } from './base';
 import { reportEvidence } from './reports';
@@ -10,8 +10,6 @@ import { reportEvidence } from './reports';
 export const entityType = pgEnum('entity_type', ENTITY_TYPES);
 export const entityGrade = pgEnum('entity_grade', ENTITY_GRADES);
 export const entityStatus = pgEnum('entity_status', ENTITY_STATUSES);
-export const rectificationState = pgEnum('rectification_state', RECTIFICATION_STATES);
-export const rectificationSource = pgEnum('rectification_source', RECTIFICATION_SOURCES);
 export const registryTaskState = pgEnum('registry_task_state', TASK_STATES);
 export const registryImportState = pgEnum('registry_import_state', IMPORT_STATES);
 
@@ -76,7 +74,7 @@ export const registryPledges = pgTable('registry_pledges', {
   createdAt: createdAt(),
 }, (t) => [index('registry_pledges_entity_idx').on(t.entityId)]);
 
-/** 实地检查: at least two officers; its rectification items are registry_rectifications. */
+/** 实地检查: at least two officers; its rectification items are rows of `rectifications` (source registry_inspection). */
 export const registryInspections = pgTable('registry_inspections', {
   id: uuid('id').primaryKey().defaultRandom(),
   entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
@@ -101,25 +99,6 @@ export const registryInterviews = pgTable('registry_interviews', {
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('registry_interviews_entity_idx').on(t.entityId)]);
-
-/** 整改事项 with its clock on the deadline engine (subject registry_rectification). */
-export const registryRectifications = pgTable('registry_rectifications', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
-  source: rectificationSource('source').notNull(),
-  sourceId: uuid('source_id').notNull(),
-  description: text('description').notNull(),
-  state: rectificationState('state').notNull().default('open'),
-  dueAt: ts('due_at'),
-  deadlineStatus: deadlineStatus('deadline_status'),
-  followUp: text('follow_up'),
-  followedUpBy: uuid('followed_up_by').references(() => users.id),
-  followedUpAt: ts('followed_up_at'),
-  createdAt: createdAt(),
-}, (t) => [
-  index('registry_rectifications_entity_idx').on(t.entityId, t.state),
-  index('registry_rectifications_source_idx').on(t.sourceId),
-]);
 
 /** 双随机 draws: seed, algorithm and the pools as they were, so anyone can rerun them. */
 export const registryDraws = pgTable('registry_draws', {
@@ -179,7 +158,6 @@ export type RegistryEntityRow = typeof registryEntities.$inferSelect;
 export type RegistryPledgeRow = typeof registryPledges.$inferSelect;
 export type RegistryInspectionRow = typeof registryInspections.$inferSelect;
 export type RegistryInterviewRow = typeof registryInterviews.$inferSelect;
-export type RegistryRectificationRow = typeof registryRectifications.$inferSelect;
 export type RegistryDrawRow = typeof registryDraws.$inferSelect;
 export type RegistryTaskRow = typeof registryTasks.$inferSelect;
 export type RegistryImportRow = typeof registryImports.$inferSelect;

@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
 import type { AuthUser } from '../auth/auth.types';
+import type { RectificationsService } from '../rectifications/rectifications.service';
 import { entityEvent, findEntity, scopedJurisdiction, userLevel } from './entity-store';
 import { identifiersOrThrow, norm, sealContact, searchColumns } from './entity-values';
 import { findDuplicates, visibleDuplicates } from './registry.repo';
@@ -24,8 +25,8 @@ const ruleError = (err: unknown) => {
 const TRACKED: (keyof EntityUpdate & keyof RegistryEntityRow)[] = ['name', 'url', 'icpNo', 'appId', 'accountId', 'platformName', 'operatorName', 'tags', 'officerId', 'filings', 'location', 'note'];
 
 /** Create, edit, grade, move, close/reopen and contact reveal: each one transaction with its event. */
-export function createEntitiesService(deps: { db: Db; clock: Clock; secrets: Secrets }) {
-  const { db, clock, secrets } = deps;
+export function createEntitiesService(deps: { db: Db; clock: Clock; secrets: Secrets; rectifications: RectificationsService }) {
+  const { db, clock, secrets, rectifications } = deps;
 
   /** Unique-index violations (two users racing for one ICP number) become registry.duplicate. */
   const duplicateOnConflict = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -125,6 +126,7 @@ export function createEntitiesService(deps: { db: Db; clock: Clock; secrets: Sec
       const target = await scopedJurisdiction(tx, user, jurisdictionId);
       if (target.id === row.jurisdictionId) throw new AppError('registry.invalid_transition', '对象已在该属地');
       const [updated] = await tx.update(registryEntities).set({ jurisdictionId: target.id, jurisdictionPath: target.path, updatedAt: at }).where(eq(registryEntities.id, id)).returning();
+      await rectifications.followEntity(tx, id, target);
       await entityEvent(tx, row, user, 'registry.entity_moved', at, { reason, payload: { from: row.jurisdictionId, to: target.id, toName: target.name } });
       return updated!;
     });

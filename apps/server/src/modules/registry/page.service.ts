@@ -1,13 +1,15 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { EntityPage } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
 import {
-  events, jurisdictions, platformOrders, registryInspections, registryInterviews, registryPledges, registryRectifications,
-  registryTasks, reportDisposals, reports, users, type RegistryRectificationRow, type ReportEvidenceRow,
+  events, jurisdictions, platformOrders, registryInspections, registryInterviews, registryPledges,
+  registryTasks, reportDisposals, reports, users, type ReportEvidenceRow,
 } from '../../db/schema';
 import type { AuthUser } from '../auth/auth.types';
+import type { RectificationsService } from '../rectifications/rectifications.service';
 import { ENTITY_SUBJECT, findEntity, userLevel } from './entity-store';
 import type { RecordsService } from './records.service';
+import { RECTIFICATION_SUBJECT, rectView } from './registry-rectifications';
 import { allowedActions, entityView } from './registry.views';
 import { computeScorecard } from './scorecard';
 
@@ -15,8 +17,8 @@ const TIMELINE_MAX = 300;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The entity page: the entity, its records, linked reports and orders, one timeline and the scorecard. */
-export function createPageService(deps: { db: Db; records: RecordsService }) {
-  const { db, records } = deps;
+export function createPageService(deps: { db: Db; records: RecordsService; rectifications: RectificationsService }) {
+  const { db, records, rectifications } = deps;
 
   async function names(ids: (string | null | undefined)[]) {
     const list = [...new Set(ids.filter((x): x is string => !!x))];
@@ -37,7 +39,7 @@ export function createPageService(deps: { db: Db; records: RecordsService }) {
       db.select().from(registryPledges).where(eq(registryPledges.entityId, id)).orderBy(desc(registryPledges.signedOn)),
       db.select().from(registryInspections).where(eq(registryInspections.entityId, id)).orderBy(desc(registryInspections.inspectedOn)),
       db.select().from(registryInterviews).where(eq(registryInterviews.entityId, id)).orderBy(desc(registryInterviews.heldOn)),
-      db.select().from(registryRectifications).where(eq(registryRectifications.entityId, id)).orderBy(asc(registryRectifications.createdAt)),
+      rectifications.forEntity(db, id),
       db.select().from(registryTasks).where(eq(registryTasks.entityId, id)).orderBy(desc(registryTasks.createdAt)),
       db.select({ id: reports.id, trackingNo: reports.trackingNo, state: reports.state, categoryCode: reports.categoryCode, submittedAt: reports.submittedAt })
         .from(reports).where(eq(reports.entityRef, id)).orderBy(desc(reports.submittedAt)).limit(500),
@@ -51,10 +53,10 @@ export function createPageService(deps: { db: Db; records: RecordsService }) {
     const fileIds = [...pledges.map((p) => p.fileId), ...inspections.map((i) => i.fileId), ...interviews.map((i) => i.recordFileId)].filter((x): x is string => !!x);
     const files = new Map((await records.filesById(fileIds)).map((f) => [f.id, f]));
     const people = await names([...pledges.map((p) => p.createdBy), ...inspections.flatMap((i) => [i.createdBy, ...i.officerIds]),
-      ...interviews.flatMap((i) => [i.createdBy, ...i.officerIds]), ...tasks.flatMap((t) => t.officerIds)]);
+      ...interviews.flatMap((i) => [i.createdBy, ...i.officerIds]), ...tasks.flatMap((t) => t.officerIds), ...rects.flatMap((r) => r.followUps.map((f) => f.actorId))]);
     const fileRef = (fid: string | null) => { const f = fid ? files.get(fid) : undefined; return f ? fileView(f) : null; };
     const officers = (ids: string[]) => ids.map((o) => ({ id: o, name: people.get(o) ?? '' }));
-    const rectOf = (sourceId: string) => rects.filter((r) => r.sourceId === sourceId).map(rectView);
+    const rectOf = (sourceId: string) => rects.filter((r) => r.sourceId === sourceId).map((r) => rectView(r, people));
 
     return {
       entity,
@@ -75,12 +77,12 @@ export function createPageService(deps: { db: Db; records: RecordsService }) {
   /** Events of the entity, its linked reports, their orders, its rectifications and tasks, newest first. */
   async function timeline(id: string, linked: { id: string; trackingNo: string }[], orders: { id: string; orderNo: string }[], rectIds: string[], taskIds: string[]) {
     const subjects: [string, string[]][] = [[ENTITY_SUBJECT, [id]], ['report', linked.map((r) => r.id)], ['order', orders.map((o) => o.id)],
-      ['registry_rectification', rectIds], ['registry_task', taskIds]];
+      [RECTIFICATION_SUBJECT, rectIds], ['registry_task', taskIds]];
     const conds = subjects.filter(([, ids]) => ids.length).map(([t, ids]) => and(eq(events.subjectType, t), inArray(events.subjectId, ids)));
     const rows = await db.select({ e: events, actorName: users.displayName }).from(events).leftJoin(users, eq(users.id, events.actorId))
       .where(or(...conds)).orderBy(desc(events.createdAt), desc(events.id)).limit(TIMELINE_MAX);
     const refs = new Map<string, string>([...linked.map((r) => [r.id, r.trackingNo] as const), ...orders.map((o) => [o.id, o.orderNo] as const)]);
-    const source = (t: string) => (t === ENTITY_SUBJECT ? 'entity' : t === 'registry_rectification' ? 'rectification' : t === 'registry_task' ? 'task' : t) as 'entity' | 'report' | 'order' | 'rectification' | 'task';
+    const source = (t: string) => (t === ENTITY_SUBJECT ? 'entity' : t === RECTIFICATION_SUBJECT ? 'rectification' : t === 'registry_task' ? 'task' : t) as 'entity' | 'report' | 'order' | 'rectification' | 'task';
     return rows.map(({ e, actorName }) => ({
       at: e.createdAt.toISOString(), source: source(e.subjectType), subjectId: e.subjectId, action: e.action, actorName, reason: e.reason,
       payload: e.payload, ref: refs.get(e.subjectId) ?? null,
@@ -92,7 +94,3 @@ export function createPageService(deps: { db: Db; records: RecordsService }) {
 export type PageService = ReturnType<typeof createPageService>;
 
 export const fileView = (f: ReportEvidenceRow) => ({ id: f.id, mime: f.mime, size: f.size, sha256: f.sha256, filename: f.filename });
-export const rectView = (r: RegistryRectificationRow) => ({
-  id: r.id, entityId: r.entityId, source: r.source, sourceId: r.sourceId, description: r.description, state: r.state, dueAt: iso(r.dueAt),
-  deadlineStatus: r.deadlineStatus, followUp: r.followUp, followedUpAt: iso(r.followedUpAt), createdAt: r.createdAt.toISOString(),
-});

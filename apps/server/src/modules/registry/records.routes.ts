@@ -46,6 +46,7 @@ export const registryRecordsRoutes = (s: Services): FastifyPluginAsync => async 
     return reply.code(201).send(await view(req, req.params.id));
   });
   mount(app, api.followUp, record, async (req) => view(req, await r.records.followUp(currentUser(req), req.params.id, req.body.result, req.body.note)));
+  mount(app, api.progress, record, async (req) => view(req, await r.records.progress(currentUser(req), req.params.id, req.body.note)));
 
   // ── 双随机 draws ──
   mount(app, api.createDraw, { config: { permission: policy.draw } },

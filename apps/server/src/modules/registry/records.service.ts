@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { InspectionInputSchema, InterviewInputSchema, PledgeInputSchema, RectificationInputSchema } from '@tianlang/contracts';
+import type { InspectionInputSchema, InterviewInputSchema, PledgeInputSchema, RectificationInputSchema, RectificationSource } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import {
-  registryInspections, registryInterviews, registryPledges, registryRectifications, registryTasks,
+  registryInspections, registryInterviews, registryPledges, registryTasks,
   type RegistryEntityRow,
 } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -11,19 +11,20 @@ import { AppError, assertThat } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
 import type { FilesService } from '../files/files.service';
+import type { RectificationsService } from '../rectifications/rectifications.service';
 import { entityEvent, findEntity } from './entity-store';
 import { assertOpen } from './entities.service';
 import { assertCertified } from './officers';
+import { RECTIFICATION_SOURCE_TYPES, REGISTRY_SOURCES } from './registry-rectifications';
 
-export const RECTIFICATION_SUBJECT = 'registry_rectification';
 export const TASK_SUBJECT = 'registry_task';
 
 /** Owner reference of a registry file: lets the entity page serve it and keeps cleanup away. */
 export const fileOwner = (entityId: string, kind: string, id: string) => `registry_entity:${entityId}:${kind}:${id}`;
 
 /** 承诺书, 实地检查, 约谈 and their rectification items; each on the entity's event chain. */
-export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService; files: FilesService }) {
-  const { db, clock, deadlines, files } = deps;
+export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: DeadlinesService; files: FilesService; rectifications: RectificationsService }) {
+  const { db, clock, deadlines, files, rectifications } = deps;
 
   /** Claims an upload of the files module for a registry record, in the caller's transaction. */
   async function claimFile(tx: Queryable, token: string | undefined, owner: string) {
@@ -33,17 +34,11 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
     return row;
   }
 
-  async function openRectifications(tx: Queryable, user: AuthUser, entity: RegistryEntityRow, source: 'inspection' | 'interview', sourceId: string,
-    items: z.infer<typeof RectificationInputSchema>[], at: Date) {
-    const out = [];
-    for (const item of items) {
-      const [r] = await tx.insert(registryRectifications).values({ entityId: entity.id, source, sourceId, description: item.description, createdAt: at }).returning();
-      const d = await deadlines.start(tx, { subjectType: RECTIFICATION_SUBJECT, subjectId: r!.id, kind: 'registry.rectification', unitId: user.unitId, jurisdictionId: user.jurisdictionId, amount: item.days, unit: item.unit, at });
-      await tx.update(registryRectifications).set({ dueAt: d.dueAt, deadlineStatus: d.status }).where(eq(registryRectifications.id, r!.id));
-      out.push({ id: r!.id, dueAt: d.dueAt.toISOString() });
-    }
-    return out;
-  }
+  /** The inspection's or interview's rectification items, in the rectifications module, scoped by the entity. */
+  const openRectifications = (tx: Queryable, user: AuthUser, entity: RegistryEntityRow, source: RectificationSource, sourceId: string,
+    items: z.infer<typeof RectificationInputSchema>[], at: Date) => rectifications.open(tx, user, {
+    sourceType: RECTIFICATION_SOURCE_TYPES[source], sourceId, entityId: entity.id, jurisdiction: { id: entity.jurisdictionId, path: entity.jurisdictionPath }, items, at,
+  });
 
   async function pledge(user: AuthUser, entityId: string, input: z.infer<typeof PledgeInputSchema>) {
     return db.transaction(async (tx) => {
@@ -103,30 +98,22 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
     });
   }
 
+  /** The closing follow-up of a registry item (rectified or not); the entity's chain notes it. Returns the entity's id. */
   async function followUp(user: AuthUser, rectificationId: string, result: 'rectified' | 'not_rectified', note: string) {
-    return db.transaction(async (tx) => {
-      const at = clock.now();
-      const [r] = await tx.select().from(registryRectifications).where(eq(registryRectifications.id, rectificationId)).for('update');
-      if (!r) throw new AppError('resource.not_found', 'rectification not found');
-      const entity = await findEntity(tx, r.entityId, user, true);
-      assertThat(r.state === 'open', 'registry.invalid_transition', '该整改事项已有跟踪结果');
-      const d = await deadlines.running(tx, RECTIFICATION_SUBJECT, r.id, 'registry.rectification');
-      const late = !!d && d.dueAt < at;
-      if (d) await deadlines.step(tx, d.id, result === 'rectified' ? 'met' : 'cancel', at, { actorId: user.id, reason: note });
-      await tx.update(registryRectifications).set({ state: result, followUp: note, followedUpBy: user.id, followedUpAt: at, deadlineStatus: null })
-        .where(eq(registryRectifications.id, r.id));
-      await entityEvent(tx, entity, user, 'registry.rectification_followed_up', at, { reason: note, payload: { rectificationId: r.id, source: r.source, sourceId: r.sourceId, result, late } });
-      return entity.id;
-    });
+    return (await rectifications.close(user, rectificationId, result, note, { only: REGISTRY_SOURCES })).entityId!;
   }
 
-  /** Keeps the rectification's and task's copies of their clock status current when the sweep moves them. */
+  /** An interim follow-up (整改进展): the item stays open. Returns the entity's id. */
+  async function progress(user: AuthUser, rectificationId: string, note: string) {
+    return (await rectifications.followUp(user, rectificationId, note, { only: REGISTRY_SOURCES })).entityId!;
+  }
+
+  /** Keeps the task's copy of its clock status current when the sweep moves it (rectification items: their module). */
   deadlines.onStatusChange(async (tx, d, status) => {
-    const table = d.subjectType === RECTIFICATION_SUBJECT ? registryRectifications : d.subjectType === TASK_SUBJECT ? registryTasks : null;
-    if (!table) return;
-    const free = await tx.select({ id: table.id }).from(table).where(eq(table.id, d.subjectId)).for('update', { skipLocked: true });
+    if (d.subjectType !== TASK_SUBJECT) return;
+    const free = await tx.select({ id: registryTasks.id }).from(registryTasks).where(eq(registryTasks.id, d.subjectId)).for('update', { skipLocked: true });
     if (free.length === 0) throw new DeferSweep(`${d.subjectType} ${d.subjectId} is busy`);
-    await tx.update(table).set({ deadlineStatus: status }).where(eq(table.id, d.subjectId));
+    await tx.update(registryTasks).set({ deadlineStatus: status }).where(eq(registryTasks.id, d.subjectId));
   });
 
   /** A file of one of the entity's records (scope-checked by the entity). */
@@ -137,6 +124,6 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
     return row;
   }
 
-  return { pledge, inspection, interview, followUp, file, claimFile, filesById: files.rows.byIds };
+  return { pledge, inspection, interview, followUp, progress, file, claimFile, filesById: files.rows.byIds };
 }
 export type RecordsService = ReturnType<typeof createRecordsService>;

@@ -1,5 +1,6 @@
 import type { EntityPage } from '@tianlang/contracts';
-import type { PlatformOrderRow, RegistryRectificationRow } from '../../db/schema';
+import type { PlatformOrderRow } from '../../db/schema';
+import type { RectificationRow } from '../rectifications/rectifications.service';
 
 type Metric = EntityPage['scorecard'][number];
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -13,7 +14,7 @@ const VIOLATION_KINDS = new Set(['order_platform', 'account_action', 'referral']
 export function computeScorecard(x: {
   orders: Pick<PlatformOrderRow, 'answeredAt' | 'answeredLate' | 'state' | 'createdAt'>[];
   disposals: { reportId: string; kind: string; createdAt: Date }[];
-  rectifications: Pick<RegistryRectificationRow, 'state' | 'deadlineStatus' | 'dueAt'>[];
+  rectifications: Pick<RectificationRow, 'state' | 'deadlineStatus' | 'dueAt'>[];
   now: Date;
 }): Metric[] {
   const answered = x.orders.filter((o) => o.answeredAt);

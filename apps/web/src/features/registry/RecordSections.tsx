@@ -13,10 +13,28 @@ import { DueTag, RectificationTag, TaskTag } from './RegistryTags';
 
 type Rectification = EntityPage['inspections'][number]['rectifications'][number];
 
-/** 整改事项 of one inspection or interview, each with its deadline and follow-up. */
+/** The follow-ups of an item, oldest first: progress notes, then the conclusion. */
+function FollowUps({ item }: { item: Rectification }) {
+  const t = useT();
+  return (
+    <Flex vertical gap={4}>
+      {item.followUps.map((f) => (
+        <Flex vertical key={f.id} data-testid="rectification-followup-entry">
+          <span className="reg-text">
+            <Typography.Text type={f.kind === 'progress' ? 'secondary' : undefined} strong={f.kind !== 'progress'}>{t(`regFollowUp.${f.kind}`)}</Typography.Text>
+            {'：'}{f.note}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('regRect.followUpBy', { name: f.actorName ?? t('reg.system'), time: formatDateTime(f.at) })}</Typography.Text>
+        </Flex>
+      ))}
+    </Flex>
+  );
+}
+
+/** 整改事项 of one inspection or interview, each with its deadline, progress notes and conclusion. */
 function Rectifications({ items, canRecord }: { items: Rectification[]; canRecord: boolean }) {
   const t = useT();
-  const [open, setOpen] = useState<Rectification | null>(null);
+  const [open, setOpen] = useState<{ item: Rectification; mode: 'close' | 'progress' } | null>(null);
   if (items.length === 0) return <Typography.Text type="secondary">{t('regRect.none')}</Typography.Text>;
   return (
     <>
@@ -33,22 +51,24 @@ function Rectifications({ items, canRecord }: { items: Rectification[]; canRecor
           {
             key: 'follow',
             title: t('regRect.followUp'),
-            width: 220,
-            render: (_, r) =>
-              r.followUp ? (
-                <Flex vertical>
-                  <span className="reg-text">{r.followUp}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(r.followedUpAt)}</Typography.Text>
-                </Flex>
-              ) : canRecord && r.state === 'open' ? (
-                <Button size="small" onClick={() => setOpen(r)} data-testid="rectification-followup">{t('regRect.followUpButton')}</Button>
-              ) : (
-                '—'
-              ),
+            width: 280,
+            render: (_, r) => (
+              <Flex vertical gap={6}>
+                {r.followUps.length > 0 && <FollowUps item={r} />}
+                {canRecord && r.state === 'open' ? (
+                  <Flex gap={8}>
+                    <Button size="small" onClick={() => setOpen({ item: r, mode: 'progress' })} data-testid="rectification-progress">{t('regRect.progressButton')}</Button>
+                    <Button size="small" onClick={() => setOpen({ item: r, mode: 'close' })} data-testid="rectification-followup">{t('regRect.followUpButton')}</Button>
+                  </Flex>
+                ) : r.followUps.length === 0 ? (
+                  '—'
+                ) : null}
+              </Flex>
+            ),
           },
         ]}
       />
-      {open && <FollowUpModal rectificationId={open.id} description={open.description} onClose={() => setOpen(null)} />}
+      {open && <FollowUpModal rectificationId={open.item.id} description={open.item.description} mode={open.mode} onClose={() => setOpen(null)} />}
     </>
   );
 }

@@ -83,6 +83,9 @@ export const useEntityAction = <A extends EntityAction>(action: A) =>
 
 export const useFollowUp = () =>
   useRegistryMutation(({ id, body }: { id: string; body: CallInput<typeof records.followUp>['body'] }) => call(records.followUp, { params: { id }, body }));
+/** An interim follow-up (整改进展): the item stays open. */
+export const useRectificationProgress = () =>
+  useRegistryMutation(({ id, body }: { id: string; body: CallInput<typeof records.progress>['body'] }) => call(records.progress, { params: { id }, body }));
 
 /** Each reveal is written to the audit log on the server, so it is a POST and never cached. */
 export function useRevealContact() {

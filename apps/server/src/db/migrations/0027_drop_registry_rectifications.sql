@@ -1,0 +1,2 @@
+DROP TABLE "registry_rectifications" CASCADE;--> statement-breakpoint
+DROP TYPE "public"."rectification_source";
