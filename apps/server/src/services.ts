@@ -24,6 +24,8 @@ import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
 import { registerRegistryFigures } from './modules/registry/registry.figures';
+import { registerReportFigures } from './modules/reports/reports.figures';
+import { createPatrolFigures, registerPatrolFigures } from './modules/patrol/patrol.figures';
 import { createStatsModule } from './modules/stats/stats.module';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
 import { createGuardedFetch } from './lib/guarded-fetch';
@@ -60,8 +62,12 @@ export function createServices(deps: ServiceDeps) {
   const patrolReview = createReviewService({ db, clock });
   const files = createFilesService({ db, clock, config });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files });
-  const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
-  registerRegistryFigures(stats.catalogue, db);
+  const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction(),
+    sources: { categoryNames: () => reports.taxonomy.names(), patrolSection: createPatrolFigures(db) } });
+  // every module registers its own figures (definition, value, the rows behind it)
+  registerReportFigures(stats.catalogue);
+  registerPatrolFigures(stats.catalogue);
+  registerRegistryFigures(stats.catalogue);
   return {
     ...deps,
     db,

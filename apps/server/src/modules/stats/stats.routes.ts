@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  DashboardSchema, DsaExportQuerySchema, DsaExportSchema, IdParamsSchema, MonthParamsSchema, SavedQuerySchema, StatsExportQuerySchema,
+  DashboardSchema, DsaExportQuerySchema, FigureCatalogueViewSchema, FigureCodeParamsSchema, FigureItemListSchema, FigureItemsQuerySchema, DsaExportSchema, IdParamsSchema, MonthParamsSchema, SavedQuerySchema, StatsExportQuerySchema,
   StatsItemListSchema, StatsItemsQuerySchema, StatsQuerySchema, TransparencyApproveInputSchema, TransparencyMonthSchema,
   TransparencyPreviewSchema, WorkReportInputSchema,
 } from '@tianlang/contracts';
@@ -27,6 +27,19 @@ export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
     config: { permission: policy.read },
     schema: { summary: '统计数字背后的明细', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, querystring: StatsItemsQuerySchema, response: { 200: StatsItemListSchema } },
   }, async (req) => st.exports.items(currentUser(req), req.query));
+
+  app.get('/api/stats/figures', {
+    config: { permission: policy.read },
+    schema: { summary: '统计数字目录（含口径说明）', tags, response: { 200: FigureCatalogueViewSchema } },
+  }, async () => ({ items: st.figures.list() }));
+
+  app.get('/api/stats/figures/:code/items', {
+    config: { permission: policy.read },
+    schema: {
+      summary: '某个统计数字背后的明细', errors: ['stats.unknown_figure', 'stats.invalid_period', 'jurisdiction.out_of_scope', 'resource.not_found'], tags,
+      params: FigureCodeParamsSchema, querystring: FigureItemsQuerySchema, response: { 200: FigureItemListSchema },
+    },
+  }, async (req) => st.figures.items(currentUser(req), req.params.code, req.query));
 
   app.get('/api/stats/export.xlsx', {
     config: { permission: policy.read },
