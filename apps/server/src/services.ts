@@ -27,6 +27,10 @@ import { registerRegistryFigures } from './modules/registry/registry.figures';
 import { registerReportFigures } from './modules/reports/reports.figures';
 import { createPatrolFigures, registerPatrolFigures } from './modules/patrol/patrol.figures';
 import { createStatsModule } from './modules/stats/stats.module';
+import { createTodoCatalogue } from './modules/todos/todos.service';
+import { registerReportTodos } from './modules/reports/reports.todos';
+import { registerPatrolTodos } from './modules/patrol/patrol.todos';
+import { registerRegistryTodos } from './modules/registry/registry.todos';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
 import { createGuardedFetch } from './lib/guarded-fetch';
 import { auditKeysOf, useAuditKeys } from './modules/audit/event-hash';
@@ -68,6 +72,12 @@ export function createServices(deps: ServiceDeps) {
   registerReportFigures(stats.catalogue);
   registerPatrolFigures(stats.catalogue);
   registerRegistryFigures(stats.catalogue);
+  const registry = createRegistryModule({ db, clock, secrets, deadlines, files, xlsx: xlsxReadOptions(config) });
+  // every module registers its own waiting work (what waits for whom)
+  const todos = createTodoCatalogue();
+  registerReportTodos(todos, { db, transfers: reports.transfers, orders: reports.orders });
+  registerPatrolTodos(todos, patrolReview);
+  registerRegistryTodos(todos, registry);
   return {
     ...deps,
     db,
@@ -94,8 +104,9 @@ export function createServices(deps: ServiceDeps) {
     },
     files,
     reports,
-    registry: createRegistryModule({ db, clock, secrets, deadlines, files, xlsx: xlsxReadOptions(config) }),
+    registry,
     stats,
+    todos,
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };
 }

@@ -80,6 +80,7 @@ export const ERROR_STATUS = {
   'stats.already_published': 409,
   'stats.month_not_over': 422,
   'stats.unknown_figure': 404,
+  'todo.unknown_kind': 404,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const;

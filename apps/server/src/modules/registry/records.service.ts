@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { scopeFilter } from '../auth/scope';
 import type { z } from 'zod';
 import type { InspectionInputSchema, InterviewInputSchema, PledgeInputSchema, RectificationInputSchema } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import {
-  registryInspections, registryInterviews, registryPledges, registryRectifications, registryTasks,
+  registryEntities, registryInspections, registryInterviews, registryPledges, registryRectifications, registryTasks,
   type RegistryEntityRow,
 } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -137,6 +138,18 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
     return row;
   }
 
-  return { pledge, inspection, interview, followUp, file, claimFile, filesById: files.rows.byIds };
+  /** Open rectification items past their deadline, of entities in the user's jurisdiction, the longest overdue first. */
+  async function overdueRectifications(user: AuthUser, page: { limit: number; offset: number }) {
+    const where = and(eq(registryRectifications.state, 'open'), eq(registryRectifications.deadlineStatus, 'overdue'), scopeFilter(user, registryEntities.jurisdictionPath));
+    const from = () => db.select({ r: registryRectifications, entityName: registryEntities.name }).from(registryRectifications)
+      .innerJoin(registryEntities, eq(registryEntities.id, registryRectifications.entityId));
+    const [rows, [c]] = await Promise.all([
+      from().where(where).orderBy(asc(registryRectifications.dueAt), asc(registryRectifications.id)).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(registryRectifications).innerJoin(registryEntities, eq(registryEntities.id, registryRectifications.entityId)).where(where),
+    ]);
+    return { rows, total: c?.n ?? 0 };
+  }
+
+  return { pledge, inspection, interview, followUp, file, claimFile, filesById: files.rows.byIds, overdueRectifications };
 }
 export type RecordsService = ReturnType<typeof createRecordsService>;
