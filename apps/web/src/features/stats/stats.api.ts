@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  DashboardView, StatsItemListSchema, TransparencyMonthView, TransparencyPreviewSchema, ReportFigure, StatsDim,
+  DashboardView, FigureCatalogueViewSchema, FigureItemListSchema, StatsItemListSchema, TransparencyMonthView, TransparencyPreviewSchema, ReportFigure, StatsDim,
 } from '@tianlang/contracts';
 import { api, download } from '../../lib/api';
 import type { Infer } from '../../lib/infer';
@@ -8,6 +8,8 @@ import type { Infer } from '../../lib/infer';
 export type { DashboardView, ReportFigure, StatsDim, TransparencyMonthView };
 export type StatsItemList = Infer<typeof StatsItemListSchema>;
 export type TransparencyPreview = Infer<typeof TransparencyPreviewSchema>;
+export type FigureCatalogueView = Infer<typeof FigureCatalogueViewSchema>;
+export type FigureItemList = Infer<typeof FigureItemListSchema>;
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
 
 /** What the dashboard shows: a period and a jurisdiction (the user's own when absent). */
@@ -33,6 +35,26 @@ export function useStatsItems(query: StatsScope & { figure: ReportFigure; dim?: 
   return useQuery({
     queryKey: [...statsKey, 'items', query],
     queryFn: () => api.get<StatsItemList>('/api/stats/items', { query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every figure's label and definition (the tooltips); the catalogue changes only with a release. */
+export function useFigureCatalogue() {
+  return useQuery({
+    queryKey: [...statsKey, 'figures'],
+    queryFn: () => api.get<FigureCatalogueView>('/api/stats/figures'),
+    staleTime: Infinity,
+    select: (d) => new Map(d.items.map((f) => [f.code, f])),
+  });
+}
+
+/** The rows behind one figure of the catalogue, a page at a time. */
+export function useFigureItems(code: string | null, scope: StatsScope, page: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...statsKey, 'figure-items', code, scope, page],
+    queryFn: () => api.get<FigureItemList>(`/api/stats/figures/${encodeURIComponent(code!)}/items`, { query: { ...q(scope), ...page } }),
+    enabled: !!code,
     placeholderData: keepPreviousData,
   });
 }
