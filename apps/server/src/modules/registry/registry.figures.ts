@@ -1,3 +1,4 @@
+import { OFFICE_TIME_ZONE } from '@tianlang/contracts';
 import { periodRange } from '@tianlang/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { FigureCatalogue, FigureContext } from '../stats/stats.module';
@@ -46,7 +47,7 @@ function rowsOf(code: Code, ctx: FigureContext): SQL {
     case 'registry_pledges': return records('registry_pledges', 'signed_on', '签订自律承诺书');
     case 'interviews': return records('registry_interviews', 'held_on', '约谈');
     case 'platforms_checked': return sql`select e.id, e.name as title, case when c.inspected_on is null then '新登记' else '实地检查' end as subtitle,
-        coalesce(c.inspected_on::timestamptz, e.created_at) as at, ${link} as link
+        coalesce(c.inspected_on, (e.created_at at time zone ${OFFICE_TIME_ZONE})::date)::text as at, ${link} as link
       from registry_entities e left join lateral (select max(i.inspected_on) as inspected_on from registry_inspections i
         where i.entity_id = e.id and i.inspected_on between ${from} and ${to}) c on true
       where ${inScope} and ((e.created_at >= ${start} and e.created_at < ${end}) or c.inspected_on is not null)`;
