@@ -66,3 +66,23 @@ describe('console', () => {
     await page.close();
   });
 });
+
+describe('the workbench', () => {
+  it('shows what waits for the user by kind, opens a kind\'s items, and an item where it lives', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, 'intake');
+    const card = page.getByTestId('home-todos');
+    const kind = card.getByTestId('home-todo-reports.accept');
+    await kind.waitFor();
+    const count = Number(await kind.locator('.ant-badge-count').getAttribute('title'));
+    expect(count).toBeGreaterThan(0);
+    await kind.click();
+    const drawer = page.getByTestId('home-todo-drawer');
+    await expect.poll(() => drawer.locator('.ant-list-item').count()).toBe(Math.min(count, 20));
+    expect(await drawer.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}T\d{2}|reports\./);
+    await shot(page, 'home-todos');
+    await drawer.locator('.ant-list-item a').first().click();
+    await page.waitForURL(/\/console\/reports\/[0-9a-f-]{36}$/);
+    await page.close();
+  });
+});

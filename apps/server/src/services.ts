@@ -26,7 +26,13 @@ import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
 import { createRectificationsService } from './modules/rectifications/rectifications.service';
 import { registerRegistryFigures } from './modules/registry/registry.figures';
+import { registerReportFigures } from './modules/reports/reports.figures';
+import { createPatrolFigures, registerPatrolFigures } from './modules/patrol/patrol.figures';
 import { createStatsModule } from './modules/stats/stats.module';
+import { createTodoCatalogue } from './modules/todos/todos.service';
+import { registerReportTodos } from './modules/reports/reports.todos';
+import { registerPatrolTodos } from './modules/patrol/patrol.todos';
+import { registerRegistryTodos } from './modules/registry/registry.todos';
 import { createSecrets, resolveSecretKey } from './lib/secrets';
 import { createGuardedFetch } from './lib/guarded-fetch';
 import { auditKeysOf, useAuditKeys } from './modules/audit/event-hash';
@@ -65,8 +71,18 @@ export function createServices(deps: ServiceDeps) {
   const assignments = createAssignmentsService({ db, clock, deadlines });
   const rectifications = createRectificationsService({ db, clock, deadlines });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files, assignments });
-  const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
-  registerRegistryFigures(stats.catalogue, db);
+  const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction(),
+    sources: { categoryNames: () => reports.taxonomy.names(), patrolSection: createPatrolFigures(db) } });
+  // every module registers its own figures (definition, value, the rows behind it)
+  registerReportFigures(stats.catalogue);
+  registerPatrolFigures(stats.catalogue);
+  registerRegistryFigures(stats.catalogue);
+  const registry = createRegistryModule({ db, clock, secrets, deadlines, files, rectifications, xlsx: xlsxReadOptions(config) });
+  // every module registers its own waiting work (what waits for whom)
+  const todos = createTodoCatalogue();
+  registerReportTodos(todos, { db, transfers: reports.transfers, orders: reports.orders });
+  registerPatrolTodos(todos, patrolReview);
+  registerRegistryTodos(todos, registry);
   return {
     ...deps,
     db,
@@ -95,8 +111,9 @@ export function createServices(deps: ServiceDeps) {
     files,
     reports,
     rectifications,
-    registry: createRegistryModule({ db, clock, secrets, deadlines, files, rectifications, xlsx: xlsxReadOptions(config) }),
+    registry,
     stats,
+    todos,
     mailer: createMailer({ db, secrets, config, logger: deps.logger, clock }),
   };
 }

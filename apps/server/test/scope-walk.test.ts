@@ -37,6 +37,7 @@ const NOT_SCOPED: Record<string, string> = {
   'GET /api/patrol/lexicon/versions': 'the lexicon is set at the root for the whole tree (root_only setting)',
   'GET /api/patrol/terms': 'term corrections are set at the root for the whole tree (root_only setting)',
   'GET /api/registry/template': 'the blank import workbook',
+  'GET /api/stats/figures': 'the figure catalogue (code data: labels and definitions)',
 };
 
 /** Rows of the city a route shows by design, and why. */
@@ -154,6 +155,10 @@ function requests(r: { method: string; url: string }): WalkRequest[] | undefined
     'GET /api/stats/export.xlsx': withJurisdiction(r.url),
     'GET /api/stats/dsa-statements': withJurisdiction(`${r.url}?from=${MONTH}-01&to=${MONTH}-28`),
     'GET /api/stats/transparency/:month': [{ url: fill(r.url, { month: MONTH }) }],
+    // every registered figure's drill-down, for A and for B's jurisdiction
+    'GET /api/stats/figures/:code/items': t.s.stats.catalogue.all().flatMap((f) => withJurisdiction(`${fill(r.url, { code: f.code })}?period=year&from=${MONTH}-01`)),
+    'GET /api/todos': [{ url: r.url }],
+    'GET /api/todos/:code': t.s.todos.all().map((d) => ({ url: fill(r.url, { code: d.code }) })),
     // details: A's row answers, B's and the city's do not exist
     'GET /api/jurisdictions/:id': each('jurisdiction'),
     'GET /api/units/:id': each('unit'),

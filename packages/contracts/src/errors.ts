@@ -81,6 +81,8 @@ export const ERROR_STATUS = {
   'stats.not_published': 404,
   'stats.already_published': 409,
   'stats.month_not_over': 422,
+  'stats.unknown_figure': 404,
+  'todo.unknown_kind': 404,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const;

@@ -11,5 +11,6 @@ export * from './registry';
 export * from './rectifications';
 export * from './stats';
 export * from './settings';
+export * from './todos';
 export * from './route-table';
 export * from './routes';

@@ -29,6 +29,7 @@ export const API_TAGS = [
   { name: 'roles 角色权限', description: '角色及其权限。' },
   { name: 'calendar 工作日历', description: '工作日与节假日调整，用于计算办理时限。' },
   { name: 'notifications 通知', description: '站内通知。' },
+  { name: 'todos 待办', description: '当前用户的待办：各模块登记的待处理事项，按权限和管辖范围计数与列出。' },
   { name: 'api keys 接口密钥', description: '为单位签发与吊销接口密钥（平台对接使用）。' },
   { name: 'audit 审计', description: '操作事件记录的查询。' },
 ] as const;

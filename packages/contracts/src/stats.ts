@@ -84,6 +84,29 @@ export const StatsItemListSchema = z.object({
   keyLabel: z.string().nullable(),
 });
 
+// ── Figure catalogue (every figure: its definition and the rows behind it) ──
+export const FigureViewSchema = z.object({
+  code: z.string(), module: z.string(), label: z.string(),
+  /** how the figure is counted, in plain Chinese */
+  definition: z.string(),
+});
+export const FigureCatalogueViewSchema = z.object({ items: z.array(FigureViewSchema) });
+export const FigureCodeParamsSchema = z.strictObject({ code: lineField(60).min(1) });
+export const FigureItemsQuerySchema = PageQuerySchema.extend(periodFields);
+export type FigureItemsQuery = z.infer<typeof FigureItemsQuerySchema>;
+export const FigureItemSchema = z.object({
+  id: z.string(), title: z.string(), subtitle: z.string().nullable(),
+  /** an ISO moment, or YYYY-MM-DD for figures counted by a date */
+  at: z.string().nullable(),
+  /** where the row opens in the console */
+  link: z.string().nullable(),
+});
+export const FigureItemListSchema = FigureViewSchema.omit({ module: true }).extend({
+  period: PeriodViewSchema, jurisdictionName: z.string(), items: z.array(FigureItemSchema),
+  /** equals the figure's value for the same scope and period */
+  total: count,
+});
+
 // ── Work report (工作情况汇报) ─────────────────────────────────────
 export const WorkReportInputSchema = z.strictObject({ ...periodFields, title: lineField(60).min(2).optional() });
 export const SavedQuerySchema = z.object({

@@ -24,6 +24,7 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
 import { jurisdictionsRoutes } from '../modules/jurisdictions/jurisdictions.routes';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes';
+import { todosRoutes } from '../modules/todos/todos.routes';
 import { rolesRoutes } from '../modules/roles/roles.routes';
 import { unitsRoutes } from '../modules/units/units.routes';
 import { usersRoutes } from '../modules/users/users.routes';
@@ -40,7 +41,7 @@ import { registryRecordsRoutes } from '../modules/registry/records.routes';
 import { publicStatsRoutes, statsRoutes } from '../modules/stats/stats.routes';
 
 export const API_ROUTES = [
-  authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, apiKeysRoutes, patrolRoutes,
+  authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, todosRoutes, apiKeysRoutes, patrolRoutes,
   reportsRoutes, publicReportsRoutes, transfersRoutes, ordersRoutes, templatesRoutes, slaRoutes, registryRoutes, registryRecordsRoutes,
   statsRoutes, publicStatsRoutes,
 ];

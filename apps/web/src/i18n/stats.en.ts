@@ -33,6 +33,7 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'st.extra': 'Supervision', 'st.noChildren': 'No lower jurisdictions', 'st.freshAt': 'Data as of {at}', 'st.empty': 'No data for this period',
   'st.min': '≤{v} min', 'st.hours': '≤{v} h', 'st.days': '≤{v} d',
   'st.items.title': 'Details: {figure}', 'st.items.titleTransfers': 'Details: transfers to partner departments', 'st.items.titleOrders': 'Details: orders to platforms', 'st.items.sentAt': 'Sent', 'st.items.total': '{n} reports', 'st.items.at': 'When', 'st.items.back': 'Back to dashboard',
+  'st.figure.title': 'Behind the figure: {figure}', 'st.figure.total': '{n} in all', 'st.figure.definition': 'How it is counted: ', 'st.figure.item': 'Item', 'st.figure.detail': 'Details', 'st.figure.at': 'Time',
   'st.items.tracking': 'Tracking no.', 'st.items.state': 'State', 'st.items.category': 'Category', 'st.items.submittedAt': 'Submitted', 'st.items.filter': '{dim}: {key}',
   'tp.title': 'Public statistics', 'tp.month': 'Month', 'tp.live': 'Current figures', 'tp.published': 'Published version', 'tp.notPublished': 'Not published yet',
   'tp.approve': 'Approve and publish', 'tp.correct': 'Publish a correction', 'tp.correction': 'Correction note', 'tp.correctionHint': 'A published month changes only with a reason, shown on the public page',

@@ -35,6 +35,7 @@ export const statsZhCN = {
   'st.extra': '监管工作', 'st.noChildren': '没有下级属地', 'st.freshAt': '数据更新于 {at}', 'st.empty': '本期无数据',
   'st.min': '≤{v} 分钟', 'st.hours': '≤{v} 小时', 'st.days': '≤{v} 天',
   'st.items.title': '数据明细：{figure}', 'st.items.titleTransfers': '数据明细：移交协同部门', 'st.items.titleOrders': '数据明细：向平台发出的处置通知', 'st.items.sentAt': '发出时间', 'st.items.total': '共 {n} 件', 'st.items.at': '发生时间', 'st.items.back': '返回看板',
+  'st.figure.title': '数据明细：{figure}', 'st.figure.total': '共 {n} 项', 'st.figure.definition': '统计口径：', 'st.figure.item': '事项', 'st.figure.detail': '说明', 'st.figure.at': '时间',
   'st.items.tracking': '举报编号', 'st.items.state': '状态', 'st.items.category': '类别', 'st.items.submittedAt': '提交时间', 'st.items.filter': '{dim}：{key}',
   'tp.title': '公开数据发布', 'tp.month': '月份', 'tp.live': '当前数据', 'tp.published': '已发布版本', 'tp.notPublished': '本月尚未发布',
   'tp.approve': '审核发布', 'tp.correct': '发布更正版本', 'tp.correction': '更正说明', 'tp.correctionHint': '已发布月份的数据变化需说明原因，公众页面会显示更正说明',

@@ -2,7 +2,7 @@ import { IdParamsSchema } from '../common';
 import { PUBLIC_ROUTES } from '../public-routes';
 import { defineRoutes } from '../route-table';
 import {
-  DashboardSchema, DsaExportQuerySchema, DsaExportSchema, MonthParamsSchema, SavedQuerySchema, StatsExportQuerySchema, StatsItemListSchema,
+  DashboardSchema, DsaExportQuerySchema, DsaExportSchema, FigureCatalogueViewSchema, FigureCodeParamsSchema, FigureItemListSchema, FigureItemsQuerySchema, MonthParamsSchema, SavedQuerySchema, StatsExportQuerySchema, StatsItemListSchema,
   StatsItemsQuerySchema, StatsQuerySchema, TransparencyApproveInputSchema, TransparencyFeedQuerySchema, TransparencyFeedSchema,
   TransparencyMonthSchema, TransparencyPreviewSchema, WorkReportInputSchema,
 } from '../stats';
@@ -18,6 +18,14 @@ export const statsApi = defineRoutes({
   items: {
     method: 'GET', path: '/api/stats/items', summary: '统计数字背后的明细', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags,
     query: StatsItemsQuerySchema, response: { 200: StatsItemListSchema },
+  },
+  figures: {
+    method: 'GET', path: '/api/stats/figures', summary: '统计数字目录（含口径说明）', tags, response: { 200: FigureCatalogueViewSchema },
+  },
+  figureItems: {
+    method: 'GET', path: '/api/stats/figures/:code/items', summary: '某个统计数字背后的明细', tags,
+    errors: ['stats.unknown_figure', 'stats.invalid_period', 'jurisdiction.out_of_scope', 'resource.not_found'],
+    params: FigureCodeParamsSchema, query: FigureItemsQuerySchema, response: { 200: FigureItemListSchema },
   },
   exportXlsx: {
     method: 'GET', path: '/api/stats/export.xlsx', summary: '导出统计表（Excel）', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags,

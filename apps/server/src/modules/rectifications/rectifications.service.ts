@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { RectificationFollowUpKind } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { rectificationFollowUps, rectifications } from '../../db/schema';
@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock';
 import { assertThat, notFound } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
-import { assertInScope } from '../auth/scope';
+import { assertInScope, scopeFilter } from '../auth/scope';
 import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
 import { byEntity, bySources, itemsWhere } from './rectifications.repo';
 import type { OpenRectificationsInput, RectificationKind, RectificationRow } from './rectifications.types';
@@ -102,9 +102,21 @@ export function createRectificationsService(deps: { db: Db; clock: Clock; deadli
     await tx.update(rectifications).set({ deadlineStatus: status }).where(eq(rectifications.id, d.subjectId));
   });
 
+  /** Open items past their deadline in the user's jurisdiction (of the given source types), the longest overdue first. */
+  async function overdue(user: AuthUser, page: { limit: number; offset: number }, sourceTypes: readonly string[]) {
+    const where = and(eq(rectifications.state, 'open'), eq(rectifications.deadlineStatus, 'overdue'),
+      inArray(rectifications.sourceType, [...sourceTypes]), scopeFilter(user, rectifications.jurisdictionPath));
+    const [rows, [c]] = await Promise.all([
+      db.select().from(rectifications).where(where).orderBy(asc(rectifications.dueAt), asc(rectifications.id)).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(rectifications).where(where),
+    ]);
+    return { rows, total: c?.n ?? 0 };
+  }
+
   return {
     register,
     open,
+    overdue,
     /** an interim follow-up (in progress); the item stays open */
     followUp: (user: AuthUser, id: string, note: string, o: Only = {}) => record(user, id, 'progress', note, o),
     /** the closing follow-up */

@@ -96,6 +96,17 @@ export function createDrawService(deps: { db: Db; clock: Clock; deadlines: Deadl
     return { total, items: rows.map(({ d, createdByName }) => drawListItemView(d, createdByName)) };
   }
 
-  return { draw, verify, get, list, tasksOf, view, listView };
+  /** Open inspection tasks the user was drawn for, of entities in their jurisdiction, soonest due first. */
+  async function openTasksOf(user: AuthUser, page: { limit: number; offset: number }) {
+    const where = and(eq(registryTasks.state, 'open'), sql`${registryTasks.officerIds} @> ${JSON.stringify([user.id])}::jsonb`, scopeFilter(user, registryEntities.jurisdictionPath));
+    const [rows, [c]] = await Promise.all([
+      db.select({ t: registryTasks, entityName: registryEntities.name }).from(registryTasks).innerJoin(registryEntities, eq(registryEntities.id, registryTasks.entityId))
+        .where(where).orderBy(sql`${registryTasks.dueAt} asc nulls last`, registryTasks.id).limit(page.limit).offset(page.offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(registryTasks).innerJoin(registryEntities, eq(registryEntities.id, registryTasks.entityId)).where(where),
+    ]);
+    return { rows, total: Number(c?.n ?? 0) };
+  }
+
+  return { draw, verify, get, list, tasksOf, view, listView, openTasksOf };
 }
 export type DrawService = ReturnType<typeof createDrawService>;

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InspectionInputSchema, InterviewInputSchema, PledgeInputSchema, RectificationInputSchema, RectificationSource } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import {
-  registryInspections, registryInterviews, registryPledges, registryTasks,
+  registryEntities, registryInspections, registryInterviews, registryPledges, registryTasks,
   type RegistryEntityRow,
 } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -124,6 +124,20 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
     return row;
   }
 
-  return { pledge, inspection, interview, followUp, progress, file, claimFile, filesById: files.rows.byIds };
+  /** Open rectification items past their deadline, of entities in the user's jurisdiction, the longest overdue first. */
+  async function overdueRectifications(user: AuthUser, page: { limit: number; offset: number }) {
+    const { rows, total } = await rectifications.overdue(user, page, REGISTRY_SOURCES);
+    const names = await entityNames(db, rows.flatMap((r) => (r.entityId ? [r.entityId] : [])));
+    return { total, rows: rows.map((r) => ({ r, entityName: (r.entityId && names.get(r.entityId)) || '' })) };
+  }
+
+  return { pledge, inspection, interview, followUp, progress, file, claimFile, filesById: files.rows.byIds, overdueRectifications };
 }
 export type RecordsService = ReturnType<typeof createRecordsService>;
+
+/** The names of the given entities, by id. */
+async function entityNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await q.select({ id: registryEntities.id, name: registryEntities.name }).from(registryEntities).where(inArray(registryEntities.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -53,6 +53,10 @@ export function createTaxonomyCache(q: Queryable, opts: { publicJurisdictionCode
     return root.value;
   }
 
-  return { byCode, category, zone, officeOf, rootJurisdiction, invalidate: () => { categories = undefined; root = undefined; offices.clear(); } };
+  /** code → name of every category and zone as stored now (not cached), for labels (statistics). */
+  const names = async () => new Map((await q.select({ code: reportCategories.code, name: reportCategories.name }).from(reportCategories)
+    .orderBy(asc(reportCategories.sort))).map((r) => [r.code, r.name]));
+
+  return { byCode, names, category, zone, officeOf, rootJurisdiction, invalidate: () => { categories = undefined; root = undefined; offices.clear(); } };
 }
 export type TaxonomyCache = ReturnType<typeof createTaxonomyCache>;

@@ -15,7 +15,18 @@ const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10
 
 export { index, type RollupIndex };
 
-export function createDashboardService({ db, clock, repo, rollup, catalogue }: { db: Db; clock: Clock; repo: StatsRepo; rollup: RollupRepo; catalogue: FigureCatalogue }) {
+/** What other modules give the dashboard: category names (reports) and the patrol section (patrol). */
+export interface DashboardSources {
+  categoryNames: () => Promise<Map<string, string>>;
+  patrolSection: (path: string, start: Date, end: Date) => Promise<{
+    totals: { scanned: string | number; hit_items: string | number; confirmed: string | number; dismissed: string | number };
+    rules: { rule_id: string; pattern: string; category: string; hits: string | number; confirmed: string | number; dismissed: string | number }[];
+  }>;
+}
+
+export function createDashboardService({ db, clock, repo, rollup, catalogue, sources }: {
+  db: Db; clock: Clock; repo: StatsRepo; rollup: RollupRepo; catalogue: FigureCatalogue; sources: DashboardSources;
+}) {
   async function dashboard(user: AuthUser, q: StatsQuery): Promise<DashboardView> {
     const period = resolvePeriod(q, clock.now());
     const scope = await resolveScope(db, user, q.jurisdictionId);
@@ -37,8 +48,8 @@ export function createDashboardService({ db, clock, repo, rollup, catalogue }: {
       repo.sums(scope.id, slicesOf(ly), ['all']),
       repo.trend(scope.id, tb.grain === 'day' ? 'd' : 'm', tb.keys[0]!, tb.keys[tb.keys.length - 1]!, TREND_MEASURES),
       repo.byJurisdiction(kids.map((k) => k.id), slicesOf(period), TREND_MEASURES),
-      repo.patrol(scope.path, start, end),
-      repo.categoryNames(),
+      sources.patrolSection(scope.path, start, end),
+      sources.categoryNames(),
       rollup.state(),
     ]);
     const c = index(cur);
@@ -51,7 +62,13 @@ export function createDashboardService({ db, clock, repo, rollup, catalogue }: {
       repo.userNames(c.keys('reporter')),
       repo.namesOf(trailIds),
     ]);
-    const figures = Object.fromEntries(REPORT_FIGURES.map((f) => [f, { value: c.all(f), previous: p.all(f), lastYear: y.all(f) }])) as DashboardView['figures'];
+    // the report figures as the catalogue computes them, for the period, the one before and the year before
+    const figureOf = async (f: ReportFigure) => {
+      const [value, previous, lastYear] = await Promise.all([[period, c], [prev, p], [ly, y]].map(([pd, ix]) =>
+        catalogue.compute(f, { scope, period: pd as Period, rollup: ix as RollupIndex })));
+      return [f, { value: value!, previous: previous!, lastYear: lastYear! }] as const;
+    };
+    const figures = Object.fromEntries(await Promise.all(REPORT_FIGURES.map(figureOf))) as DashboardView['figures'];
     const row = (ix: RollupIndex, dim: string, key: string) => ({
       received: ix.get(dim, key, 'received'), accepted: ix.get(dim, key, 'accepted'), disposed: ix.get(dim, key, 'disposed'), closed: ix.get(dim, key, 'closed'),
     });
@@ -64,7 +81,7 @@ export function createDashboardService({ db, clock, repo, rollup, catalogue }: {
     const trendIx = new Map<string, Map<string, number>>();
     for (const r of trendRows) trendIx.set(r.period, (trendIx.get(r.period) ?? new Map()).set(r.measure, r.n));
     const hist = (stage: string) => new Map(cur.filter((r) => r.dim === 'all' && r.measure === `${stage}_h`).map((r) => [Number(r.key), r.n] as const));
-    const num = (s: string) => Number(s);
+    const num = (s: string | number) => Number(s);
     return {
       period, previous: prev, lastYear: ly,
       jurisdiction: { id: scope.id, name: scope.name, level: scope.level },
@@ -106,7 +123,7 @@ export function createDashboardService({ db, clock, repo, rollup, catalogue }: {
         rules: patrol.rules.map((r) => ({ ruleId: r.rule_id, pattern: r.pattern, category: r.category, hits: num(r.hits), confirmed: num(r.confirmed),
           dismissed: num(r.dismissed), precision: rate(num(r.confirmed), num(r.confirmed) + num(r.dismissed)) })),
       },
-      extra: await catalogue.extra({ scope, period, rollup: c, patrol: patrol.totals }),
+      extra: await catalogue.extra({ scope, period, rollup: c }),
       freshAt: state?.refreshedAt?.toISOString() ?? null,
     };
   }

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { DashboardView } from '@tianlang/contracts';
 import { changePercent } from '@tianlang/core';
-import { CHANNEL_ZH, DIM_ZH, FIGURE_ZH, GRADE_ZH, LEVEL_ZH, STAGE_ZH, durationZh, pctZh, periodZh } from './labels';
+import { CHANNEL_ZH, DIM_ZH, GRADE_ZH, LEVEL_ZH, STAGE_ZH, durationZh, pctZh, periodZh } from './labels';
 
 type Table = { name: string; header: string[]; rows: (string | number | null)[][] };
 
 /** Every table of the dashboard, as the workbook writes them (also the order of the sheets). */
-export function dashboardTables(d: DashboardView): Record<string, Table> {
+/** `labelOf` names a figure by its code (the figure catalogue's label). */
+export function dashboardTables(d: DashboardView, labelOf: (code: string) => string = (c) => c): Record<string, Table> {
   const dimLabel = (dim: string, key: string, label: string) => (dim === 'channel' ? CHANNEL_ZH[key] ?? key : dim === 'level' ? LEVEL_ZH[key] ?? key : dim === 'grade' ? GRADE_ZH[key] ?? key : label);
   const breakdown = (dim: keyof DashboardView['breakdowns']): Table => ({
     name: DIM_ZH[dim]!, header: [DIM_ZH[dim]!, '收到', '受理', '处置完成', '办结'],
@@ -16,10 +17,10 @@ export function dashboardTables(d: DashboardView): Record<string, Table> {
     overview: {
       name: '总览', header: ['指标', '本期', '上期', '环比', '去年同期', '同比'],
       rows: [
-        ...Object.entries(d.figures).map(([f, v]) => [FIGURE_ZH[f] ?? f, v.value, v.previous, pctZh(changePercent(v.value, v.previous)), v.lastYear, pctZh(changePercent(v.value, v.lastYear))]),
+        ...Object.entries(d.figures).map(([f, v]) => [labelOf(f), v.value, v.previous, pctZh(changePercent(v.value, v.previous)), v.lastYear, pctZh(changePercent(v.value, v.lastYear))]),
         ...d.onTime.map((o) => [`${STAGE_ZH[o.stage]}按时率`, pctZh(o.rate), null, null, null, null]),
         ...d.durations.flatMap((x) => [[`${STAGE_ZH[x.stage]}用时中位数`, durationZh(x.median), null, null, null, null], [`${STAGE_ZH[x.stage]}用时第90百分位`, durationZh(x.p90), null, null, null, null]]),
-        ...d.extra.map((x) => [FIGURE_ZH[x.code] ?? x.code, x.value, null, null, null, null]),
+        ...d.extra.map((x) => [labelOf(x.code), x.value, null, null, null, null]),
       ],
     },
     trend: { name: '趋势', header: [d.trend.grain === 'day' ? '日期' : '月份', '收到', '受理', '处置完成', '办结'], rows: d.trend.points.map((p) => [p.key, p.received, p.accepted, p.disposed, p.closed]) },
@@ -36,10 +37,10 @@ export function dashboardTables(d: DashboardView): Record<string, Table> {
 }
 
 /** The dashboard (or one of its tables) as an xlsx workbook. */
-export async function dashboardXlsx(d: DashboardView, table?: string): Promise<Buffer> {
+export async function dashboardXlsx(d: DashboardView, table?: string, labelOf?: (code: string) => string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '天朗 Tianlang';
-  const tables = dashboardTables(d);
+  const tables = dashboardTables(d, labelOf);
   for (const [key, t] of Object.entries(tables)) {
     if (table && key !== table) continue;
     const ws = wb.addWorksheet(t.name);

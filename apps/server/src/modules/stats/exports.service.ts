@@ -8,20 +8,21 @@ import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { officeUnitOf } from '../units/units.service';
 import { dashboardXlsx } from './dashboard.xlsx';
-import { index, type DashboardService } from './dashboard.service';
+import type { DashboardService } from './dashboard.service';
 import { dsaStatements } from './dsa';
 import { FIGURE_COLUMN } from './facts.sql';
 import type { FigureCatalogue } from './figure-catalogue';
-import { FIGURE_DEFINITION_ZH, periodZh } from './labels';
-import { resolvePeriod, resolveScope, slicesOf, type Scope } from './period';
+import type { FiguresService } from './figures.service';
+import { periodZh } from './labels';
+import { resolvePeriod, resolveScope, type Scope } from './period';
 import type { StatsRepo } from './stats.repo';
 import { workReportDocx, type WorkReportFigure } from './work-report.docx';
 
 /** Report figures quoted in the work report besides the catalogue's. */
 const REPORT_FIGURES_QUOTED = ['received', 'disposed', 'closed'] as const;
 
-export function createExportsService({ db, clock, repo, dashboard, catalogue }: {
-  db: Db; clock: Clock; repo: StatsRepo; dashboard: DashboardService; catalogue: FigureCatalogue;
+export function createExportsService({ db, clock, repo, dashboard, catalogue, figures: catalogueFigures }: {
+  db: Db; clock: Clock; repo: StatsRepo; dashboard: DashboardService; catalogue: FigureCatalogue; figures: FiguresService;
 }) {
   /** The reports behind a figure, newest first. */
   async function items(user: AuthUser, q: StatsItemsQuery) {
@@ -39,18 +40,11 @@ export function createExportsService({ db, clock, repo, dashboard, catalogue }: 
 
   async function xlsx(user: AuthUser, q: StatsQuery & { table?: string }) {
     const d = await dashboard.dashboard(user, q);
-    return { buffer: await dashboardXlsx(d, q.table), filename: `统计-${d.jurisdiction.name}-${d.period.from}_${d.period.to}${q.table ? `-${q.table}` : ''}.xlsx` };
+    return { buffer: await dashboardXlsx(d, q.table, catalogue.labelOf), filename: `统计-${d.jurisdiction.name}-${d.period.from}_${d.period.to}${q.table ? `-${q.table}` : ''}.xlsx` };
   }
 
-  /** One figure for a scope and period: a report figure ('report.accepted') or a catalogue figure ('work.patrol_items'). */
-  async function figureValue(scope: Scope, period: Period, figure: string): Promise<number> {
-    const [kind, code] = figure.split('.') as [string, string];
-    const rows = index(await repo.sums(scope.id, slicesOf(period)));
-    if (kind === 'report') return rows.all(code);
-    const { start, end } = periodRange(period);
-    const patrol = catalogue.has(code) && code === 'patrol_items' ? (await repo.patrol(scope.path, start, end)).totals : { scanned: 0 };
-    return catalogue.compute(code, { scope, period, rollup: rows, patrol });
-  }
+  /** One figure for a scope and period, from the catalogue; saved queries name it 'report.accepted' or 'work.patrol_items'. */
+  const figureValue = (scope: Scope, period: Period, figure: string): Promise<number> => catalogueFigures.value(scope, period, figure.split('.')[1]!);
 
   /** 工作情况汇报 as docx; every figure is saved as a query that can be re-run. */
   async function workReport(user: AuthUser, q: StatsQuery & { title?: string }) {
@@ -66,8 +60,7 @@ export function createExportsService({ db, clock, repo, dashboard, catalogue }: 
         figure, params: { period: period.kind, from: period.from, to: period.to, jurisdictionId: scope.id }, value: value!, createdBy: user.id, createdAt: clock.now(),
       }).returning({ id: statsSavedQueries.id });
       const code = figure.split('.')[1]!;
-      const definition = catalogue.definitionOf(code) ?? FIGURE_DEFINITION_ZH[code] ?? '';
-      figures.push({ code, value: value!, previous: previous!, lastYear: lastYear!, queryId: saved!.id, definition });
+      figures.push({ code, label: catalogue.labelOf(code), value: value!, previous: previous!, lastYear: lastYear!, queryId: saved!.id, definition: catalogue.definitionOf(code) ?? '' });
     }
     // the office unit's own name (示范市委网信办); a jurisdiction without one reads "<jurisdiction>网信办"
     const office = (await officeUnitOf(db, scope.id))?.name ?? `${scope.name}网信办`;

@@ -1,10 +1,17 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdictions, lexiconRules, reportCategories, units, users } from '../../db/schema';
+import { jurisdictions, units, users } from '../../db/schema';
 import { subtreeOf } from '../auth/scope';
 
 export interface Slices { months: string[]; days: string[] }
 export interface RollupRow { dim: string; key: string; measure: string; n: number }
+/**
+ * Which reports' facts a drill-down lists: by a stage column (report figures), or by the transfers,
+ * orders or disposals the facts carry (`list`; a disposal's `kind`), with an optional breakdown key.
+ */
+export interface FactsQuery { column?: string; list?: 'transfers' | 'orders' | 'disposals'; kind?: string; dim?: string; key?: string }
+/** The drill-down of a report figure: its facts as list rows (see figure-catalogue.ts FigureItemsContext). */
+export type ReportFactsList = (q: FactsQuery, page: { limit: number; offset: number }) => Promise<{ items: { id: string; title: string; subtitle: string | null; at: string | null; link: string | null }[]; total: number }>;
 
 const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
 const arr = (xs: string[], type: 'date' | 'uuid' | 'text') => sql`${`{${xs.join(',')}}`}::${sql.raw(type)}[]`;
@@ -51,9 +58,6 @@ export function createStatsRepo({ db }: { db: Db }) {
     if (ids.length === 0) return new Map<string, string>();
     return new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name }).from(jurisdictions).where(inArray(jurisdictions.id, ids))).map((r) => [r.id, r.name]));
   }
-  async function categoryNames() {
-    return new Map((await db.select({ code: reportCategories.code, name: reportCategories.name }).from(reportCategories).orderBy(asc(reportCategories.sort))).map((r) => [r.code, r.name]));
-  }
   async function unitNames(ids: string[]) {
     if (ids.length === 0) return new Map<string, string>();
     return new Map((await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))).map((r) => [r.id, r.name]));
@@ -63,34 +67,20 @@ export function createStatsRepo({ db }: { db: Db }) {
     return new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((r) => [r.id, r.name]));
   }
 
-  /** Patrol figures are read directly: a district has hundreds of thousands of items a year, not millions. */
-  async function patrol(path: string, start: Date, end: Date) {
-    const scope = sql`i.unit_id in (select u.id from units u join jurisdictions j on j.id = u.jurisdiction_id where ${subtreeOf(sql`j.path`, path)})`;
-    const [totals] = rowsOf<{ scanned: string; hit_items: string; confirmed: string; dismissed: string }>(await db.execute(sql`
-      select count(*) as scanned, count(*) filter (where i.hit_count > 0) as hit_items,
-        count(*) filter (where i.status = 'confirmed') as confirmed, count(*) filter (where i.status = 'dismissed') as dismissed
-      from patrol_items i where ${scope} and i.fetched_at >= ${start} and i.fetched_at < ${end}`));
-    const rules = rowsOf<{ rule_id: string; pattern: string; category: string; hits: string; confirmed: string; dismissed: string }>(await db.execute(sql`
-      select h.rule_id::text, r.pattern, r.category, count(*) as hits, count(*) filter (where h.status = 'confirmed') as confirmed,
-        count(*) filter (where h.status = 'dismissed') as dismissed
-      from patrol_hits h join patrol_items i on i.id = h.item_id join ${lexiconRules} r on r.id = h.rule_id
-      where ${scope} and i.fetched_at >= ${start} and i.fetched_at < ${end}
-      group by 1, 2, 3 order by count(*) desc limit 20`));
-    return { totals: totals!, rules };
-  }
-
-  /** The reports behind a figure: facts whose stage time is in [start, end), in the subtree, with an optional breakdown key. */
   /**
    * The reports behind a number: one row per report for a report figure (its time in the figure's
-   * column); one row per transfer or order for the transfer-unit and order-platform tables (the time
-   * it was sent), so the list has as many rows as the number clicked.
+   * column); one row per transfer, order or disposal for the figures counted over those (`list`: the
+   * time it was sent or made, `kind` a disposal's kind), and for the transfer-unit and order-platform
+   * tables, so the list has as many rows as the number clicked.
    */
-  async function items(o: { column: string; path: string; start: Date; end: Date; dim?: string; key?: string; limit: number; offset: number }) {
-    const sub = o.dim === 'transfer_unit' ? { list: 'f.transfers', key: 'u' } : o.dim === 'order_platform' ? { list: 'f.orders', key: 'p' } : null;
+  async function items(o: FactsQuery & { path: string; start: Date; end: Date; limit: number; offset: number }) {
+    const list = o.list ?? (o.dim === 'transfer_unit' ? 'transfers' : o.dim === 'order_platform' ? 'orders' : undefined);
+    const sub = list ? { list: `f.${list}`, key: list === 'transfers' ? 'u' : list === 'orders' ? 'p' : 'k' } : null;
     const from = sub ? sql`stats_report_facts f cross join lateral jsonb_array_elements(${sql.raw(sub.list)}) x` : sql`stats_report_facts f`;
     const at = sub ? sql`(x->>'s')::timestamptz` : sql.raw(`f.${o.column}`);
     const filters = [subtreeOf(sql`f.jurisdiction_path`, o.path), sql`${at} >= ${o.start}`, sql`${at} < ${o.end}`];
-    if (sub && o.key !== undefined) filters.push(sql`x->>${sub.key} = ${o.key}`);
+    if (sub && o.kind !== undefined) filters.push(sql`x->>'k' = ${o.kind}`);
+    if (sub && o.dim && o.key !== undefined) filters.push(sql`x->>${sub.key} = ${o.key}`);
     else if (o.dim && o.key !== undefined) {
       const column = { category: sql`split_part(f.category_code, '.', 1)`, zone: sql`f.zone_code`, channel: sql`f.channel`, platform: sql`f.platform_name`,
         level: sql`f.jurisdiction_level`, grade: sql`f.entity_grade`, reporter: sql`f.reporter_user_id::text` }[o.dim];
@@ -109,6 +99,6 @@ export function createStatsRepo({ db }: { db: Db }) {
     return { rows: rowsOf<Record<string, unknown>>(page), total: Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0) };
   }
 
-  return { sums, trend, byJurisdiction, jurisdiction, children, namesOf, categoryNames, unitNames, userNames, patrol, items };
+  return { sums, trend, byJurisdiction, jurisdiction, children, namesOf, unitNames, userNames, items };
 }
 export type StatsRepo = ReturnType<typeof createStatsRepo>;

@@ -17,6 +17,10 @@ export const statsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
 
   mount(app, api.items, { config: { permission: policy.read } }, async (req) => st.exports.items(currentUser(req), req.query));
 
+  mount(app, api.figures, { config: { permission: policy.read } }, async () => ({ items: st.figures.list() }));
+
+  mount(app, api.figureItems, { config: { permission: policy.read } }, async (req) => st.figures.items(currentUser(req), req.params.code, req.query));
+
   mount(app, api.exportXlsx, { config: { permission: policy.read } }, async (req, reply) => {
     const { buffer, filename } = await st.exports.xlsx(currentUser(req), req.query);
     return reply.type(XLSX).header('content-disposition', attachment(filename)).send(buffer);

@@ -24,8 +24,9 @@ const share = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / t
  */
 export function createTransparencyService(deps: {
   db: Db; clock: Clock; repo: StatsRepo; rollup: RollupRepo; publicJurisdiction: () => Promise<{ id: string; path: string }>;
+  categoryNames: () => Promise<Map<string, string>>;
 }) {
-  const { db, clock, repo, rollup } = deps;
+  const { db, clock, repo, rollup, categoryNames } = deps;
 
   async function office() {
     const root = await deps.publicJurisdiction();
@@ -41,7 +42,7 @@ export function createTransparencyService(deps: {
       repo.sums(o.id, slicesOf(p), ['all', 'level', 'category']),
       repo.sums(o.id, slicesOf(previousPeriod(p)), ['all', 'category']),
       repo.sums(o.id, slicesOf(samePeriodLastYear(p)), ['all']),
-      repo.categoryNames(),
+      categoryNames(),
     ]);
     const c = index(cur);
     const pr = index(prev);

@@ -4,9 +4,9 @@ import {
 import type { DashboardView } from '@tianlang/contracts';
 import { changePercent } from '@tianlang/core';
 import { dashboardTables } from './dashboard.xlsx';
-import { FIGURE_ZH, STAGE_ZH, changeZh, durationZh, pctZh, periodZh } from './labels';
+import { STAGE_ZH, changeZh, durationZh, pctZh, periodZh } from './labels';
 
-export interface WorkReportFigure { code: string; value: number; previous: number; lastYear: number; queryId: string; definition: string }
+export interface WorkReportFigure { code: string; label: string; value: number; previous: number; lastYear: number; queryId: string; definition: string }
 
 const BODY = 30; // half-points: 15 pt, close to 三号 while keeping tables on the page
 const TABLE = 21; // 10.5 pt, 五号
@@ -91,7 +91,7 @@ export async function workReportDocx(o: { title: string; office: string; d: Dash
         heading('二、主要数据'),
         caption('表1  主要数据及同比、环比'),
         table(['指标', '本期', '上期', '环比', '去年同期', '同比'], [
-          ...figures.map((f) => [FIGURE_ZH[f.code] ?? f.code, f.value, f.previous, changeZh(changePercent(f.value, f.previous)), f.lastYear, changeZh(changePercent(f.value, f.lastYear))]),
+          ...figures.map((f) => [f.label, f.value, f.previous, changeZh(changePercent(f.value, f.previous)), f.lastYear, changeZh(changePercent(f.value, f.lastYear))]),
         ], [2.6, 1, 1, 1.7, 1.1, 1.7]),
         heading('三、举报类别与属地分布'),
         caption('表2  举报类别情况'),
@@ -110,7 +110,7 @@ export async function workReportDocx(o: { title: string; office: string; d: Dash
         heading('六、数据来源说明'),
         para('本报告所有数字均由系统按事件记录自动统计，每个数字对应一条已保存的查询，可凭查询编号复核（GET /api/stats/queries/{编号}）。', {}),
         caption('表7  数据口径及查询编号'),
-        table(['指标', '口径', '查询编号'], figures.map((f) => [FIGURE_ZH[f.code] ?? f.code, f.definition, f.queryId]), [2, 4, 3]),
+        table(['指标', '口径', '查询编号'], figures.map((f) => [f.label, f.definition, f.queryId]), [2, 4, 3]),
         new Paragraph({ spacing: { before: 600 }, children: [] }),
         para(`${o.office}`, { align: AlignmentType.RIGHT, indent: false }),
         para(o.generatedOn, { align: AlignmentType.RIGHT, indent: false }),

@@ -5,6 +5,7 @@ import { useMe } from '../../lib/session';
 import { workplaceLabel } from '../shell/HeaderBar';
 import { MyUnitCard } from './MyUnitCard';
 import { QuickLinks } from './QuickLinks';
+import { TodoCard } from './TodoCard';
 import { UnreadCard } from './UnreadCard';
 
 export function HomePage() {
@@ -25,6 +26,9 @@ export function HomePage() {
         </Typography.Text>
       </div>
       <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <TodoCard />
+        </Col>
         <Col xs={24} lg={12}>
           <MyUnitCard />
         </Col>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
 import { REPORT_QUEUES, type ReportFilter, type ReportQueue } from '@tianlang/contracts';
 import { useT } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,8 +20,12 @@ export function QueuePage() {
   const t = useT();
   const can = useCan();
   // Each role opens on the step it works on; handlers dispose of what the analysts have assessed.
+  // a link may name the tab (the workbench's to-dos: ?queue=reply)
+  const [params] = useSearchParams();
+  const asked = params.get('queue');
   const [queue, setQueue] = useState<ReportQueue>(() =>
-    can('reports.intake') ? 'new' : can('reports.assess') || can('reports.dispose') ? 'assessing' : 'all',
+    asked && (REPORT_QUEUES as readonly string[]).includes(asked) ? (asked as ReportQueue)
+      : can('reports.intake') ? 'new' : can('reports.assess') || can('reports.dispose') ? 'assessing' : 'all',
   );
   const [filter, setFilter] = useState<QueueFilter>({});
   const [page, setPage] = useState(1);

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Col, Flex, Row, Spin, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { useT, type MessageKey } from '../../i18n';
+import { isMessageKey, useT, type MessageKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
 import { useShowError } from '../../lib/use-show-error';
 import { CategoryBars, JurisdictionMap, TrendChart } from './Charts';
 import { DetailTabs } from './DetailTabs';
-import { FigureCards } from './FigureCards';
+import { FigureCards, FigureLabel } from './FigureCards';
+import { FigureDrawer } from './FigureDrawer';
 import { PeriodPicker } from './PeriodPicker';
 import { Timeliness } from './Timeliness';
-import { exportWorkReport, exportXlsx, useDashboard } from './stats.api';
+import { exportWorkReport, exportXlsx, useDashboard, useFigureCatalogue } from './stats.api';
 import { scopeQuery, useStatsScope } from './use-stats-scope';
 import './stats.css';
 
@@ -22,6 +23,9 @@ export function DashboardPage() {
   const [scope, setScope] = useStatsScope();
   const q = useDashboard(scope);
   const [busy, setBusy] = useState<string | null>(null);
+  const [figure, setFigure] = useState<string | null>(null);
+  const catalogue = useFigureCatalogue().data;
+  const figureLabel = (code: string) => (isMessageKey(`stWork.${code}`) ? t(`stWork.${code}` as MessageKey) : catalogue?.get(code)?.label ?? '');
   const d = q.data;
   const run = (key: string, fn: () => Promise<void>) => { setBusy(key); fn().catch(showError).finally(() => setBusy(null)); };
   const here = d ? { ...scope, jurisdictionId: d.jurisdiction.id } : scope;
@@ -63,12 +67,17 @@ export function DashboardPage() {
             {d.extra.length > 0 && (
               <Col span={24}>
                 <Card size="small" title={t('st.extra')}>
-                  <Flex gap={32} wrap>{d.extra.map((x) => <Statistic key={x.code} title={t(`stWork.${x.code}` as MessageKey)} value={x.value} />)}</Flex>
+                  <Flex gap={32} wrap>{d.extra.map((x) => (
+                    <a key={x.code} className="st-extra-value" onClick={() => setFigure(x.code)} data-testid={`stats-extra-${x.code}`}>
+                      <Statistic title={<FigureLabel code={x.code}>{figureLabel(x.code)}</FigureLabel>} value={x.value} />
+                    </a>
+                  ))}</Flex>
                 </Card>
               </Col>
             )}
           </Row>
           <div style={{ marginTop: 12 }}><DetailTabs d={d} scope={scope} /></div>
+          <FigureDrawer code={figure} label={figure ? figureLabel(figure) : ''} scope={here} onClose={() => setFigure(null)} />
         </Spin>
       )}
     </div>

@@ -7,6 +7,8 @@ import { call, downloadFile } from '../../lib/api';
 export type { DashboardView, ReportFigure, StatsDim, TransparencyMonthView };
 export type StatsItemList = RouteResult<typeof statsApi.items>;
 export type TransparencyPreview = RouteResult<typeof statsApi.transparencyPreview>;
+export type FigureCatalogueView = RouteResult<typeof statsApi.figures>;
+export type FigureItemList = RouteResult<typeof statsApi.figureItems>;
 /** What the dashboard shows: a period and a jurisdiction (the user's own when absent). */
 export type StatsScope = StatsQuery;
 export type PeriodKind = StatsScope['period'];
@@ -28,6 +30,26 @@ export function useStatsItems(query: ItemsQuery) {
   return useQuery({
     queryKey: [...statsKey, 'items', query],
     queryFn: () => call(statsApi.items, { query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every figure's label and definition (the tooltips); the catalogue changes only with a release. */
+export function useFigureCatalogue() {
+  return useQuery({
+    queryKey: [...statsKey, 'figures'],
+    queryFn: () => call(statsApi.figures, {}),
+    staleTime: Infinity,
+    select: (d) => new Map(d.items.map((f) => [f.code, f])),
+  });
+}
+
+/** The rows behind one figure of the catalogue, a page at a time. */
+export function useFigureItems(code: string | null, scope: StatsScope, page: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...statsKey, 'figure-items', code, scope, page],
+    queryFn: () => call(statsApi.figureItems, { params: { code: code! }, query: { ...q(scope), ...page } }),
+    enabled: !!code,
     placeholderData: keepPreviousData,
   });
 }
