@@ -20,6 +20,7 @@ import { createScanner } from './modules/patrol/scanner';
 import { createSourcesService } from './modules/patrol/sources.service';
 import { createTermsService } from './modules/patrol/terms.service';
 import { createFilesService } from './modules/files/files.service';
+import { createDocumentsService } from './modules/documents/documents.service';
 import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
@@ -60,7 +61,8 @@ export function createServices(deps: ServiceDeps) {
   const patrolReview = createReviewService({ db, clock });
   const files = createFilesService({ db, clock, config });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files });
-  const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
+  const documents = createDocumentsService({ db, clock, files, jurisdictions });
+  const stats = createStatsModule({ db, clock, documents, publicJurisdiction: () => reports.taxonomy.rootJurisdiction() });
   registerRegistryFigures(stats.catalogue, db);
   return {
     ...deps,
@@ -87,6 +89,7 @@ export function createServices(deps: ServiceDeps) {
       terms: createTermsService({ db, clock }),
     },
     files,
+    documents,
     reports,
     registry: createRegistryModule({ db, clock, secrets, deadlines, files, xlsx: xlsxReadOptions(config) }),
     stats,

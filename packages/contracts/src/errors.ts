@@ -79,6 +79,9 @@ export const ERROR_STATUS = {
   'stats.not_published': 404,
   'stats.already_published': 409,
   'stats.month_not_over': 422,
+  // documents rendered from versioned templates (the server's modules/documents)
+  'document.unknown_template': 404,
+  'document.invalid_data': 400,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const;

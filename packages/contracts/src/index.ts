@@ -10,3 +10,4 @@ export * from './reports';
 export * from './registry';
 export * from './stats';
 export * from './settings';
+export * from './documents';

@@ -7,3 +7,4 @@ export * from './schema/patrol';
 export * from './schema/reports';
 export * from './schema/registry';
 export * from './schema/stats';
+export * from './schema/documents';

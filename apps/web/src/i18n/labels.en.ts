@@ -74,6 +74,8 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'error.stats.not_published': 'This month is not published.',
   'error.stats.already_published': 'This month is already published; add a correction note to publish a new version.',
   'error.stats.month_not_over': 'The month is not over yet.',
+  'error.document.unknown_template': 'No such document template (or it cannot be filled in by hand).',
+  'error.document.invalid_data': 'The document data is incomplete or invalid.',
   'error.server.unavailable': 'The service is temporarily unavailable. Please try again later.',
   'error.server.internal': 'Internal server error. Please try again later.',
   'perm.admin.jurisdictions.manage': 'Manage jurisdictions',

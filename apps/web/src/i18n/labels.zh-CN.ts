@@ -74,6 +74,8 @@ const errors = {
   'error.stats.not_published': '该月数据尚未发布',
   'error.stats.already_published': '该月已发布，如需更新请填写更正说明',
   'error.stats.month_not_over': '该月尚未结束，结束后才能发布',
+  'error.document.unknown_template': '没有该文书模板，或该模板不能手工填写生成',
+  'error.document.invalid_data': '文书内容不完整或不符合要求',
   'error.server.unavailable': '服务暂时不可用，请稍后再试',
   'error.server.internal': '服务器内部错误，请稍后再试',
 } satisfies Record<`error.${ErrorCode}`, string>;

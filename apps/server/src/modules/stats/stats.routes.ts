@@ -40,8 +40,10 @@ export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
     config: { permission: policy.read },
     schema: { summary: '生成工作报告（Word）', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, body: WorkReportInputSchema, produces: [DOCX] },
   }, async (req, reply) => {
-    const { buffer, filename } = await st.exports.workReport(currentUser(req), req.body);
-    return reply.type(DOCX).header('content-disposition', attachment(filename)).send(buffer);
+    const { buffer, filename, document } = await st.exports.workReport(currentUser(req), req.body);
+    // the stored document (GET /api/documents/:id) and the hash its document.rendered event records
+    return reply.type(DOCX).header('content-disposition', attachment(filename))
+      .header('x-document-id', document.id).header('x-content-sha256', document.sha256).send(buffer);
   });
 
   app.get('/api/stats/queries/:id', {
