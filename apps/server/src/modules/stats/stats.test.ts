@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { REPORT_FIGURES, type DashboardView } from '@tianlang/contracts';
 import { bucketUpperMin, durationBucket, periodContaining, periodRange, type Period } from '@tianlang/core';
 import { buildTestApp, testDb, type TestApp } from '../../../test/harness';
 import { buildUnit, buildUser, buildWorld, type World } from '../../../test/factories';
 import { XLSX_LIMITS } from '../../lib/xlsx/limits';
 import { openZip } from '../../lib/xlsx/zip-reader';
+import { sha256Hex } from '../../lib/crypto';
 import { signIn, type Agent } from '../../../test/agent';
 import { distinctText, driveReport, rng, type Staff, type Step } from '../../../test/stats-factories';
 import { events, statsSavedQueries, statsTransparencyMonths } from '../../db/schema';
@@ -368,6 +369,15 @@ describe('exports', () => {
     const text = Buffer.concat(chunks).toString('utf8').replace(/<[^>]+>/g, '');
     expect(text).toContain(w.cityOffice.name);
     expect(text).not.toContain(`${w.city.name}网信办`);
+    // rendered through the documents module: stored, and its hash on the document.rendered event
+    const documentId = String(doc.headers['x-document-id']);
+    expect(doc.headers['x-content-sha256']).toBe(sha256Hex(doc.rawPayload));
+    const [rendered] = await t.s.db.select().from(events).where(and(eq(events.subjectType, 'document'), eq(events.subjectId, documentId)));
+    expect(rendered).toMatchObject({ action: 'document.rendered', payload: { template: 'work_report', version: 1, sha256: sha256Hex(doc.rawPayload), subject: { type: 'jurisdiction', id: w.city.id } } });
+    const stored = await cityAdmin.get(`/api/documents/${documentId}/file`);
+    expect(stored.rawPayload.equals(doc.rawPayload)).toBe(true);
+    expect((await cityAdmin.get(`/api/documents/${documentId}`)).json()).toMatchObject({ template: 'work_report', title: '工作情况汇报', filename: decodeURIComponent(String(doc.headers['content-disposition']).split("''")[1]!) });
+    expect((await adminA.get(`/api/documents/${documentId}`)).statusCode).toBe(404);
     const saved = await t.s.db.select().from(statsSavedQueries).orderBy(statsSavedQueries.createdAt);
     expect(saved.length - before).toBeGreaterThanOrEqual(6);
     const q = saved.find((s) => s.figure === 'work.reports_accepted' && (s.params as { jurisdictionId: string }).jurisdictionId === w.city.id)!;
