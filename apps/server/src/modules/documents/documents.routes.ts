@@ -3,11 +3,10 @@ import {
   DocumentListQuerySchema, DocumentListSchema, DocumentRenderInputSchema, DocumentSchema, DocumentTemplateListSchema, IdParamsSchema,
 } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
+import { attachment } from '../../lib/attachment';
 import type { Services } from '../../services';
 import { DOCX_MIME } from './documents.service';
 import { documentsPolicy as policy } from './documents.policy';
-
-const attachment = (name: string) => `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Documents 文书: templates staff fill in, rendering one, a subject's documents, the stored file. */
 export const documentsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
@@ -42,6 +41,6 @@ export const documentsRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
     schema: { summary: '下载文书文件（核对哈希后发出）', tags, params: IdParamsSchema, produces: [DOCX_MIME] },
   }, async (req, reply) => {
     const { document, bytes, mime } = await d.file(currentUser(req), req.params.id);
-    return reply.type(mime).header('content-disposition', attachment(document.filename)).header('x-content-sha256', document.sha256).send(bytes);
+    return reply.type(mime).header('content-disposition', attachment(document.filename, 'document.docx')).header('x-content-sha256', document.sha256).send(bytes);
   });
 };

@@ -6,12 +6,12 @@ import {
   TransparencyPreviewSchema, WorkReportInputSchema,
 } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
+import { attachment } from '../../lib/attachment';
+import { DOCX_MIME } from '../documents/documents.service';
 import type { Services } from '../../services';
 import { statsPolicy as policy } from './stats.policy';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The console side of statistics: dashboard, drill-down lists, exports, transparency approval. */
 export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
@@ -38,11 +38,11 @@ export const statsRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =
 
   app.post('/api/stats/work-report', {
     config: { permission: policy.read },
-    schema: { summary: '生成工作报告（Word）', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, body: WorkReportInputSchema, produces: [DOCX] },
+    schema: { summary: '生成工作报告（Word）', errors: ['stats.invalid_period', 'jurisdiction.out_of_scope'], tags, body: WorkReportInputSchema, produces: [DOCX_MIME] },
   }, async (req, reply) => {
     const { buffer, filename, document } = await st.exports.workReport(currentUser(req), req.body);
     // the stored document (GET /api/documents/:id) and the hash its document.rendered event records
-    return reply.type(DOCX).header('content-disposition', attachment(filename))
+    return reply.type(DOCX_MIME).header('content-disposition', attachment(filename))
       .header('x-document-id', document.id).header('x-content-sha256', document.sha256).send(buffer);
   });
 
