@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/harness';
 import { buildUser, buildWorld, uniq, type World } from '../../../test/factories';
 import { signIn, type Agent } from '../../../test/agent';
@@ -20,6 +20,7 @@ let handlerB: Agent;
 let handlerCity: Agent;
 let leader: Agent;
 let handlerAId: string;
+let ours: string[];
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -30,6 +31,7 @@ beforeAll(async () => {
     buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['handler'] }),
   ]);
   handlerAId = a.id;
+  ours = [a.id, b.id, c.id, w.users.leader.id];
   [handlerA, handlerB, handlerCity, leader] = await Promise.all([a.username, b.username, c.username, w.users.leader.username].map((u) => signIn(t.app, u))) as [Agent, Agent, Agent, Agent];
 });
 afterAll(() => t.close());
@@ -45,9 +47,10 @@ const documentText = async (docx: Buffer) => {
   for await (const c of (await openZip(docx, XLSX_LIMITS)).read('word/document.xml')) chunks.push(c);
   return Buffer.concat(chunks).toString('utf8').replace(/<[^>]+>/g, '');
 };
+/** What this file's users rendered (with PostgreSQL, other files write documents at the same time). */
 const written = async () => ({
-  documents: (await t.s.db.select({ n: count() }).from(documents))[0]!.n,
-  events: (await t.s.db.select({ n: count() }).from(events).where(eq(events.action, 'document.rendered')))[0]!.n,
+  documents: (await t.s.db.select({ n: count() }).from(documents).where(inArray(documents.createdBy, ours)))[0]!.n,
+  events: (await t.s.db.select({ n: count() }).from(events).where(and(eq(events.action, 'document.rendered'), inArray(events.actorId, ours))))[0]!.n,
 });
 const renderedEvent = async (id: string) => (await t.s.db.select().from(events).where(and(eq(events.subjectType, 'document'), eq(events.subjectId, id))))[0]!;
 

@@ -6,6 +6,7 @@ import { statsSavedQueries } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
+import type { DocumentsService } from '../documents/documents.service';
 import { officeUnitOf } from '../units/units.service';
 import { dashboardXlsx } from './dashboard.xlsx';
 import { index, type DashboardService } from './dashboard.service';
@@ -15,7 +16,6 @@ import type { FigureCatalogue } from './figure-catalogue';
 import { FIGURE_DEFINITION_ZH, periodZh } from './labels';
 import { resolvePeriod, resolveScope, slicesOf, type Scope } from './period';
 import type { StatsRepo } from './stats.repo';
-import type { DocumentsService } from '../documents/documents.service';
 import { workReportV1, type WorkReportFigure } from './work-report.docx';
 
 /** Report figures quoted in the work report besides the catalogue's. */
