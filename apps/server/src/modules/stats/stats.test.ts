@@ -7,6 +7,7 @@ import { buildUnit, buildUser, buildWorld, type World } from '../../../test/fact
 import { XLSX_LIMITS } from '../../lib/xlsx/limits';
 import { openZip } from '../../lib/xlsx/zip-reader';
 import { sha256Hex } from '../../lib/crypto';
+import { canRenderPdf, docxToPdfText, mustRenderPdf } from '../../../test/office';
 import { signIn, type Agent } from '../../../test/agent';
 import { distinctText, driveReport, rng, type Staff, type Step } from '../../../test/stats-factories';
 import { events, statsSavedQueries, statsTransparencyMonths } from '../../db/schema';
@@ -386,6 +387,16 @@ describe('exports', () => {
     expect(rerun.currentValue).toBe((await dash(cityAdmin, `period=quarter&from=2026-01-01&jurisdictionId=${w.city.id}`)).figures.accepted.value);
     expect((await adminA.get(`/api/stats/queries/${q.id}`)).statusCode).toBe(404);
   });
+
+  it.skipIf(!canRenderPdf && !mustRenderPdf)('renders the work report to a PDF (LibreOffice) with its headings, figures and office', async () => {
+    const doc = await cityAdmin.post('/api/stats/work-report', { period: 'quarter', from: '2026-01-01', jurisdictionId: w.city.id });
+    const { text } = docxToPdfText(doc.rawPayload);
+    const flat = text.replace(/\s+/g, '');
+    for (const heading of ['一、总体情况', '二、主要数据', '三、举报类别与属地分布', '四、办理时效', '五、移交协同与平台处置', '六、数据来源说明']) expect(flat).toContain(heading);
+    expect(flat).toContain('受理举报件次');
+    expect(flat).toContain(w.cityOffice.name);
+    expect(flat).toContain('—1—');
+  }, 180_000);
 
   it('exports disposal decisions as DSA statements of reasons', async () => {
     const res = await cityAdmin.get(`/api/stats/dsa-statements?from=2025-12-01&to=2026-04-30&jurisdictionId=${w.city.id}`);
