@@ -21,6 +21,7 @@ import { createSourcesService } from './modules/patrol/sources.service';
 import { createTermsService } from './modules/patrol/terms.service';
 import { createFilesService } from './modules/files/files.service';
 import { createAssignmentsService } from './modules/assignments/assignments.service';
+import { createDocumentsService } from './modules/documents/documents.service';
 import { createReportsModule } from './modules/reports/reports.module';
 import { createMailer } from './modules/reports/mailer';
 import { createRegistryModule } from './modules/registry/registry.module';
@@ -71,7 +72,8 @@ export function createServices(deps: ServiceDeps) {
   const assignments = createAssignmentsService({ db, clock, deadlines });
   const rectifications = createRectificationsService({ db, clock, deadlines });
   const reports = createReportsModule({ db, clock, config, secrets, deadlines, patrolReview, units, files, assignments });
-  const stats = createStatsModule({ db, clock, publicJurisdiction: () => reports.taxonomy.rootJurisdiction(),
+  const documents = createDocumentsService({ db, clock, files, jurisdictions });
+  const stats = createStatsModule({ db, clock, documents, publicJurisdiction: () => reports.taxonomy.rootJurisdiction(),
     sources: { categoryNames: () => reports.taxonomy.names(), patrolSection: createPatrolFigures(db) } });
   // every module registers its own figures (definition, value, the rows behind it)
   registerReportFigures(stats.catalogue);
@@ -109,6 +111,7 @@ export function createServices(deps: ServiceDeps) {
       terms: createTermsService({ db, clock }),
     },
     files,
+    documents,
     reports,
     rectifications,
     registry,

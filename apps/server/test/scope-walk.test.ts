@@ -23,6 +23,8 @@ type Place = 'A' | 'B' | 'C';
 /** ids, names and marker strings of each place's rows */
 const rows: Record<Place, Record<string, string>> = { A: {}, B: {}, C: {} };
 let walker: Agent;
+/** the jurisdiction each place's documents are about (the city's id is no row of C: the walker's own chain names it) */
+const subjectOf: Record<Place, string> = { A: '', B: '', C: '' };
 
 /** GET routes that show no jurisdiction's rows, and why. */
 const NOT_SCOPED: Record<string, string> = {
@@ -38,6 +40,7 @@ const NOT_SCOPED: Record<string, string> = {
   'GET /api/patrol/terms': 'term corrections are set at the root for the whole tree (root_only setting)',
   'GET /api/registry/template': 'the blank import workbook',
   'GET /api/stats/figures': 'the figure catalogue (code data: labels and definitions)',
+  'GET /api/documents/templates': 'the templates staff may fill in (code data)',
 };
 
 /** Rows of the city a route shows by design, and why. */
@@ -110,6 +113,14 @@ beforeAll(async () => {
     const key = await as.post('/api/api-keys', { unitId: office.id, name: uniq(`${p}密钥`), scopes: ['patrol.push'] });
     expect(key.statusCode).toBeLessThan(300);
     Object.assign(r, { apiKey: key.json().id, apiKeyName: key.json().name });
+    const addressee = uniq(`${p}被约谈单位`);
+    const doc = await as.post('/api/documents', { template: 'interview_notice', data: {
+      office: office.name, addressee, reason: '未落实信息内容审核管理制度', basis: '《互联网新闻信息服务单位约谈工作规定》', at: '2026-12-10T09:30',
+      place: '会议室', attendees: '主要负责人', contactName: '王明', contactPhone: '0571-88886666', date: '2026-12-06',
+    } });
+    expect(doc.statusCode, doc.body).toBe(201);
+    Object.assign(r, { document: doc.json().id, documentAddressee: addressee });
+    subjectOf[p] = j.id;
   }
   const { patrolItems } = await import('../src/db/schema');
   for (const p of ['A', 'B', 'C'] as const) rows[p].patrolItem = (await t.s.db.select().from(patrolItems).where(eq(patrolItems.sourceId, rows[p].source!)))[0]!.id;
@@ -175,19 +186,24 @@ function requests(r: { method: string; url: string }): WalkRequest[] | undefined
     'GET /api/registry/draws/:id': each('draw'),
     'GET /api/registry/imports/:id': each('import'),
     'GET /api/stats/queries/:id': each('savedQuery'),
+    'GET /api/documents': (['A', 'B', 'C'] as const).map((p) => ({ url: `${r.url}?subjectType=jurisdiction&subjectId=${subjectOf[p]}`, note: `subject ${p}` })),
+    'GET /api/documents/:id': each('document'),
+    'GET /api/documents/:id/file': each('document'),
   };
   return lists[key];
 }
 
-/** The text of a workbook download: its shared strings and every sheet (inline strings included). */
+/** The text of a workbook or document download: its shared strings and every sheet (inline strings included), or its body. */
 async function workbookText(buf: Buffer): Promise<string> {
   const zip = await openZip(buf, XLSX_LIMITS);
-  const parts = ['xl/sharedStrings.xml', ...Array.from({ length: 40 }, (_, i) => `xl/worksheets/sheet${i + 1}.xml`)].filter((n) => zip.has(n));
+  const parts = ['xl/sharedStrings.xml', ...Array.from({ length: 40 }, (_, i) => `xl/worksheets/sheet${i + 1}.xml`), 'word/document.xml'].filter((n) => zip.has(n));
   const chunks: Buffer[] = [];
   for (const name of parts) for await (const c of zip.read(name)) chunks.push(c);
   zip.close();
   return Buffer.concat(chunks).toString('utf8');
 }
+
+const OFFICE_FILE = /spreadsheetml|wordprocessingml/;
 
 /** The strings of B's and the city's rows that no answer to A may contain. */
 function foreign(): Map<string, string> {
@@ -208,8 +224,8 @@ describe('jurisdiction scope over every list and detail route (issue 12)', () =>
         const where = `${routeKey(res.route)} ${res.url} (${res.note ?? ''})`;
         if (res.status >= 500) leaks.push(`${where}: answered ${res.status}`);
         const body = typeof res.json === 'object' && res.json !== null ? [...stringsIn(res.json)].join('\n')
-          : res.status === 200 && res.contentType.includes('spreadsheetml') ? await workbookText(res.raw) : '';
-        if (res.status === 200 && res.json === null && !res.contentType.includes('spreadsheetml')) leaks.push(`${where}: a ${res.contentType} answer the walk cannot read`);
+          : res.status === 200 && OFFICE_FILE.test(res.contentType) ? await workbookText(res.raw) : '';
+        if (res.status === 200 && res.json === null && !OFFICE_FILE.test(res.contentType)) leaks.push(`${where}: a ${res.contentType} answer the walk cannot read`);
         const allowed = ABOVE[routeKey(res.route)]?.keys ?? [];
         for (const [s, name] of bad) if (body.includes(s) && !allowed.includes(name)) leaks.push(`${where}: shows ${name}`);
         // a sibling's or the city's row answers as an unknown id does; a filter naming B is refused as out of scope
@@ -235,5 +251,8 @@ describe('jurisdiction scope over every list and detail route (issue 12)', () =>
     const exported = results.find((x) => routeKey(x.route) === 'GET /api/registry/export' && x.note === 'A')!;
     expect(await workbookText(exported.raw)).toContain(rows.A.entityName!);
     expect(seen('GET /api/reports/batches/:id', rows.A.batch!)).toBe(true);
+    expect(seen('GET /api/documents', rows.A.document!)).toBe(true);
+    const file = results.find((x) => routeKey(x.route) === 'GET /api/documents/:id/file' && x.note === 'A')!;
+    expect(await workbookText(file.raw)).toContain(rows.A.documentAddressee!);
   });
 });

@@ -83,6 +83,9 @@ export const ERROR_STATUS = {
   'stats.month_not_over': 422,
   'stats.unknown_figure': 404,
   'todo.unknown_kind': 404,
+  // documents rendered from versioned templates (the server's modules/documents)
+  'document.unknown_template': 404,
+  'document.invalid_data': 400,
   'server.unavailable': 503,
   'server.internal': 500,
 } as const;

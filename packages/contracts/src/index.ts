@@ -14,3 +14,4 @@ export * from './settings';
 export * from './todos';
 export * from './route-table';
 export * from './routes';
+export * from './documents';

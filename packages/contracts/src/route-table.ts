@@ -23,6 +23,7 @@ export const API_TAGS = [
   { name: 'patrol 巡查', description: '巡查来源、内容推送与导入、词库、研判队列与术语检查。' },
   { name: 'registry 属地台账', description: '属地网站平台台账：主体、分级、检查与约谈记录、整改、导入导出、抽查。' },
   { name: 'stats 统计与报告', description: '统计看板、数据导出、工作报告与透明度月报发布。' },
+  { name: 'documents 文书', description: '按版本化模板生成的文书（Word）：生成、查询与下载；每份文书的文件哈希记入其生成事件，下载时核对。' },
   { name: 'jurisdictions 属地', description: '属地层级（市、区县、街镇）的维护。' },
   { name: 'units 单位', description: '机关、部门与平台单位。' },
   { name: 'users 用户', description: '用户账号、所属单位与角色。' },

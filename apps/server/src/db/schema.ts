@@ -9,3 +9,4 @@ export * from './schema/registry';
 export * from './schema/rectifications';
 export * from './schema/stats';
 export * from './schema/assignments';
+export * from './schema/documents';

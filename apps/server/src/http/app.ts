@@ -39,11 +39,12 @@ import { patrolRoutes } from '../modules/patrol/patrol.routes';
 import { registryRoutes } from '../modules/registry/registry.routes';
 import { registryRecordsRoutes } from '../modules/registry/records.routes';
 import { publicStatsRoutes, statsRoutes } from '../modules/stats/stats.routes';
+import { documentsRoutes } from '../modules/documents/documents.routes';
 
 export const API_ROUTES = [
   authRoutes, jurisdictionsRoutes, unitsRoutes, usersRoutes, rolesRoutes, calendarRoutes, auditRoutes, notificationsRoutes, todosRoutes, apiKeysRoutes, patrolRoutes,
   reportsRoutes, publicReportsRoutes, transfersRoutes, ordersRoutes, templatesRoutes, slaRoutes, registryRoutes, registryRecordsRoutes,
-  statsRoutes, publicStatsRoutes,
+  statsRoutes, publicStatsRoutes, documentsRoutes,
 ];
 
 export interface RouteEntry {

@@ -78,6 +78,8 @@ export const labelsEn: Record<keyof typeof labelsZhCN, string> = {
   'error.stats.month_not_over': 'The month is not over yet.',
   'error.stats.unknown_figure': 'There is no such figure.',
   'error.todo.unknown_kind': 'There is no such kind of to-do.',
+  'error.document.unknown_template': 'No such document template (or it cannot be filled in by hand).',
+  'error.document.invalid_data': 'The document data is incomplete or invalid.',
   'error.server.unavailable': 'The service is temporarily unavailable. Please try again later.',
   'error.server.internal': 'Internal server error. Please try again later.',
   'perm.admin.jurisdictions.manage': 'Manage jurisdictions',

@@ -78,6 +78,8 @@ const errors = {
   'error.stats.month_not_over': '该月尚未结束，结束后才能发布',
   'error.stats.unknown_figure': '没有这项统计数字',
   'error.todo.unknown_kind': '没有这类待办',
+  'error.document.unknown_template': '没有该文书模板，或该模板不能手工填写生成',
+  'error.document.invalid_data': '文书内容不完整或不符合要求',
   'error.server.unavailable': '服务暂时不可用，请稍后再试',
   'error.server.internal': '服务器内部错误，请稍后再试',
 } satisfies Record<`error.${ErrorCode}`, string>;

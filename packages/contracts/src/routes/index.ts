@@ -15,6 +15,7 @@ import { patrolApi } from './patrol';
 import { registryApi } from './registry';
 import { registryRecordsApi } from './registry-records';
 import { publicStatsApi, statsApi } from './stats';
+import { documentsApi } from './documents';
 import { todosApi } from './todos';
 import { unitsApi } from './units';
 import { usersApi } from './users';
@@ -22,13 +23,14 @@ import { usersApi } from './users';
 export { ordersApi, publicReportsApi, replyTemplatesApi, reportSlaApi, reportsApi, transfersApi };
 export { PARTNER_REPORTS_BODY_LIMIT } from './public-reports';
 export { apiKeysApi, auditApi, authApi, calendarApi, jurisdictionsApi, notificationsApi, rolesApi, unitsApi, usersApi };
-export { todosApi };
+export { documentsApi, todosApi };
 export { patrolApi, publicStatsApi, registryApi, registryRecordsApi, statsApi };
 
 /** Every table of the API, by module: test/openapi.test.ts checks the server mounts each entry exactly once. */
 export const API_ROUTE_TABLES = {
   units: unitsApi,
   todos: todosApi,
+  documents: documentsApi,
   reports: reportsApi, publicReports: publicReportsApi, transfers: transfersApi, orders: ordersApi,
   replyTemplates: replyTemplatesApi, reportSla: reportSlaApi,
   auth: authApi,

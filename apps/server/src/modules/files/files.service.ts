@@ -4,11 +4,13 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { FileStore } from './files.types';
 import { createLocalDiskStore } from './local-disk';
+import { createGeneratedFiles } from './generated';
 import { createUploads } from './uploads';
 
 export type { FileStore } from './files.types';
 export { EVIDENCE_CLAIM_WINDOW_MS, sanitizeFilename, type EvidenceUpload, type Uploads } from './uploads';
 export { isEvidenceMime } from './content-format';
+export type { GeneratedFile } from './generated';
 
 /**
  * The file store: today the local disk under EVIDENCE_DIR (default DATA_DIR/evidence). An
@@ -20,10 +22,14 @@ export function createFileStore({ config, clock }: { config: Config; clock: Cloc
 
 /**
  * The files module: uploads (content sniffed, metadata stripped, hashed, counted against the space of
- * unclaimed public uploads) over a file store. Reports and the registry use it through `services.files`;
- * it is wired once, in services.ts.
+ * unclaimed public uploads) and files the server generates (`keep`/`readKept`: rendered documents),
+ * over one file store. Reports, the registry and documents use it through `services.files`; it is
+ * wired once, in services.ts.
  */
 export function createFilesService({ db, clock, config, store = createFileStore({ config, clock }) }: { db: Db; clock: Clock; config: Config; store?: FileStore }) {
-  return createUploads({ db, clock, store, maxUnclaimedPublicBytes: config.EVIDENCE_UNCLAIMED_MAX_MB * 1024 * 1024 });
+  return {
+    ...createUploads({ db, clock, store, maxUnclaimedPublicBytes: config.EVIDENCE_UNCLAIMED_MAX_MB * 1024 * 1024 }),
+    ...createGeneratedFiles(store),
+  };
 }
 export type FilesService = ReturnType<typeof createFilesService>;

@@ -6,6 +6,7 @@ import { statsSavedQueries } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
+import type { DocumentsService } from '../documents/documents.service';
 import { officeUnitOf } from '../units/units.service';
 import { dashboardXlsx } from './dashboard.xlsx';
 import type { DashboardService } from './dashboard.service';
@@ -16,13 +17,13 @@ import type { FiguresService } from './figures.service';
 import { periodZh } from './labels';
 import { resolvePeriod, resolveScope, type Scope } from './period';
 import type { StatsRepo } from './stats.repo';
-import { workReportDocx, type WorkReportFigure } from './work-report.docx';
+import { workReportV1, type WorkReportFigure } from './work-report.docx';
 
 /** Report figures quoted in the work report besides the catalogue's. */
 const REPORT_FIGURES_QUOTED = ['received', 'disposed', 'closed'] as const;
 
-export function createExportsService({ db, clock, repo, dashboard, catalogue, figures: catalogueFigures }: {
-  db: Db; clock: Clock; repo: StatsRepo; dashboard: DashboardService; catalogue: FigureCatalogue; figures: FiguresService;
+export function createExportsService({ db, clock, repo, dashboard, catalogue, figures: catalogueFigures, documents }: {
+  db: Db; clock: Clock; repo: StatsRepo; dashboard: DashboardService; catalogue: FigureCatalogue; figures: FiguresService; documents: Pick<DocumentsService, 'render'>;
 }) {
   /** The reports behind a figure, newest first. */
   async function items(user: AuthUser, q: StatsItemsQuery) {
@@ -46,7 +47,10 @@ export function createExportsService({ db, clock, repo, dashboard, catalogue, fi
   /** One figure for a scope and period, from the catalogue; saved queries name it 'report.accepted' or 'work.patrol_items'. */
   const figureValue = (scope: Scope, period: Period, figure: string): Promise<number> => catalogueFigures.value(scope, period, figure.split('.')[1]!);
 
-  /** 工作情况汇报 as docx; every figure is saved as a query that can be re-run. */
+  /**
+   * 工作情况汇报 as docx, rendered and stored through the documents module (the document row and its
+   * document.rendered event carry the file's hash); every figure is saved as a query that can be re-run.
+   */
   async function workReport(user: AuthUser, q: StatsQuery & { title?: string }) {
     const period = resolvePeriod(q, clock.now());
     const scope = await resolveScope(db, user, q.jurisdictionId);
@@ -65,8 +69,11 @@ export function createExportsService({ db, clock, repo, dashboard, catalogue, fi
     // the office unit's own name (示范市委网信办); a jurisdiction without one reads "<jurisdiction>网信办"
     const office = (await officeUnitOf(db, scope.id))?.name ?? `${scope.name}网信办`;
     const title = q.title ?? `${office}${periodZh(period)}网络举报受理处置工作情况汇报`;
-    const buffer = await workReportDocx({ title, office, d, figures, generatedOn: `${officeDate(clock.now()).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}` });
-    return { buffer, filename: `${title}.docx` };
+    const { document, bytes } = await db.transaction((tx) => documents.render(tx, {
+      template: workReportV1.code, version: workReportV1.version, data: { title, office, d, figures, generatedOn: officeDate(clock.now()) },
+      subject: { type: 'jurisdiction', id: scope.id }, jurisdiction: scope, actor: user,
+    }));
+    return { buffer: bytes, filename: document.filename, document: { id: document.id, sha256: document.sha256 } };
   }
 
   /** Re-runs a saved query: the value quoted then and the value now. */

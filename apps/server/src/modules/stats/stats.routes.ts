@@ -2,12 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { publicStatsApi, statsApi as api } from '@tianlang/contracts';
 import { currentUser } from '../../http/auth-hook';
 import { mount } from '../../http/mount';
+import { attachment } from '../../lib/attachment';
+import { DOCX_MIME } from '../documents/documents.service';
 import type { Services } from '../../services';
 import { statsPolicy as policy } from './stats.policy';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The console side of statistics: dashboard, drill-down lists, exports, transparency approval. */
 export const statsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
@@ -27,8 +27,10 @@ export const statsRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   });
 
   mount(app, api.workReport, { config: { permission: policy.read } }, async (req, reply) => {
-    const { buffer, filename } = await st.exports.workReport(currentUser(req), req.body);
-    return reply.type(DOCX).header('content-disposition', attachment(filename)).send(buffer);
+    const { buffer, filename, document } = await st.exports.workReport(currentUser(req), req.body);
+    // the stored document (GET /api/documents/:id) and the hash its document.rendered event records
+    return reply.type(DOCX_MIME).header('content-disposition', attachment(filename))
+      .header('x-document-id', document.id).header('x-content-sha256', document.sha256).send(buffer);
   });
 
   mount(app, api.savedQuery, { config: { permission: policy.read } }, async (req) => st.exports.savedQuery(currentUser(req), req.params.id));

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { REPORT_FIGURES, type DashboardView } from '@tianlang/contracts';
 import { bucketUpperMin, durationBucket, periodContaining, periodRange, type Period } from '@tianlang/core';
 import { buildTestApp, testDb, type TestApp } from '../../../test/harness';
 import { buildUnit, buildUser, buildWorld, type World } from '../../../test/factories';
 import { XLSX_LIMITS } from '../../lib/xlsx/limits';
 import { openZip } from '../../lib/xlsx/zip-reader';
+import { sha256Hex } from '../../lib/crypto';
+import { canRenderPdf, docxToPdfText, mustRenderPdf } from '../../../test/office';
 import { signIn, type Agent } from '../../../test/agent';
 import { distinctText, driveReport, rng, type Staff, type Step } from '../../../test/stats-factories';
 import { events, statsSavedQueries, statsTransparencyMonths } from '../../db/schema';
@@ -368,6 +370,15 @@ describe('exports', () => {
     const text = Buffer.concat(chunks).toString('utf8').replace(/<[^>]+>/g, '');
     expect(text).toContain(w.cityOffice.name);
     expect(text).not.toContain(`${w.city.name}网信办`);
+    // rendered through the documents module: stored, and its hash on the document.rendered event
+    const documentId = String(doc.headers['x-document-id']);
+    expect(doc.headers['x-content-sha256']).toBe(sha256Hex(doc.rawPayload));
+    const [rendered] = await t.s.db.select().from(events).where(and(eq(events.subjectType, 'document'), eq(events.subjectId, documentId)));
+    expect(rendered).toMatchObject({ action: 'document.rendered', payload: { template: 'work_report', version: 1, sha256: sha256Hex(doc.rawPayload), subject: { type: 'jurisdiction', id: w.city.id } } });
+    const stored = await cityAdmin.get(`/api/documents/${documentId}/file`);
+    expect(stored.rawPayload.equals(doc.rawPayload)).toBe(true);
+    expect((await cityAdmin.get(`/api/documents/${documentId}`)).json()).toMatchObject({ template: 'work_report', title: '工作情况汇报', filename: decodeURIComponent(String(doc.headers['content-disposition']).split("''")[1]!) });
+    expect((await adminA.get(`/api/documents/${documentId}`)).statusCode).toBe(404);
     const saved = await t.s.db.select().from(statsSavedQueries).orderBy(statsSavedQueries.createdAt);
     expect(saved.length - before).toBeGreaterThanOrEqual(6);
     const q = saved.find((s) => s.figure === 'work.reports_accepted' && (s.params as { jurisdictionId: string }).jurisdictionId === w.city.id)!;
@@ -376,6 +387,16 @@ describe('exports', () => {
     expect(rerun.currentValue).toBe((await dash(cityAdmin, `period=quarter&from=2026-01-01&jurisdictionId=${w.city.id}`)).figures.accepted.value);
     expect((await adminA.get(`/api/stats/queries/${q.id}`)).statusCode).toBe(404);
   });
+
+  it.skipIf(!canRenderPdf && !mustRenderPdf)('renders the work report to a PDF (LibreOffice) with its headings, figures and office', async () => {
+    const doc = await cityAdmin.post('/api/stats/work-report', { period: 'quarter', from: '2026-01-01', jurisdictionId: w.city.id });
+    const { text } = docxToPdfText(doc.rawPayload);
+    const flat = text.replace(/\s+/g, '');
+    for (const heading of ['一、总体情况', '二、主要数据', '三、举报类别与属地分布', '四、办理时效', '五、移交协同与平台处置', '六、数据来源说明']) expect(flat).toContain(heading);
+    expect(flat).toContain('受理举报件次');
+    expect(flat).toContain(w.cityOffice.name);
+    expect(flat).toContain('—1—');
+  }, 180_000);
 
   it('exports disposal decisions as DSA statements of reasons', async () => {
     const res = await cityAdmin.get(`/api/stats/dsa-statements?from=2025-12-01&to=2026-04-30&jurisdictionId=${w.city.id}`);
