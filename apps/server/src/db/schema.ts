@@ -5,5 +5,6 @@
 export * from './schema/base';
 export * from './schema/patrol';
 export * from './schema/reports';
+export * from './schema/files';
 export * from './schema/registry';
 export * from './schema/stats';

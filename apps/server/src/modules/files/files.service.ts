@@ -11,11 +11,11 @@ export { EVIDENCE_CLAIM_WINDOW_MS, sanitizeFilename, type EvidenceUpload, type U
 export { isEvidenceMime } from './content-format';
 
 /**
- * The file store: today the local disk under EVIDENCE_DIR (default DATA_DIR/evidence). An
+ * The file store: today the local disk under FILES_DIR (default DATA_DIR/files). An
  * S3-compatible store is another `FileStore` (files.types.ts), chosen here by configuration.
  */
 export function createFileStore({ config, clock }: { config: Config; clock: Clock }): FileStore {
-  return createLocalDiskStore({ dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence'), clock });
+  return createLocalDiskStore({ dir: config.FILES_DIR ?? path.join(config.DATA_DIR, 'files'), clock });
 }
 
 /**
@@ -24,6 +24,6 @@ export function createFileStore({ config, clock }: { config: Config; clock: Cloc
  * it is wired once, in services.ts.
  */
 export function createFilesService({ db, clock, config, store = createFileStore({ config, clock }) }: { db: Db; clock: Clock; config: Config; store?: FileStore }) {
-  return createUploads({ db, clock, store, maxUnclaimedPublicBytes: config.EVIDENCE_UNCLAIMED_MAX_MB * 1024 * 1024 });
+  return createUploads({ db, clock, store, maxUnclaimedPublicBytes: config.FILES_UNCLAIMED_MAX_MB * 1024 * 1024 });
 }
 export type FilesService = ReturnType<typeof createFilesService>;

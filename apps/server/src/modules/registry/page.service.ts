@@ -3,7 +3,7 @@ import type { EntityPage } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
 import {
   events, jurisdictions, platformOrders, registryInspections, registryInterviews, registryPledges, registryRectifications,
-  registryTasks, reportDisposals, reports, users, type RegistryRectificationRow, type ReportEvidenceRow,
+  registryTasks, reportDisposals, reports, users, type RegistryRectificationRow, type FileUploadRow,
 } from '../../db/schema';
 import type { AuthUser } from '../auth/auth.types';
 import { ENTITY_SUBJECT, findEntity, userLevel } from './entity-store';
@@ -91,7 +91,7 @@ export function createPageService(deps: { db: Db; records: RecordsService }) {
 }
 export type PageService = ReturnType<typeof createPageService>;
 
-export const fileView = (f: ReportEvidenceRow) => ({ id: f.id, mime: f.mime, size: f.size, sha256: f.sha256, filename: f.filename });
+export const fileView = (f: FileUploadRow) => ({ id: f.id, mime: f.mime, size: f.size, sha256: f.sha256, filename: f.filename });
 export const rectView = (r: RegistryRectificationRow) => ({
   id: r.id, entityId: r.entityId, source: r.source, sourceId: r.sourceId, description: r.description, state: r.state, dueAt: iso(r.dueAt),
   deadlineStatus: r.deadlineStatus, followUp: r.followUp, followedUpAt: iso(r.followedUpAt), createdAt: r.createdAt.toISOString(),

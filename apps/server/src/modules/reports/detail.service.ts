@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { OrderView, Permission, ReportDetail, TransferView } from '@tianlang/contracts';
 import { actionsFrom, UPHELD_KINDS } from '@tianlang/core';
 import type { Db } from '../../db/client';
-import { deadlines, events, jurisdictions, reportDisposals, reports, users, type ReportEvidenceRow, type ReportRow } from '../../db/schema';
+import { deadlines, events, jurisdictions, reportDisposals, reports, users, type FileUploadRow, type ReportRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { ACTION_PERMISSION, reportsPolicy } from './reports.policy';
@@ -35,7 +35,7 @@ type ReporterRecord = NonNullable<ReportDetail['reporterRecord']>;
 export function createDetailService({ db, taxonomy, evidenceOf, subcases }: {
   db: Db; taxonomy: TaxonomyCache; subcases: Subcases;
   /** a report's evidence, from the files module, in upload order */
-  evidenceOf: (reportId: string) => Promise<ReportEvidenceRow[]>;
+  evidenceOf: (reportId: string) => Promise<FileUploadRow[]>;
 }) {
   async function reporterAccuracy(userId: string) {
     const [row] = await db.select({
