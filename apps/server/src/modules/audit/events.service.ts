@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { events, type EventRow } from '../../db/schema';
 import type { Queryable } from '../../db/client';
+import { insertSql } from '../../db/insert-sql';
 import { lockInTx, lockKeys } from '../../db/locks';
 import { auditKeys, CURRENT_HASH_VERSION, eventHashV2, type AuditKeys, type HashedFields } from './event-hash';
 
@@ -18,6 +19,12 @@ export interface EventInput {
   batchId?: string | null;
   at: Date;
 }
+
+/**
+ * One flat INSERT of event rows already chained and hashed (`firstEventRows`, `chainRows`), for a
+ * statement that writes them together with the subject's own rows (the intake's one-statement path).
+ */
+export const insertEventsSql = (rows: Record<string, unknown>[]) => insertSql(events, rows);
 
 /** The recorded fields of an event at a place in its chain. */
 const hashedFields = (input: EventInput, seq: number, prevHash: string | null): HashedFields => ({
