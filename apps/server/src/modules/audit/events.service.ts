@@ -70,6 +70,19 @@ export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Pr
   await tx.insert(events).values(firstEventRows(inputs));
 }
 
+/**
+ * appendFirstEvents for thousands of subjects at once (a registry import): one statement with the rows
+ * as a single JSON parameter (jsonb_to_recordset), which costs less to encode than a bound parameter per value.
+ */
+export async function appendFirstEventsAsJson(tx: Queryable, inputs: EventInput[]) {
+  const rows = firstEventRows(inputs).map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  await tx.execute(sql`insert into events (subject_type, subject_id, seq, action, actor_id, actor_role, unit_id, from_state, to_state, reason, payload, batch_id, created_at, prev_hash, hash, hash_version)
+    select x."subjectType", x."subjectId", x."seq", x."action", x."actorId", x."actorRole", x."unitId", x."fromState", x."toState", x."reason", x."payload", x."batchId",
+      x."createdAt", x."prevHash", x."hash", x."hashVersion"
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("subjectType" text, "subjectId" text, "seq" int, "action" text, "actorId" uuid, "actorRole" text,
+      "unitId" uuid, "fromState" text, "toState" text, "reason" text, "payload" jsonb, "batchId" uuid, "createdAt" timestamptz, "prevHash" text, "hash" text, "hashVersion" smallint)`);
+}
+
 /** Each input as the first event of its own subject's chain (seq 1, no previous hash), hashed. */
 export function firstEventRows(inputs: EventInput[]): HashedRow[] {
   const keys = auditKeys();

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { platformOrders, reportDisposals, reports } from '../../db/schema';
 
@@ -18,3 +18,6 @@ export async function casesOfEntity(q: Queryable, entityId: string) {
   ]);
   return { linked, disposals, orders };
 }
+
+/** A select of the ids of the reports naming an entity, for a statement of the caller's (it runs in the caller's transaction). */
+export const reportIdsOfEntity = (entityId: string): SQL => sql`select ${reports.id} from ${reports} where ${reports.entityRef} = ${entityId}`;
