@@ -36,7 +36,8 @@ export interface HoldersQuery {
 
 /**
  * "Active officers holding permission P in scope": the one way every module asks it (report assignees,
- * registry officers), so the users/roles join lives here. Runs on `q`, a transaction when the caller is in one.
+ * registry officers, the registry import), so the question is answered here once: the accounts and their units
+ * from this module, who is granted P from `roles/grants.service.ts`. Runs on `q`, a transaction when the caller is in one.
  */
 export async function holdersOf(q: Queryable, { permission, user, reach = 'subtree', ids, unitKind }: HoldersQuery) {
   if (ids && ids.length === 0) return [];
