@@ -52,8 +52,8 @@ const ConfigSchema = z.object({
    * challenges, address hashes). Required with DATABASE_URL; the embedded database keeps one in DATA_DIR.
    */
   SECRET_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64').optional(),
-  /** Where evidence files are stored, content-addressed; default DATA_DIR/evidence. */
-  EVIDENCE_DIR: z.string().optional(),
+  /** Where uploaded files (report evidence, registry attachments) are stored, content-addressed; default DATA_DIR/files. */
+  FILES_DIR: z.string().optional(),
   /** smtp://user:pass@host:port for replies to reporters; without it, mail stays queued in the outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('天朗举报中心 <noreply@tianlang.invalid>'),
@@ -73,7 +73,7 @@ const ConfigSchema = z.object({
    */
   PUBLIC_FREE_UPLOAD_MB_PER_HOUR: z.coerce.number().int().min(0).default(100),
   /** Total megabytes of public uploads not (yet) part of a report; past it uploads are refused (503) until some are claimed or expire. */
-  EVIDENCE_UNCLAIMED_MAX_MB: z.coerce.number().int().min(1).default(2048),
+  FILES_UNCLAIMED_MAX_MB: z.coerce.number().int().min(1).default(2048),
   /** Leading zero bits required of the proof of work (each bit doubles the work). */
   POW_DIFFICULTY: z.coerce.number().int().min(1).max(28).default(18),
   /**
@@ -124,7 +124,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // one key for every test process: the workers share a database, whose keyed event hashes they
     // all verify (test databases are dropped after the run)
     SECRET_KEY: TEST_SECRET_KEY,
-    EVIDENCE_DIR: path.join(tmpdir(), `tianlang-evidence-${process.pid}`),
+    FILES_DIR: path.join(tmpdir(), `tianlang-files-${process.pid}`),
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tianlang/contracts';
 import type { ZodType } from 'zod';
 import { listRoutes, type RouteEntry } from '../src/http/app';
-import { events, reportEvidence, reports } from '../src/db/schema';
+import { events, fileUploads, reports } from '../src/db/schema';
 import { buildTestApp, type TestApp } from './harness';
 import { buildUnit, buildUser, buildWorld, type World } from './factories';
 import { agentFor, signIn, type Agent } from './agent';
@@ -282,7 +282,7 @@ describe('oversize bodies of every content type, on every route', () => {
     'application/json', 'text/plain', 'application/octet-stream', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded',
     'image/png', 'video/mp4', ...api.flatMap((r) => r.consumes ?? []),
   ])];
-  const rows = async () => Promise.all([reports, events, reportEvidence].map(async (table) => (await t.s.db.select({ n: count() }).from(table))[0]!.n));
+  const rows = async () => Promise.all([reports, events, fileUploads].map(async (table) => (await t.s.db.select({ n: count() }).from(table))[0]!.n));
 
   it('answers 413 or 415 with a code before reading the body, signed in or not, writing nothing', async () => {
     const everyone = await buildUser(t.s.db, { unitId: w.cityOffice.id, roles: ['admin', 'intake', 'analyst', 'handler', 'leader', 'enforcement', 'legal_reviewer', 'volunteer', 'partner', 'platform_liaison'] });

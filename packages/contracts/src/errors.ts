@@ -51,7 +51,7 @@ export const ERROR_STATUS = {
   'report.evidence_invalid': 422,
   'report.evidence_too_large': 413,
   'report.evidence_unknown': 422,
-  /** public uploads not yet part of a report have filled their space (EVIDENCE_UNCLAIMED_MAX_MB) */
+  /** public uploads not yet part of a report have filled their space (FILES_UNCLAIMED_MAX_MB) */
   'report.evidence_storage_full': 503,
   'report.not_found': 404,
   'report.review_used': 409,

@@ -5,6 +5,7 @@
 export * from './schema/base';
 export * from './schema/patrol';
 export * from './schema/reports';
+export * from './schema/files';
 export * from './schema/registry';
 export * from './schema/rectifications';
 export * from './schema/stats';

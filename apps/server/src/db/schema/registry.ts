@@ -4,7 +4,7 @@ import { pgTable, pgEnum, uuid, text, date, jsonb, primaryKey, uniqueIndex, inde
 import { ENTITY_TYPES, ENTITY_GRADES, ENTITY_STATUSES, TASK_STATES, IMPORT_STATES, type EntityGrade, type FilingKind } from '@tianlang/contracts';
 import { ts, createdAt, updatedAt } from './columns';
 import { deadlineStatus, jurisdictions, users } from './base';
-import { reportEvidence } from './reports';
+import { fileUploads } from './files';
 
 // ── Registry 属地台账 ──────────────────────────────────────────────
 export const entityType = pgEnum('entity_type', ENTITY_TYPES);
@@ -62,14 +62,14 @@ export const registryEntities = pgTable('registry_entities', {
   index('registry_entities_name_idx').using('gin', t.nameNorm.op('gin_trgm_ops')),
 ]);
 
-/** 自律承诺书. Files live in the evidence store (report_evidence rows attached to `registry_pledge:<id>`). */
+/** 自律承诺书. Files live in the file store (file_uploads rows attached to `registry_pledge:<id>`). */
 export const registryPledges = pgTable('registry_pledges', {
   id: uuid('id').primaryKey().defaultRandom(),
   entityId: uuid('entity_id').notNull().references(() => registryEntities.id),
   signedOn: date('signed_on', { mode: 'string' }).notNull(),
   signer: text('signer'),
   note: text('note'),
-  fileId: uuid('file_id').references(() => reportEvidence.id),
+  fileId: uuid('file_id').references(() => fileUploads.id),
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('registry_pledges_entity_idx').on(t.entityId)]);
@@ -82,7 +82,7 @@ export const registryInspections = pgTable('registry_inspections', {
   officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
   findings: text('findings').notNull(),
   taskId: uuid('task_id'),
-  fileId: uuid('file_id').references(() => reportEvidence.id),
+  fileId: uuid('file_id').references(() => fileUploads.id),
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('registry_inspections_entity_idx').on(t.entityId)]);
@@ -95,7 +95,7 @@ export const registryInterviews = pgTable('registry_interviews', {
   grounds: text('grounds').notNull(),
   persons: jsonb('persons').$type<{ name: string; position?: string }[]>().notNull(),
   officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
-  recordFileId: uuid('record_file_id').references(() => reportEvidence.id),
+  recordFileId: uuid('record_file_id').references(() => fileUploads.id),
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('registry_interviews_entity_idx').on(t.entityId)]);

@@ -1,4 +1,4 @@
-/** Reports 举报受理处置: reports, evidence, disposals, transfers, orders, templates, SLA, views, batches, the proof-of-work store, the mail outbox. */
+/** Reports 举报受理处置: reports, disposals, transfers, orders, templates, SLA, views, batches, the proof-of-work store, the mail outbox. */
 import { sql } from 'drizzle-orm';
 import { pgTable, pgView, pgEnum, uuid, text, integer, bigint, boolean, jsonb, primaryKey, unique, uniqueIndex, index, check, type ExtraConfigColumn } from 'drizzle-orm/pg-core';
 import { REPORT_STATES, REPORT_CHANNELS, DISPOSAL_KINDS, TRANSFER_KINDS, TRANSFER_STATES, ORDER_STATES, ORDER_ANSWERS, RECHECK_RESULTS, REPORT_OUTCOMES, REJECT_REASONS, ORDER_MEASURES, BULK_ACTIONS } from '@tianlang/contracts';
@@ -122,31 +122,6 @@ export const reports = pgTable('reports', {
   // a patrol finding handled as a report (external id "patrol:<item id>"), at most once
   uniqueIndex('reports_patrol_item_uq').on(t.externalId).where(sql`${t.apiKeyId} is null and ${t.externalId} is not null`),
   check('reports_severity_ck', sql`${t.severity} is null or ${t.severity} between 1 and 5`),
-]);
-
-/** Evidence files, content-addressed on disk; uploaded before the report and attached by token. */
-export const reportEvidence = pgTable('report_evidence', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  reportId: uuid('report_id').references(() => reports.id),
-  uploadTokenHash: text('upload_token_hash').notNull(),
-  mime: text('mime').notNull(),
-  kind: text('kind', { enum: ['image', 'pdf', 'video'] }).notNull(),
-  size: integer('size').notNull(),
-  /** hash of the stored file (after metadata stripping) */
-  sha256: text('sha256').notNull(),
-  /** hash of the file as uploaded */
-  originalSha256: text('original_sha256').notNull(),
-  filename: text('filename'),
-  /** owner other than a report, e.g. "registry_pledge:<id>" (such files are never cleaned up as orphans) */
-  attachedTo: text('attached_to'),
-  /** keyed hash of the sender's address for public uploads (staff uploads: null); unclaimed public bytes are capped */
-  sourceHash: text('source_hash'),
-  createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex('report_evidence_token_uq').on(t.uploadTokenHash),
-  index('report_evidence_report_idx').on(t.reportId),
-  index('report_evidence_unclaimed_public_idx').on(t.createdAt).where(sql`${t.reportId} is null and ${t.attachedTo} is null and ${t.sourceHash} is not null`),
-  check('report_evidence_kind_ck', sql`${t.kind} in ('image', 'pdf', 'video')`),
 ]);
 
 export const reportDisposals = pgTable('report_disposals', {
@@ -311,7 +286,6 @@ export const mailOutbox = pgTable('mail_outbox', {
 }, (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt)]);
 
 export type ReportRow = typeof reports.$inferSelect;
-export type ReportEvidenceRow = typeof reportEvidence.$inferSelect;
 export type ReportDisposalRow = typeof reportDisposals.$inferSelect;
 export type ReportTransferRow = typeof reportTransfers.$inferSelect;
 export type PlatformOrderRow = typeof platformOrders.$inferSelect;

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { events, type EventRow } from '../../db/schema';
 import type { Queryable } from '../../db/client';
+import { insertSql } from '../../db/insert-sql';
 import { lockInTx, lockKeys } from '../../db/locks';
 import { auditKeys, CURRENT_HASH_VERSION, eventHashV2, type AuditKeys, type HashedFields } from './event-hash';
 
@@ -18,6 +19,12 @@ export interface EventInput {
   batchId?: string | null;
   at: Date;
 }
+
+/**
+ * One flat INSERT of event rows already chained and hashed (`firstEventRows`, `chainRows`), for a
+ * statement that writes them together with the subject's own rows (the intake's one-statement path).
+ */
+export const insertEventsSql = (rows: Record<string, unknown>[]) => insertSql(events, rows);
 
 /** The recorded fields of an event at a place in its chain. */
 const hashedFields = (input: EventInput, seq: number, prevHash: string | null): HashedFields => ({
@@ -61,6 +68,19 @@ export async function appendEventLocked(tx: Queryable, input: EventInput): Promi
 export async function appendFirstEvents(tx: Queryable, inputs: EventInput[]): Promise<void> {
   if (inputs.length === 0) return;
   await tx.insert(events).values(firstEventRows(inputs));
+}
+
+/**
+ * appendFirstEvents for thousands of subjects at once (a registry import): one statement with the rows
+ * as a single JSON parameter (jsonb_to_recordset), which costs less to encode than a bound parameter per value.
+ */
+export async function appendFirstEventsAsJson(tx: Queryable, inputs: EventInput[]) {
+  const rows = firstEventRows(inputs).map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  await tx.execute(sql`insert into events (subject_type, subject_id, seq, action, actor_id, actor_role, unit_id, from_state, to_state, reason, payload, batch_id, created_at, prev_hash, hash, hash_version)
+    select x."subjectType", x."subjectId", x."seq", x."action", x."actorId", x."actorRole", x."unitId", x."fromState", x."toState", x."reason", x."payload", x."batchId",
+      x."createdAt", x."prevHash", x."hash", x."hashVersion"
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("subjectType" text, "subjectId" text, "seq" int, "action" text, "actorId" uuid, "actorRole" text,
+      "unitId" uuid, "fromState" text, "toState" text, "reason" text, "payload" jsonb, "batchId" uuid, "createdAt" timestamptz, "prevHash" text, "hash" text, "hashVersion" smallint)`);
 }
 
 /** Each input as the first event of its own subject's chain (seq 1, no previous hash), hashed. */

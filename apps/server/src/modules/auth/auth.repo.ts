@@ -1,13 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Permission } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
-import { jurisdictions, rolePermissions, roles, sessions, units, userRoles, users } from '../../db/schema';
+import { jurisdictions, sessions, units, users } from '../../db/schema';
+import { grantsOf, rolesOf } from '../roles/grants.service';
+import { accountByUsername } from '../users/accounts.service';
 import type { AuthUser } from './auth.types';
 
 export function createAuthRepo(db: Queryable) {
   return {
-    findUserByUsername: async (username: string) =>
-      (await db.select().from(users).where(eq(users.username, username)).limit(1))[0],
+    findUserByUsername: (username: string) => accountByUsername(db, username),
 
     findSession: async (tokenHash: string) =>
       (await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1))[0],
@@ -22,13 +22,7 @@ export function createAuthRepo(db: Queryable) {
         .where(and(eq(users.id, userId), eq(users.active, true), eq(units.active, true)))
         .limit(1);
       if (!row) return undefined;
-      const grants = await db
-        .select({ code: roles.code, permission: rolePermissions.permission })
-        .from(userRoles)
-        .innerJoin(roles, eq(roles.id, userRoles.roleId))
-        .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
-        .where(eq(userRoles.userId, userId))
-        .orderBy(roles.code);
+      const grants = await grantsOf(db, userId);
       return {
         id: row.user.id,
         username: row.user.username,
@@ -37,16 +31,13 @@ export function createAuthRepo(db: Queryable) {
         unitKind: row.unitKind,
         jurisdictionId: row.jurisdictionId,
         scopePath: row.scopePath,
-        roles: [...new Set(grants.map((g) => g.code))],
-        permissions: new Set(grants.flatMap((g) => (g.permission ? [g.permission as Permission] : []))),
+        roles: grants.roles,
+        permissions: grants.permissions,
         mustChangePassword: row.user.mustChangePassword,
       };
     },
 
-    async rolesOf(userId: string) {
-      return db.select({ code: roles.code, name: roles.name }).from(userRoles)
-        .innerJoin(roles, eq(roles.id, userRoles.roleId)).where(eq(userRoles.userId, userId)).orderBy(roles.code);
-    },
+    rolesOf: (userId: string) => rolesOf(db, userId),
 
     async jurisdictionChain(path: string) {
       const ids = path.split('/').filter(Boolean);

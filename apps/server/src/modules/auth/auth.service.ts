@@ -2,12 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '@tianlang/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { sessions, users } from '../../db/schema';
+import { sessions } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { randomToken, sha256Hex } from '../../lib/crypto';
 import { AppError, assertThat } from '../../lib/errors';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords';
 import { appendEvent } from '../audit/events.service';
+import { accountById, recordSignIn, setLocale as saveLocale, setOwnPassword } from '../users/accounts.service';
 import { createAuthRepo } from './auth.repo';
 import type { LoginThrottle } from './login-throttle';
 import type { AuthContext, AuthUser } from './auth.types';
@@ -49,7 +50,7 @@ export function createAuthService({ db, config, clock, throttle, passwords = { v
     const csrfToken = randomToken();
     await db.transaction(async (tx) => {
       await throttle.succeed(attempt, tx);
-      await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+      await recordSignIn(tx, user.id, now);
       await tx.insert(sessions).values({
         tokenHash: sha256Hex(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now,
         expiresAt: new Date(now.getTime() + absoluteMs), ip: client.ip ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null,
@@ -101,7 +102,7 @@ export function createAuthService({ db, config, clock, throttle, passwords = { v
   }
 
   async function changePassword(user: AuthUser, currentTokenHash: string, current: string, next: string) {
-    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    const row = await accountById(db, user.id);
     assertThat(row && (await passwords.verify(row.passwordHash, current)), 'auth.password_mismatch');
     assertStrongPassword(next, user.username);
     // an initial or reset password is known to whoever set it: it must really change
@@ -109,7 +110,7 @@ export function createAuthService({ db, config, clock, throttle, passwords = { v
     const passwordHash = await hashPassword(next);
     const now = clock.now();
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, updatedAt: now }).where(eq(users.id, user.id));
+      await setOwnPassword(tx, user.id, passwordHash, now);
       // Other sessions end: whoever knew the old password is signed out.
       await tx.delete(sessions).where(sql`${sessions.userId} = ${user.id} and ${sessions.tokenHash} <> ${currentTokenHash}`);
       await appendEvent(tx, {
@@ -119,7 +120,7 @@ export function createAuthService({ db, config, clock, throttle, passwords = { v
   }
 
   async function setLocale(user: AuthUser, locale: Locale) {
-    await db.update(users).set({ locale, updatedAt: clock.now() }).where(eq(users.id, user.id));
+    await saveLocale(db, user.id, locale, clock.now());
   }
 
   return { login, authenticate, logout, logoutEverywhere, changePassword, setLocale, repo };

@@ -1,7 +1,8 @@
-import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { DeadlineStatus, DeadlineUnit } from '@tianlang/contracts';
 import { evaluateDeadline, type DeadlineHistoryEntry } from '@tianlang/core';
 import type { Db, Queryable } from '../../db/client';
+import { insertSql } from '../../db/insert-sql';
 import { deadlines, type DeadlineRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { notFound } from '../../lib/errors';
@@ -36,6 +37,22 @@ const toHistory = (row: DeadlineRow): DeadlineHistoryEntry[] =>
  * and retries it next time, instead of waiting on (and deadlocking with) a user's transaction.
  */
 export class DeferSweep extends Error {}
+
+/** One flat INSERT of planned clocks (`plan(…).values`), for a statement that writes them with their subject's rows. */
+export const insertDeadlinesSql = (rows: Record<string, unknown>[]) => insertSql(deadlines, rows);
+
+/** The clocks of some subjects of a type (of one kind, if given), oldest first. */
+export async function clocksOf(q: Queryable, subjectType: string, subjectIds: string[], kind?: string): Promise<DeadlineRow[]> {
+  if (subjectIds.length === 0) return [];
+  return q.select().from(deadlines).where(and(eq(deadlines.subjectType, subjectType), inArray(deadlines.subjectId, subjectIds),
+    kind ? eq(deadlines.kind, kind) : undefined)).orderBy(asc(deadlines.startedAt));
+}
+
+/** Locks a subject's clocks of a kind for the transaction (callers keep their lock order: the sweep takes the clock first). */
+export async function lockClocks(tx: Queryable, subjectType: string, subjectId: string, kind: string): Promise<void> {
+  await tx.select({ id: deadlines.id }).from(deadlines)
+    .where(and(eq(deadlines.subjectType, subjectType), eq(deadlines.subjectId, subjectId), eq(deadlines.kind, kind))).for('update');
+}
 
 /** Deadlines live in one table so one sweep can watch them all, whatever module started them. */
 export function createDeadlinesService({ db, clock, calendar }: { db: Db; clock: Clock; calendar: CalendarService }) {

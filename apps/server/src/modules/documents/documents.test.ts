@@ -162,7 +162,7 @@ describe('documents', () => {
 
   it('refuses to hand out a stored file that no longer matches its hash', async () => {
     const doc = (await handlerA.post('/api/documents', { template: 'interview_notice', data: notice() })).json();
-    const file = path.join(t.s.config.EVIDENCE_DIR!, doc.sha256.slice(0, 2), doc.sha256);
+    const file = path.join(t.s.config.FILES_DIR!, doc.sha256.slice(0, 2), doc.sha256);
     const bytes = await readFile(file);
     await writeFile(file, Buffer.concat([bytes, Buffer.from('x')]));
     try {

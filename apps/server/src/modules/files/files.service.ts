@@ -13,11 +13,11 @@ export { isEvidenceMime } from './content-format';
 export type { GeneratedFile } from './generated';
 
 /**
- * The file store: today the local disk under EVIDENCE_DIR (default DATA_DIR/evidence). An
+ * The file store: today the local disk under FILES_DIR (default DATA_DIR/files). An
  * S3-compatible store is another `FileStore` (files.types.ts), chosen here by configuration.
  */
 export function createFileStore({ config, clock }: { config: Config; clock: Clock }): FileStore {
-  return createLocalDiskStore({ dir: config.EVIDENCE_DIR ?? path.join(config.DATA_DIR, 'evidence'), clock });
+  return createLocalDiskStore({ dir: config.FILES_DIR ?? path.join(config.DATA_DIR, 'files'), clock });
 }
 
 /**
@@ -28,7 +28,7 @@ export function createFileStore({ config, clock }: { config: Config; clock: Cloc
  */
 export function createFilesService({ db, clock, config, store = createFileStore({ config, clock }) }: { db: Db; clock: Clock; config: Config; store?: FileStore }) {
   return {
-    ...createUploads({ db, clock, store, maxUnclaimedPublicBytes: config.EVIDENCE_UNCLAIMED_MAX_MB * 1024 * 1024 }),
+    ...createUploads({ db, clock, store, maxUnclaimedPublicBytes: config.FILES_UNCLAIMED_MAX_MB * 1024 * 1024 }),
     ...createGeneratedFiles(store),
   };
 }

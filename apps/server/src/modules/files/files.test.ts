@@ -11,7 +11,7 @@ import { buildJurisdiction, uniq } from '../../../test/factories';
 import {
   ICC_PAYLOAD, JPEG_BASELINE, JPEG_PROGRESSIVE, PDF, SECRET_PLACE, jpegWithMetadata, mp4WithLocation, pngWithMetadata, webpWithMetadata,
 } from '../../../test/evidence-fixtures';
-import { reportEvidence, reports } from '../../db/schema';
+import { fileUploads, reports } from '../../db/schema';
 import { sha256Hex } from '../../lib/crypto';
 import { createUploads, sanitizeFilename, type Uploads } from './uploads';
 import { createLocalDiskStore } from './local-disk';
@@ -46,7 +46,7 @@ async function newReport(): Promise<string> {
   return row!.id;
 }
 /** The row of one upload (by its token: the same bytes may be uploaded by other tests sharing the database). */
-const rowOf = async (upload: { token: string }) => t.s.db.select().from(reportEvidence).where(eq(reportEvidence.uploadTokenHash, sha256Hex(upload.token)));
+const rowOf = async (upload: { token: string }) => t.s.db.select().from(fileUploads).where(eq(fileUploads.uploadTokenHash, sha256Hex(upload.token)));
 const place = [Buffer.from(SECRET_PLACE), Buffer.from(SECRET_PLACE, 'latin1'), Buffer.from('39.9042'), Buffer.from('北京')];
 const fileCount = () => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).length > 3).length : 0);
 
@@ -139,11 +139,11 @@ describe('upload', () => {
     ['a truncated MP4', mp4WithLocation().subarray(0, 100), 'video/mp4', 'report.evidence_invalid', { reason: 'mp4 truncated' }],
   ];
   it.each(rejected)('refuses %s and writes nothing', async (_name, buf, mime, code, details) => {
-    const [before] = await t.s.db.select({ n: count() }).from(reportEvidence);
+    const [before] = await t.s.db.select({ n: count() }).from(fileUploads);
     const files = fileCount();
     const err = await store.save(buf, mime).catch((e: unknown) => e);
     expect(err).toMatchObject({ code, ...(details ? { details: expect.objectContaining(details) } : {}) });
-    expect((await t.s.db.select({ n: count() }).from(reportEvidence))[0]!.n).toBe(before!.n);
+    expect((await t.s.db.select({ n: count() }).from(fileUploads))[0]!.n).toBe(before!.n);
     expect(fileCount()).toBe(files);
   });
 });
@@ -156,7 +156,7 @@ describe('claim', () => {
     const tryClaim = (tokens: string[], id = reportId) => t.s.db.transaction((tx) => store.claim(tx, tokens, id));
     await expect(tryClaim([a.token, b.token, unknown])).rejects.toMatchObject({ code: 'report.evidence_unknown' });
     const hashes = [a.token, b.token].map(sha256Hex);
-    const attached = () => t.s.db.select().from(reportEvidence).where(inArray(reportEvidence.uploadTokenHash, hashes));
+    const attached = () => t.s.db.select().from(fileUploads).where(inArray(fileUploads.uploadTokenHash, hashes));
     expect((await attached()).map((r) => r.reportId)).toEqual([null, null]);
 
     const rows = await tryClaim([a.token, b.token, a.token]);
@@ -168,7 +168,7 @@ describe('claim', () => {
     const c = await store.save(PDF, 'application/pdf');
     const other = await newReport();
     await expect(tryClaim([c.token, a.token], other)).rejects.toMatchObject({ code: 'report.evidence_unknown' });
-    expect((await t.s.db.select().from(reportEvidence).where(eq(reportEvidence.uploadTokenHash, sha256Hex(c.token))))[0]!.reportId).toBeNull();
+    expect((await t.s.db.select().from(fileUploads).where(eq(fileUploads.uploadTokenHash, sha256Hex(c.token))))[0]!.reportId).toBeNull();
   });
 
   it('refuses an upload older than a day', async () => {
@@ -202,8 +202,8 @@ describe('read and cleanup', () => {
     const result = await store.cleanupOrphans(t.clock.now()); // clamped: never inside the claim window
     t.clock.advance(-25 * HOUR);
     expect(result.rows).toBeGreaterThanOrEqual(2);
-    const left = await t.s.db.select().from(reportEvidence)
-      .where(inArray(reportEvidence.uploadTokenHash, [kept, shared, lonely, fresh].map((u) => sha256Hex(u.token))));
+    const left = await t.s.db.select().from(fileUploads)
+      .where(inArray(fileUploads.uploadTokenHash, [kept, shared, lonely, fresh].map((u) => sha256Hex(u.token))));
     expect(left.map((r) => r.sha256).sort()).toEqual([kept.sha256, fresh.sha256].sort());
     expect(existsSync(disk.fileOf(kept.sha256))).toBe(true);
     expect(existsSync(disk.fileOf(fresh.sha256))).toBe(true);

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-o
 import { EVIDENCE_TYPES, type EvidenceMime } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import { lockInTx, lockKeys } from '../../db/locks';
-import { reportEvidence, type ReportEvidenceRow } from '../../db/schema';
+import { fileUploads, type FileUploadRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { randomToken, sha256Hex } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
@@ -19,7 +19,7 @@ export interface EvidenceUpload { token: string; mime: EvidenceMime; size: numbe
 
 /**
  * Uploaded files (report evidence, registry attachments): their bytes in the file store, their rows in
- * `report_evidence` (the upload ledger; the table keeps its first name). Rows are written at upload with
+ * `file_uploads` (the upload ledger). Rows are written at upload with
  * no owner; a report's transaction claims them by the upload token (whose hash alone is stored), a
  * registry record claims one for itself (`attached_to`).
  */
@@ -30,8 +30,8 @@ export function createUploads({ db, clock, store, maxUnclaimedPublicBytes = Numb
 }) {
   /** Bytes held by public uploads no report (or other owner) has claimed yet, expired ones included until cleanup. */
   async function unclaimedPublicBytes(q: Queryable = db): Promise<number> {
-    const [row] = await q.select({ n: sql<string>`coalesce(sum(${reportEvidence.size}), 0)` }).from(reportEvidence)
-      .where(and(isNull(reportEvidence.reportId), isNull(reportEvidence.attachedTo), isNotNull(reportEvidence.sourceHash)));
+    const [row] = await q.select({ n: sql<string>`coalesce(sum(${fileUploads.size}), 0)` }).from(fileUploads)
+      .where(and(isNull(fileUploads.reportId), isNull(fileUploads.attachedTo), isNotNull(fileUploads.sourceHash)));
     return Number(row!.n);
   }
 
@@ -58,18 +58,18 @@ export function createUploads({ db, clock, store, maxUnclaimedPublicBytes = Numb
     };
     if (!opts.sourceHash) {
       await store.put(sha256, bytes);
-      await db.insert(reportEvidence).values(row);
+      await db.insert(fileUploads).values(row);
       return { token, mime, size: bytes.length, sha256, stripped };
     }
     const [inserted] = await db.transaction(async (tx) => {
       await lockInTx(tx, lockKeys.unclaimedPublicEvidence);
       await assertRoom(bytes.length, tx);
-      return tx.insert(reportEvidence).values(row).returning({ id: reportEvidence.id });
+      return tx.insert(fileUploads).values(row).returning({ id: fileUploads.id });
     });
     try {
       await store.put(sha256, bytes);
     } catch (err) {
-      await db.delete(reportEvidence).where(inArray(reportEvidence.id, [inserted!.id]));
+      await db.delete(fileUploads).where(inArray(fileUploads.id, [inserted!.id]));
       throw err;
     }
     return { token, mime, size: bytes.length, sha256, stripped };
@@ -80,12 +80,12 @@ export function createUploads({ db, clock, store, maxUnclaimedPublicBytes = Numb
    * used token throws, so the caller's transaction rolls back with nothing attached. Two reports
    * racing for one token: the row lock makes the second UPDATE miss it, and that report fails.
    */
-  async function claim(tx: Queryable, tokens: string[], reportId: string): Promise<ReportEvidenceRow[]> {
+  async function claim(tx: Queryable, tokens: string[], reportId: string): Promise<FileUploadRow[]> {
     const hashes = [...new Set(tokens)].map((t) => sha256Hex(t));
     if (hashes.length === 0) return [];
     const since = new Date(clock.now().getTime() - EVIDENCE_CLAIM_WINDOW_MS);
-    const rows = await tx.update(reportEvidence).set({ reportId })
-      .where(and(inArray(reportEvidence.uploadTokenHash, hashes), isNull(reportEvidence.reportId), gt(reportEvidence.createdAt, since)))
+    const rows = await tx.update(fileUploads).set({ reportId })
+      .where(and(inArray(fileUploads.uploadTokenHash, hashes), isNull(fileUploads.reportId), gt(fileUploads.createdAt, since)))
       .returning();
     if (rows.length !== hashes.length) {
       throw new AppError('report.evidence_unknown', 'an evidence upload is unknown, expired or already used', {
@@ -99,28 +99,28 @@ export function createUploads({ db, clock, store, maxUnclaimedPublicBytes = Numb
    * Claims one upload for a record other than a report (a registry pledge, inspection, interview), in
    * the caller's transaction: null when the token is unknown, expired or already used.
    */
-  async function claimFor(tx: Queryable, token: string, owner: string): Promise<ReportEvidenceRow | null> {
+  async function claimFor(tx: Queryable, token: string, owner: string): Promise<FileUploadRow | null> {
     const since = new Date(clock.now().getTime() - EVIDENCE_CLAIM_WINDOW_MS);
-    const [row] = await tx.update(reportEvidence).set({ attachedTo: owner })
-      .where(and(eq(reportEvidence.uploadTokenHash, sha256Hex(token)), isNull(reportEvidence.reportId), isNull(reportEvidence.attachedTo), gt(reportEvidence.createdAt, since)))
+    const [row] = await tx.update(fileUploads).set({ attachedTo: owner })
+      .where(and(eq(fileUploads.uploadTokenHash, sha256Hex(token)), isNull(fileUploads.reportId), isNull(fileUploads.attachedTo), gt(fileUploads.createdAt, since)))
       .returning();
     return row ?? null;
   }
 
   /** The stored file, checked against its recorded hash (evidence must be what was received). */
-  const read = (row: Pick<ReportEvidenceRow, 'sha256'>): Promise<Buffer> => store.read(row.sha256);
+  const read = (row: Pick<FileUploadRow, 'sha256'>): Promise<Buffer> => store.read(row.sha256);
 
   /** For large files (video): a stream, unchecked. */
-  const stream = (row: Pick<ReportEvidenceRow, 'sha256'>): Readable => store.stream(row.sha256);
+  const stream = (row: Pick<FileUploadRow, 'sha256'>): Readable => store.stream(row.sha256);
 
   /** Upload rows: one by id (optionally only a given report's), several by id, a report's in upload order. */
   const rows = {
     async byId(id: string, reportId?: string) {
-      const [row] = await db.select().from(reportEvidence).where(and(eq(reportEvidence.id, id), reportId ? eq(reportEvidence.reportId, reportId) : undefined));
+      const [row] = await db.select().from(fileUploads).where(and(eq(fileUploads.id, id), reportId ? eq(fileUploads.reportId, reportId) : undefined));
       return row ?? null;
     },
-    byIds: (ids: string[]) => (ids.length ? db.select().from(reportEvidence).where(inArray(reportEvidence.id, ids)) : Promise.resolve([])),
-    ofReport: (reportId: string) => db.select().from(reportEvidence).where(eq(reportEvidence.reportId, reportId)).orderBy(asc(reportEvidence.createdAt)),
+    byIds: (ids: string[]) => (ids.length ? db.select().from(fileUploads).where(inArray(fileUploads.id, ids)) : Promise.resolve([])),
+    ofReport: (reportId: string) => db.select().from(fileUploads).where(eq(fileUploads.reportId, reportId)).orderBy(asc(fileUploads.createdAt)),
   };
 
   /**
@@ -133,13 +133,13 @@ export function createUploads({ db, clock, store, maxUnclaimedPublicBytes = Numb
     let rows = 0;
     let files = 0;
     for (;;) {
-      const batch = db.select({ id: reportEvidence.id }).from(reportEvidence)
-        .where(and(isNull(reportEvidence.reportId), isNull(reportEvidence.attachedTo), lt(reportEvidence.createdAt, cutoff))).limit(CLEANUP_BATCH);
-      const deleted = await db.delete(reportEvidence).where(inArray(reportEvidence.id, batch)).returning({ sha256: reportEvidence.sha256 });
+      const batch = db.select({ id: fileUploads.id }).from(fileUploads)
+        .where(and(isNull(fileUploads.reportId), isNull(fileUploads.attachedTo), lt(fileUploads.createdAt, cutoff))).limit(CLEANUP_BATCH);
+      const deleted = await db.delete(fileUploads).where(inArray(fileUploads.id, batch)).returning({ sha256: fileUploads.sha256 });
       rows += deleted.length;
       const shas = [...new Set(deleted.map((r) => r.sha256))];
       if (shas.length) {
-        const used = await db.selectDistinct({ sha256: reportEvidence.sha256 }).from(reportEvidence).where(inArray(reportEvidence.sha256, shas));
+        const used = await db.selectDistinct({ sha256: fileUploads.sha256 }).from(fileUploads).where(inArray(fileUploads.sha256, shas));
         const keep = new Set(used.map((r) => r.sha256));
         for (const sha of shas.filter((s) => !keep.has(s))) if (await store.removeIfOlder(sha, cutoff)) files++;
       }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { EntityInput, EntityUpdate, EntityGrade, EntityStatus } from '@tianlang/contracts';
 import { checkGradeChange, checkStatusChange, RegistryRuleError } from '@tianlang/core';
 import type { Db, Queryable } from '../../db/client';
-import { registryEntities, reports, type GradeHistoryEntry, type RegistryEntityRow } from '../../db/schema';
+import { registryEntities, type GradeHistoryEntry, type RegistryEntityRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { Secrets } from '../../lib/secrets';
@@ -12,6 +12,7 @@ import { entityEvent, findEntity, scopedJurisdiction, userLevel } from './entity
 import { identifiersOrThrow, norm, sealContact, searchColumns } from './entity-values';
 import { findDuplicates, visibleDuplicates } from './registry.repo';
 import { assertOfficer } from './officers';
+import { reportIdsOfEntity } from '../reports/entity-cases.service';
 
 const ruleError = (err: unknown) => {
   if (err instanceof RegistryRuleError) {
@@ -114,7 +115,7 @@ export function createEntitiesService(deps: { db: Db; clock: Clock; secrets: Sec
       const [updated] = await tx.update(registryEntities).set({ grade: to, gradeReason: reason, gradeHistory: history, updatedAt: at }).where(eq(registryEntities.id, id)).returning();
       await entityEvent(tx, row, user, 'registry.entity_graded', at, { reason, payload: { from: row.grade, to } });
       // the statistics break reports down by their entity's current grade: re-read those reports' facts
-      await tx.execute(sql`insert into stats_dirty (report_id) select r.id from ${reports} r where r.entity_ref = ${id} on conflict do nothing`);
+      await tx.execute(sql`insert into stats_dirty (report_id) ${reportIdsOfEntity(id)} on conflict do nothing`);
       return updated!;
     });
   }

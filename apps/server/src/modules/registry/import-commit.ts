@@ -3,7 +3,7 @@ import type { EntityGrade } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, registryEntities, type GradeHistoryEntry, type RegistryEntityRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { firstEventRows, type EventInput } from '../audit/events.service';
+import { appendFirstEventsAsJson } from '../audit/events.service';
 import { sql } from 'drizzle-orm';
 import { primaryRole, type AuthUser } from '../auth/auth.types';
 import { ENTITY_SUBJECT, entityEvent } from './entity-store';
@@ -49,7 +49,7 @@ export async function applyPlan(tx: Queryable, user: AuthUser, plan: PlannedRow[
       };
     });
     await insertEntities(tx, rows);
-    await insertFirstEvents(tx, rows.map((r) => ({
+    await appendFirstEventsAsJson(tx, rows.map((r) => ({
       subjectType: ENTITY_SUBJECT, subjectId: r.id, action: 'registry.entity_created', actorId: user.id, actorRole: primaryRole(user), unitId: user.unitId,
       toState: r.status, payload: { name: r.name, type: r.type, grade: r.grade, jurisdictionId: r.jurisdictionId, icpNo: r.icpNo, canonicalUrl: r.canonicalUrl, accountId: r.accountId, importId: batchId },
       batchId, at,
@@ -101,14 +101,4 @@ async function insertEntities(tx: Queryable, rows: Record<string, unknown>[]) {
       "accountId" text, "platformName" text, "operatorName" text, "contactEnc" text, "contactMasked" text, "jurisdictionId" uuid, "jurisdictionPath" text,
       "grade" text, "gradeReason" text, "gradeHistory" jsonb, "tags" jsonb, "officerId" uuid, "status" text, "note" text, "searchText" text, "createdBy" uuid,
       "createdAt" timestamptz, "updatedAt" timestamptz)`);
-}
-
-/** The first event of each new entity's chain (seq 1, no previous hash), as appendFirstEvents writes them. */
-async function insertFirstEvents(tx: Queryable, inputs: EventInput[]) {
-  const rows = firstEventRows(inputs).map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
-  await tx.execute(sql`insert into events (subject_type, subject_id, seq, action, actor_id, actor_role, unit_id, from_state, to_state, reason, payload, batch_id, created_at, prev_hash, hash, hash_version)
-    select x."subjectType", x."subjectId", x."seq", x."action", x."actorId", x."actorRole", x."unitId", x."fromState", x."toState", x."reason", x."payload", x."batchId",
-      x."createdAt", x."prevHash", x."hash", x."hashVersion"
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("subjectType" text, "subjectId" text, "seq" int, "action" text, "actorId" uuid, "actorRole" text,
-      "unitId" uuid, "fromState" text, "toState" text, "reason" text, "payload" jsonb, "batchId" uuid, "createdAt" timestamptz, "prevHash" text, "hash" text, "hashVersion" smallint)`);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { ImportProblem, ImportView } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
-import { jurisdictions, registryEntities, registryImports, rolePermissions, userRoles, units, users, type RegistryEntityRow, type RegistryImportRow } from '../../db/schema';
+import { jurisdictions, registryEntities, registryImports, type RegistryEntityRow, type RegistryImportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { sha256Hex } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
@@ -19,6 +19,7 @@ import { checkRow, type CheckedRow, type RowContext } from './import-rows';
 import { readRegistrySheet } from './import-xlsx';
 import { applyPlan, type PlannedRow } from './import-commit';
 import { scopeFilter, inScope } from '../auth/scope';
+import { holdersOf } from '../users/users.service';
 
 export const IMPORT_SUBJECT = 'registry_import';
 const MAX_ROW_PROBLEMS = 1000;
@@ -192,10 +193,7 @@ async function rowContext(q: Queryable, user: AuthUser): Promise<RowContext> {
     .where(and(scopeFilter(user, jurisdictions.path), eq(jurisdictions.active, true)));
   const byName = new Map<string, string[]>();
   for (const j of js) byName.set(norm(j.name), [...(byName.get(norm(j.name)) ?? []), j.id]);
-  const officers = await q.selectDistinct({ id: users.id, username: users.username }).from(users)
-    .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
-    .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-    .where(and(eq(users.active, true), eq(rolePermissions.permission, 'registry.read'), scopeFilter(user, jurisdictions.path)));
+  const officers = await holdersOf(q, { permission: 'registry.read', user });
   return {
     jurisdictionByCode: new Map(js.map((j) => [j.code, j.id])), jurisdictionByName: byName, defaultJurisdictionId: user.jurisdictionId,
     officerByUsername: new Map(officers.map((o) => [o.username.toLowerCase(), o.id])),

@@ -1,10 +1,12 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { EntityPage } from '@tianlang/contracts';
 import type { Db } from '../../db/client';
 import {
-  events, jurisdictions, platformOrders, registryInspections, registryInterviews, registryPledges,
-  registryTasks, reportDisposals, reports, users, type ReportEvidenceRow,
+  jurisdictions, registryInspections, registryInterviews, registryPledges,
+  registryTasks, users, type FileUploadRow,
 } from '../../db/schema';
+import { eventsOf } from '../audit/history.service';
+import { casesOfEntity } from '../reports/entity-cases.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { RectificationsService } from '../rectifications/rectifications.service';
 import { ENTITY_SUBJECT, findEntity, userLevel } from './entity-store';
@@ -35,21 +37,15 @@ export function createPageService(deps: { db: Db; records: RecordsService; recti
 
   async function page(user: AuthUser, id: string, now: Date): Promise<EntityPage> {
     const entity = await view(user, id);
-    const [pledges, inspections, interviews, rects, tasks, linked] = await Promise.all([
+    const [pledges, inspections, interviews, rects, tasks, cases] = await Promise.all([
       db.select().from(registryPledges).where(eq(registryPledges.entityId, id)).orderBy(desc(registryPledges.signedOn)),
       db.select().from(registryInspections).where(eq(registryInspections.entityId, id)).orderBy(desc(registryInspections.inspectedOn)),
       db.select().from(registryInterviews).where(eq(registryInterviews.entityId, id)).orderBy(desc(registryInterviews.heldOn)),
       rectifications.forEntity(db, id),
       db.select().from(registryTasks).where(eq(registryTasks.entityId, id)).orderBy(desc(registryTasks.createdAt)),
-      db.select({ id: reports.id, trackingNo: reports.trackingNo, state: reports.state, categoryCode: reports.categoryCode, submittedAt: reports.submittedAt })
-        .from(reports).where(eq(reports.entityRef, id)).orderBy(desc(reports.submittedAt)).limit(500),
+      casesOfEntity(db, id),
     ]);
-    const reportIds = linked.map((r) => r.id);
-    const [disposals, orders] = await Promise.all([
-      db.select({ id: reportDisposals.id, reportId: reportDisposals.reportId, kind: reportDisposals.kind, createdAt: reportDisposals.createdAt }).from(reportDisposals)
-        .where(or(eq(reportDisposals.entityRef, id), reportIds.length ? inArray(reportDisposals.reportId, reportIds) : sql`false`)),
-      reportIds.length ? db.select().from(platformOrders).where(inArray(platformOrders.reportId, reportIds)) : Promise.resolve([]),
-    ]);
+    const { linked, disposals, orders } = cases;
     const fileIds = [...pledges.map((p) => p.fileId), ...inspections.map((i) => i.fileId), ...interviews.map((i) => i.recordFileId)].filter((x): x is string => !!x);
     const files = new Map((await records.filesById(fileIds)).map((f) => [f.id, f]));
     const people = await names([...pledges.map((p) => p.createdBy), ...inspections.flatMap((i) => [i.createdBy, ...i.officerIds]),
@@ -78,9 +74,9 @@ export function createPageService(deps: { db: Db; records: RecordsService; recti
   async function timeline(id: string, linked: { id: string; trackingNo: string }[], orders: { id: string; orderNo: string }[], rectIds: string[], taskIds: string[]) {
     const subjects: [string, string[]][] = [[ENTITY_SUBJECT, [id]], ['report', linked.map((r) => r.id)], ['order', orders.map((o) => o.id)],
       [RECTIFICATION_SUBJECT, rectIds], ['registry_task', taskIds]];
-    const conds = subjects.filter(([, ids]) => ids.length).map(([t, ids]) => and(eq(events.subjectType, t), inArray(events.subjectId, ids)));
-    const rows = await db.select({ e: events, actorName: users.displayName }).from(events).leftJoin(users, eq(users.id, events.actorId))
-      .where(or(...conds)).orderBy(desc(events.createdAt), desc(events.id)).limit(TIMELINE_MAX);
+    const found = await eventsOf(db, subjects.map(([type, ids]) => ({ type, ids })), { newestFirst: true, limit: TIMELINE_MAX });
+    const actors = await names(found.map((e) => e.actorId));
+    const rows = found.map((e) => ({ e, actorName: e.actorId ? actors.get(e.actorId) ?? null : null }));
     const refs = new Map<string, string>([...linked.map((r) => [r.id, r.trackingNo] as const), ...orders.map((o) => [o.id, o.orderNo] as const)]);
     const source = (t: string) => (t === ENTITY_SUBJECT ? 'entity' : t === RECTIFICATION_SUBJECT ? 'rectification' : t === 'registry_task' ? 'task' : t) as 'entity' | 'report' | 'order' | 'rectification' | 'task';
     return rows.map(({ e, actorName }) => ({
@@ -93,4 +89,4 @@ export function createPageService(deps: { db: Db; records: RecordsService; recti
 }
 export type PageService = ReturnType<typeof createPageService>;
 
-export const fileView = (f: ReportEvidenceRow) => ({ id: f.id, mime: f.mime, size: f.size, sha256: f.sha256, filename: f.filename });
+export const fileView = (f: FileUploadRow) => ({ id: f.id, mime: f.mime, size: f.size, sha256: f.sha256, filename: f.filename });

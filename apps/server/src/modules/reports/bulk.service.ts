@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { BulkInput, ReportState } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
-import { events, jurisdictions, reportBatches, reports, units, users, type ReportRow } from '../../db/schema';
+import { jurisdictions, reportBatches, reports, units, users, type ReportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
@@ -10,6 +10,7 @@ import type { HandlingService } from './handling.service';
 import { lockReport } from './report-store';
 import { reportFilterWhere } from './queue.service';
 import { scopeFilter } from '../auth/scope';
+import { eventsOfBatch } from '../audit/history.service';
 
 const MAX = 500;
 type ReplyInTx = (tx: Queryable, user: AuthUser, row: ReportRow, input: { templateId: string; values: Record<string, string> }, o: { at: Date; batchId: string | null }) => Promise<ReportRow>;
@@ -81,10 +82,11 @@ export function createBulkService({ db, clock, handling, replyInTx }: { db: Db; 
       .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
       .where(and(eq(reportBatches.id, id), scopeFilter(user, jurisdictions.path)));
     if (!b) throw new AppError('resource.not_found', 'batch not found');
-    const rows = await db.select({ e: events, trackingNo: reports.trackingNo }).from(events)
-      .innerJoin(reports, eq(sql`${reports.id}::text`, events.subjectId))
-      .where(and(eq(events.batchId, id), eq(events.subjectType, 'report'), scopeFilter(user, reports.jurisdictionPath)))
-      .orderBy(asc(events.id));
+    const written = await eventsOfBatch(db, id, 'report');
+    const visible = written.length === 0 ? [] : await db.select({ id: reports.id, trackingNo: reports.trackingNo }).from(reports)
+      .where(and(inArray(reports.id, [...new Set(written.map((e) => e.subjectId))]), scopeFilter(user, reports.jurisdictionPath)));
+    const trackingNos = new Map(visible.map((r) => [r.id, r.trackingNo]));
+    const rows = written.filter((e) => trackingNos.has(e.subjectId)).map((e) => ({ e, trackingNo: trackingNos.get(e.subjectId)! }));
     return {
       id: b.b.id, action: b.b.action, actorName: b.actorName, createdAt: b.b.createdAt.toISOString(), applied: b.b.applied, skipped: b.b.skipped,
       params: b.b.params, items: rows.map((r) => ({ reportId: r.e.subjectId, trackingNo: r.trackingNo, fromState: r.e.fromState, toState: r.e.toState, action: r.e.action })),

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { OrderView, Permission, ReportDetail, TransferView } from '@tianlang/contracts';
 import { actionsFrom, UPHELD_KINDS } from '@tianlang/core';
 import type { Db } from '../../db/client';
-import { deadlines, events, jurisdictions, reportDisposals, reports, users, type ReportEvidenceRow, type ReportRow } from '../../db/schema';
+import { jurisdictions, reportDisposals, reports, users, type FileUploadRow, type ReportRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { ACTION_PERMISSION, reportsPolicy } from './reports.policy';
@@ -10,6 +10,8 @@ import { reportDetailView } from './reports.views';
 import { entityRefOf, entityRefViews } from '../registry';
 import type { TaxonomyCache } from './taxonomy';
 import { scopeFilter } from '../auth/scope';
+import { eventsOf } from '../audit/history.service';
+import { clocksOf } from '../deadlines/deadlines.service';
 
 export interface Subcases {
   transfersOf(reportId: string): Promise<TransferView[]>;
@@ -35,7 +37,7 @@ type ReporterRecord = NonNullable<ReportDetail['reporterRecord']>;
 export function createDetailService({ db, taxonomy, evidenceOf, subcases }: {
   db: Db; taxonomy: TaxonomyCache; subcases: Subcases;
   /** a report's evidence, from the files module, in upload order */
-  evidenceOf: (reportId: string) => Promise<ReportEvidenceRow[]>;
+  evidenceOf: (reportId: string) => Promise<FileUploadRow[]>;
 }) {
   async function reporterAccuracy(userId: string) {
     const [row] = await db.select({
@@ -84,13 +86,11 @@ export function createDetailService({ db, taxonomy, evidenceOf, subcases }: {
     const [evidence, disposals, clocks, members, timelineRows, transfers, orders, primary] = await Promise.all([
       evidenceOf(r.id),
       db.select().from(reportDisposals).where(eq(reportDisposals.reportId, r.id)).orderBy(asc(reportDisposals.createdAt)),
-      db.select().from(deadlines).where(and(eq(deadlines.subjectType, 'report'), eq(deadlines.subjectId, r.id))).orderBy(asc(deadlines.startedAt)),
+      clocksOf(db, 'report', [r.id]),
       db.select({ id: reports.id, trackingNo: reports.trackingNo, submittedAt: reports.submittedAt, channel: reports.channel }).from(reports)
         .where(eq(reports.mergedIntoId, r.id)).orderBy(asc(reports.submittedAt)).limit(200),
-      db.select().from(events).where(or(...subjects.map((s) => and(eq(events.subjectType, s.type), eq(events.subjectId, s.id),
-        // a sub-case's own steps are mirrored on the report; only its clock events are not
-        s.type === 'report' ? undefined : like(events.action, 'deadline.%')))))
-        .orderBy(asc(events.createdAt), asc(events.id)).limit(500),
+      // a sub-case's own steps are mirrored on the report; only its clock events are not
+      eventsOf(db, subjects.map((s) => ({ type: s.type, ids: [s.id], actionPrefix: s.type === 'report' ? undefined : 'deadline.' })), { limit: 500 }),
       subcases.transfersOf(r.id),
       subcases.ordersOf(r.id),
       r.mergedIntoId ? db.select({ trackingNo: reports.trackingNo }).from(reports).where(eq(reports.id, r.mergedIntoId)) : Promise.resolve([]),

@@ -1,17 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq, getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { eq, sql } from 'drizzle-orm';
 import type { ContactSchema, ReportChannel, ReportState } from '@tianlang/contracts';
 import { canonicalUrl, maskContact, officeDate, queryCode, reportPriority, trackingNumber } from '@tianlang/core';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client';
 import { advisoryLock, lockKeys } from '../../db/locks';
-import { deadlines, events, reports } from '../../db/schema';
+import { insertSql } from '../../db/insert-sql';
+import { reports } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { createBatcher } from '../../lib/batcher';
 import type { Secrets } from '../../lib/secrets';
-import { chainHeads, chainRows, type EventInput } from '../audit/events.service';
+import { chainHeads, chainRows, insertEventsSql, type EventInput } from '../audit/events.service';
+import { insertDeadlinesSql } from '../deadlines/deadlines.service';
 import type { ClusterMatch, Clustering, LookupInput } from './clustering';
 import type { ReportClocks } from './report-clocks';
 import { SUBJECT, type Actor } from './report-store';
@@ -77,24 +78,6 @@ function isTrackingCollision(err: unknown): boolean {
   return pgErr?.constraint === 'reports_tracking_uq';
 }
 
-/**
- * INSERT … VALUES as one flat statement, values encoded by their columns exactly as drizzle's insert
- * would. Drizzle's builder nests a fragment per column and value and costs ~0.2 ms a row at the
- * reports table's width; the intake writes four rows per report. Every row must have the same keys.
- */
-function insertSql(table: PgTable, rows: Record<string, unknown>[]): SQL {
-  const columns = getTableColumns(table);
-  const keys = Object.keys(rows[0]!);
-  const texts = [`insert into "${getTableName(table)}" (${keys.map((k) => `"${columns[k]!.name}"`).join(', ')}) values (`];
-  const values: unknown[] = [];
-  rows.forEach((row, r) => keys.forEach((k, i) => {
-    const v = row[k];
-    values.push(v === null || v === undefined ? null : columns[k]!.mapToDriverValue(v));
-    texts.push(i < keys.length - 1 ? ', ' : r < rows.length - 1 ? '), (' : ')');
-  }));
-  return sql(Object.assign(texts, { raw: texts }), ...values);
-}
-
 /** Validation, clustering lookup, then the row, its event chain and its accept clock written atomically. */
 export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secrets; taxonomy: TaxonomyCache; clustering: Clustering; clocks: ReportClocks }) {
   const { db, clock, secrets, taxonomy, clustering, clocks } = deps;
@@ -157,7 +140,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
   /** A new handling item's rows: the report (with its accept clock's due time), the clock, and its first two events. */
   interface NewItem { at: Date; rows: (trackingNo: string) => { report: Record<string, unknown>; deadline: Record<string, unknown>; events: Record<string, unknown>[] } }
   const newItemsSql = (items: ReturnType<NewItem['rows']>[]) => sql`with r as (${insertSql(reports, items.map((i) => i.report))}),
-    d as (${insertSql(deadlines, items.map((i) => i.deadline))}) ${insertSql(events, items.flatMap((i) => i.events))}`;
+    d as (${insertDeadlinesSql(items.map((i) => i.deadline))}) ${insertEventsSql(items.flatMap((i) => i.events))}`;
 
   /**
    * New items without evidence are written in batches: concurrent submissions share one statement
@@ -212,7 +195,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
       return { id, n: mine.length, at: new Date(Math.max(...mine.map((i) => i.at.getTime()))).toISOString() };
     });
     const res = await tx.execute(sql`with m as (${insertSql(reports, built.map((b) => b.report))}),
-      e as (${insertSql(events, built.flatMap((b) => b.events))}),
+      e as (${insertEventsSql(built.flatMap((b) => b.events))}),
       p as (update ${reports} set cluster_size = ${reports.clusterSize} + v.n, updated_at = v.at
         from jsonb_to_recordset(${JSON.stringify(bumps)}::jsonb) as v(id uuid, n int, at timestamptz)
         where ${reports.id} = v.id returning ${reports.id} as id, ${reports.state} as state),
@@ -227,7 +210,7 @@ export function createIntakeService(deps: { db: Db; clock: Clock; secrets: Secre
         payload: { member: item.memberId, trackingNo: numbers[i], reason: item.match.reason, similarity: item.match.similarity },
       };
     }), heads);
-    await tx.execute(insertSql(events, joined));
+    await tx.execute(insertEventsSql(joined));
   }
 
   /** Concurrent members are written together (one transaction); a failed batch is retried member by member. */

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { OrderAnswer, OrderState, OrderView, RecheckResult } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
-import { deadlines as deadlineRows, platformOrders, reports, type PlatformOrderRow, type ReportRow } from '../../db/schema';
+import { platformOrders, reports, type PlatformOrderRow, type ReportRow } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { appendEvent } from '../audit/events.service';
 import type { AuthUser } from '../auth/auth.types';
-import { DeferSweep, type DeadlinesService } from '../deadlines/deadlines.service';
+import { DeferSweep, lockClocks, type DeadlinesService } from '../deadlines/deadlines.service';
 import { notifyUsers } from '../notifications/notifications.service';
 import type { ReportClocks } from './report-clocks';
 import { actorOf, lockReport, noteReport, type Actor } from './report-store';
@@ -70,8 +70,7 @@ export function createOrdersService(deps: { db: Db; clock: Clock; deadlines: Dea
       const [pre] = await tx.select({ reportId: platformOrders.reportId, platformUnitId: platformOrders.platformUnitId }).from(platformOrders).where(eq(platformOrders.id, id));
       if (!pre || (box === 'inbox' && pre.platformUnitId !== user.unitId)) throw new AppError('resource.not_found', 'order not found');
       const report = await lockReport(tx, pre.reportId, box === 'outbox' ? user : undefined);
-      await tx.select({ id: deadlineRows.id }).from(deadlineRows)
-        .where(and(eq(deadlineRows.subjectType, ORDER_SUBJECT), eq(deadlineRows.subjectId, id), eq(deadlineRows.kind, ORDER_CLOCK))).for('update');
+      await lockClocks(tx, ORDER_SUBJECT, id, ORDER_CLOCK);
       const [o] = await tx.select().from(platformOrders).where(eq(platformOrders.id, id)).for('update');
       assertOrder(action, o!.state);
       const r = await step(tx, o!, at);

@@ -1,19 +1,19 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { OrderView } from '@tianlang/contracts';
 import type { Queryable } from '../../db/client';
-import { deadlines, platformOrders, reports, units } from '../../db/schema';
+import { platformOrders, reports, units } from '../../db/schema';
+import { clocksOf } from '../deadlines/deadlines.service';
 import { ORDER_CLOCK, ORDER_SUBJECT } from './subcases';
 
 /** An order with its report's tracking number, the platform's name and the answer clock. */
-export function selectOrders(q: Queryable, where: SQL | undefined, page?: { limit: number; offset: number }) {
-  const query = q.select({
-    o: platformOrders, trackingNo: reports.trackingNo, platformName: units.name, dueAt: deadlines.dueAt, deadlineStatus: deadlines.status,
-  }).from(platformOrders)
+export async function selectOrders(q: Queryable, where: SQL | undefined, page?: { limit: number; offset: number }) {
+  const query = q.select({ o: platformOrders, trackingNo: reports.trackingNo, platformName: units.name }).from(platformOrders)
     .innerJoin(reports, eq(reports.id, platformOrders.reportId))
     .innerJoin(units, eq(units.id, platformOrders.platformUnitId))
-    .leftJoin(deadlines, and(eq(deadlines.subjectType, ORDER_SUBJECT), eq(deadlines.subjectId, sql`${platformOrders.id}::text`), eq(deadlines.kind, ORDER_CLOCK)))
     .where(where).orderBy(desc(platformOrders.createdAt), desc(platformOrders.id));
-  return page ? query.limit(page.limit).offset(page.offset) : query;
+  const rows = await (page ? query.limit(page.limit).offset(page.offset) : query);
+  const clocks = new Map((await clocksOf(q, ORDER_SUBJECT, rows.map((r) => r.o.id), ORDER_CLOCK)).map((d) => [d.subjectId, d]));
+  return rows.map((r) => ({ ...r, dueAt: clocks.get(r.o.id)?.dueAt ?? null, deadlineStatus: clocks.get(r.o.id)?.status ?? null }));
 }
 
 export async function countOrders(q: Queryable, where: SQL | undefined): Promise<number> {

@@ -6,7 +6,7 @@ import { signIn, type Agent } from '../../../test/agent';
 import { jpegWithMetadata, PDF, SECRET_PLACE } from '../../../test/evidence-fixtures';
 import { solvePow } from '../../../test/pow-solver';
 import { publicReport, reportByTracking, reportCount, submitPublic } from '../../../test/report-helpers';
-import { reportEvidence } from '../../db/schema';
+import { fileUploads } from '../../db/schema';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { testConfig } from '../../config';
@@ -48,7 +48,7 @@ describe('evidence', () => {
   });
 
   it('refuses a file that claims to be an image and is not, a wrong type and an oversize file, writing nothing', async () => {
-    const before = (await t.s.db.select().from(reportEvidence)).length;
+    const before = (await t.s.db.select().from(fileUploads)).length;
     const fake = await upload(Buffer.from('<script>alert(1)</script>'), 'image/png', '192.0.2.12');
     expect([fake.statusCode, fake.json().code]).toEqual([422, 'report.evidence_invalid']);
     const swapped = await upload(PDF, 'image/jpeg', '192.0.2.12');
@@ -57,7 +57,7 @@ describe('evidence', () => {
     expect(html.statusCode).toBe(415);
     const huge = await upload(Buffer.alloc(11 * 1024 * 1024, 0xff), 'image/png', '192.0.2.12');
     expect([huge.statusCode, huge.json().code]).toEqual([413, 'report.evidence_too_large']);
-    expect((await t.s.db.select().from(reportEvidence)).length).toBe(before);
+    expect((await t.s.db.select().from(fileUploads)).length).toBe(before);
   });
 });
 
@@ -110,7 +110,7 @@ describe('upload budget (issue 11 #8)', () => {
   const pdf = (size: number) => Buffer.concat([PDF, Buffer.alloc(size - PDF.length, 0x20), Buffer.from(uniq())]);
   const send = (app: FastifyInstance, body: Buffer, ip: string, headers: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url: '/api/public/evidence', payload: body, headers: { 'content-type': 'application/pdf', ...headers }, remoteAddress: ip });
-  const evidenceRows = async () => (await t.s.db.select().from(reportEvidence)).length;
+  const evidenceRows = async () => (await t.s.db.select().from(fileUploads)).length;
   beforeAll(async () => {
     u = await buildTestApp({ PUBLIC_JURISDICTION_CODE: w.city.code, PUBLIC_FREE_UPLOAD_MB_PER_HOUR: 1, POW_DIFFICULTY: 8, RATE_LIMIT_PUBLIC_PER_MINUTE: 100 });
   });
@@ -140,7 +140,7 @@ describe('upload budget (issue 11 #8)', () => {
   it('caps the bytes of unclaimed public uploads, exactly, however many arrive at once', async () => {
     const held = await u.s.reports.evidence.unclaimedPublicBytes();
     const capMb = Math.ceil(held / MB) + 2;
-    const c = await buildTestApp({ EVIDENCE_UNCLAIMED_MAX_MB: capMb, POW_DIFFICULTY: 8 });
+    const c = await buildTestApp({ FILES_UNCLAIMED_MAX_MB: capMb, POW_DIFFICULTY: 8 });
     try {
       const size = 0.3 * MB;
       const fit = Math.floor((capMb * MB - held) / size);
@@ -227,6 +227,6 @@ describe('platform entry and partner API', () => {
     expect(row).toMatchObject({ channel: 'api', platformUnitId: platform.id, externalId: ext });
     const patrolKey = await t.app.inject({ method: 'POST', url: '/api/partner/reports', payload: { reports: [{ externalId: 'x', ...one }] }, headers: { authorization: 'Bearer tl_nope' } });
     expect(patrolKey.statusCode).toBe(401);
-    expect((await t.s.db.select().from(reportEvidence).where(eq(reportEvidence.reportId, row.id)))).toHaveLength(0);
+    expect((await t.s.db.select().from(fileUploads).where(eq(fileUploads.reportId, row.id)))).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, like, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { ReportFilter, ReportQuery } from '@tianlang/contracts';
 import { alias } from 'drizzle-orm/pg-core';
+import { entityRefsOfGrade } from '../registry/entity-grades.service';
 import type { Db, Queryable } from '../../db/client';
 import { jurisdictions, reports, users } from '../../db/schema';
 import type { AuthUser } from '../auth/auth.types';
@@ -40,7 +41,7 @@ export async function reportFilterWhere(q: Queryable, user: AuthUser, f: ReportF
   if (f.trusted === 'true') conds.push(isNotNull(reports.reporterUserId));
   if (f.trusted === 'false') conds.push(sql`${reports.reporterUserId} is null`);
   if (f.platform) conds.push(eq(reports.platformName, f.platform));
-  if (f.entityGrade) conds.push(sql`${reports.entityRef} in (select id::text from registry_entities where grade = ${f.entityGrade})`);
+  if (f.entityGrade) conds.push(sql`${reports.entityRef} in ${entityRefsOfGrade(f.entityGrade)}`);
   if (f.q) {
     const term = f.q.trim();
     conds.push(/^JB\d/i.test(term) ? eq(reports.trackingNo, term.toUpperCase()) : sql`(${reports.accountName} = ${term} or ${reports.platformName} = ${term})`);

@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PublicStage, PublicStatus } from '@tianlang/contracts';
 import { publicStage } from '@tianlang/core';
 import type { Db } from '../../db/client';
-import { events, reports, type ReportRow } from '../../db/schema';
+import { reports, type ReportRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { safeEqual } from '../../lib/crypto';
 import type { TaxonomyCache } from './taxonomy';
+import { eventsOf } from '../audit/history.service';
 
 const STEP_OF: Record<string, PublicStage> = {
   'report.accept': 'accepted',
@@ -32,9 +33,8 @@ export function createStatusService({ db, taxonomy, hashQueryCode }: { db: Db; t
   async function view(row: ReportRow): Promise<PublicStatus> {
     const [primary] = row.mergedIntoId ? await db.select().from(reports).where(eq(reports.id, row.mergedIntoId)) : [row];
     const effective = primary ?? row;
-    const rows = await db.select({ action: events.action, at: events.createdAt }).from(events)
-      .where(and(eq(events.subjectType, 'report'), eq(events.subjectId, effective.id), inArray(events.action, Object.keys(STEP_OF))))
-      .orderBy(asc(events.createdAt), asc(events.seq));
+    const rows = (await eventsOf(db, [{ type: 'report', ids: [effective.id], actions: Object.keys(STEP_OF) }]))
+      .map((e) => ({ action: e.action, at: e.createdAt }));
     const steps: PublicStatus['steps'] = [{ stage: 'submitted', at: row.submittedAt.toISOString() }];
     for (const e of rows) {
       const stage = STEP_OF[e.action]!;

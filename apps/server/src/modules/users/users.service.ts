@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isPrivilegedPermission, type Permission, type UnitKind, type UserCreateInputSchema, type UserListQuerySchema, type UserUpdateInputSchema } from '@tianlang/contracts';
 import type { Db, Queryable, Tx } from '../../db/client';
-import { jurisdictions, rolePermissions, sessions, units, userRoles, users } from '../../db/schema';
+import { jurisdictions, units, users } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { diff } from '../../lib/changes';
 import { AppError, assertThat, notFound } from '../../lib/errors';
@@ -13,6 +13,8 @@ import { primaryRole, type AuthUser } from '../auth/auth.types';
 import { inScope, scopeFilter } from '../auth/scope';
 import type { LoginThrottle } from '../auth/auth.service';
 import type { UnitsService } from '../units/units.service';
+import { endSessionsOf } from '../auth/sessions.service';
+import { grantedTo, setRolesOf } from '../roles/grants.service';
 import { createUsersRepo } from './users.repo';
 
 type CreateInput = z.infer<typeof UserCreateInputSchema>;
@@ -37,19 +39,18 @@ export interface HoldersQuery {
 }
 
 /**
- * "Active officers holding permission P in scope" (or in one unit): the one way every module asks it
- * (report assignees, registry officers, a sending unit's leaders), so the users/roles join lives here.
- * Runs on `q`, a transaction when the caller is in one.
+ * "Active officers holding permission P in scope" (or in one unit): the one way every module asks it (report
+ * assignees, registry officers, the registry import, a sending unit's leaders), so the question is answered here
+ * once: the accounts and their units from this module, who is granted P from `roles/grants.service.ts`. Runs on
+ * `q`, a transaction when the caller is in one.
  */
 export async function holdersOf(q: Queryable, { permission, user, reach = 'subtree', unitId, ids, unitKind }: HoldersQuery) {
   if (ids && ids.length === 0) return [];
   if (!user && !unitId) throw new Error('holdersOf: name a user (whose jurisdiction) or a unit');
-  const perms = typeof permission === 'string' ? [permission] : [...permission];
-  const rows = await q.selectDistinct({ id: users.id, name: users.displayName, path: jurisdictions.path }).from(users)
+  const rows = await q.select({ id: users.id, name: users.displayName, username: users.username, path: jurisdictions.path }).from(users)
     .innerJoin(units, eq(units.id, users.unitId)).innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
-    .innerJoin(userRoles, eq(userRoles.userId, users.id)).innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
     .where(and(
-      eq(users.active, true), inArray(rolePermissions.permission, perms),
+      eq(users.active, true), inArray(users.id, grantedTo(q, permission)),
       user && reach === 'subtree' ? scopeFilter(user, jurisdictions.path) : undefined, unitId ? eq(users.unitId, unitId) : undefined,
       ids ? inArray(users.id, ids) : undefined, unitKind ? eq(units.kind, unitKind) : undefined,
     ));
@@ -99,7 +100,7 @@ export function createUsersService({ db, clock, units, throttle }: { db: Db; clo
         id, username: input.username, displayName: input.displayName, unitId: input.unitId, passwordHash,
         passwordChangedAt: null, mustChangePassword: true, createdAt: now, updatedAt: now,
       });
-      await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: id, roleId: r.id })));
+      await setRolesOf(tx, id, roleRows.map((r) => r.id), { replace: false });
       await appendEvent(tx, event(actor, id, {
         action: 'user.created', toState: 'active', at: now,
         payload: { username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles },
@@ -121,11 +122,10 @@ export function createUsersService({ db, clock, units, throttle }: { db: Db; clo
     await db.transaction(async (tx: Tx) => {
       await tx.update(users).set({ ...fields, updatedAt: now }).where(eq(users.id, id));
       if (roleRows) {
-        await tx.delete(userRoles).where(eq(userRoles.userId, id));
-        await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: id, roleId: r.id })));
+        await setRolesOf(tx, id, roleRows.map((r) => r.id), { replace: true });
       }
       // Deactivation or a role change takes effect now, not at the next sign-in.
-      if (fields.active === false || roleRows) await tx.delete(sessions).where(eq(sessions.userId, id));
+      if (fields.active === false || roleRows) await endSessionsOf(tx, id);
       await appendEvent(tx, event(actor, id, {
         action: 'user.updated', reason: reason ?? null, at: now, payload: { changes },
         fromState: current.user.active ? 'active' : 'inactive', toState: (fields.active ?? current.user.active) ? 'active' : 'inactive',
@@ -142,7 +142,7 @@ export function createUsersService({ db, clock, units, throttle }: { db: Db; clo
     await db.transaction(async (tx) => {
       // The admin knows this password: the user must choose their own at next sign-in (enforced by the auth hook).
       await tx.update(users).set({ passwordHash, passwordChangedAt: null, mustChangePassword: true, updatedAt: now }).where(eq(users.id, id));
-      await tx.delete(sessions).where(eq(sessions.userId, id));
+      await endSessionsOf(tx, id);
       await throttle.clearAccount(tx, current.user.username);
       await appendEvent(tx, event(actor, id, { action: 'user.password_reset', at: now }));
     });
