@@ -21,29 +21,20 @@ const MODULES = path.join(SRC, 'modules');
 const DIRECTORY: readonly TableName[] = ['jurisdictions', 'units', 'users'];
 
 /**
- * Violations in files other branches are rewriting right now (transfers and sub-cases, registry
- * records, the stats figure catalogue). The merger empties this list once those branches are in;
- * an entry that no longer matches a violation fails the test, so it cannot outlive its reason.
+ * The statistics read model: stats builds one facts row per report from the reports' own rows and events
+ * in single SQL statements (`facts.sql.ts`), which no service call could do at its volume, and lists the
+ * reports behind a figure or a DSA statement from them. Read-only, in these files only (modules/stats/README.md,
+ * "Rollup"); an entry that no longer matches a violation fails the test, so the list cannot outlive its reason.
  */
-const PENDING: readonly { file: string; table: TableName }[] = [
-  // reports/transfers.* and reports/subcases.ts: the assignments rework
-  { file: 'modules/reports/transfers.views.ts', table: 'deadlines' },
-  { file: 'modules/reports/subcases.ts', table: 'rolePermissions' },
-  { file: 'modules/reports/subcases.ts', table: 'userRoles' },
-  // stats/*: the figure catalogue rework; registry marks its reports' facts stale until stats offers a function for it
-  { file: 'modules/registry/entities.service.ts', table: 'statsDirty' },
+const READ_MODEL: readonly { file: string; table: TableName }[] = [
   { file: 'modules/stats/dsa.ts', table: 'reports' },
   { file: 'modules/stats/dsa.ts', table: 'reportDisposals' },
   { file: 'modules/stats/facts.sql.ts', table: 'reports' },
   { file: 'modules/stats/facts.sql.ts', table: 'reportDisposals' },
-  { file: 'modules/stats/facts.sql.ts', table: 'reportTransfers' },
   { file: 'modules/stats/facts.sql.ts', table: 'platformOrders' },
   { file: 'modules/stats/facts.sql.ts', table: 'events' },
   { file: 'modules/stats/facts.sql.ts', table: 'registryEntities' },
   { file: 'modules/stats/stats.repo.ts', table: 'reportCategories' },
-  { file: 'modules/stats/stats.repo.ts', table: 'lexiconRules' },
-  { file: 'modules/stats/stats.repo.ts', table: 'patrolItems' },
-  { file: 'modules/stats/stats.repo.ts', table: 'patrolHits' },
 ];
 
 interface Violation { file: string; table: TableName; owner: string; how: string }
@@ -126,7 +117,7 @@ function violationsIn(file: string, text = fs.readFileSync(file, 'utf8')): Viola
 }
 
 const all = sourceFiles(MODULES).flatMap((f) => violationsIn(f));
-const pending = (v: Violation) => PENDING.some((p) => p.file === v.file && p.table === v.table);
+const readModel = (v: Violation) => v.how !== 'writes' && v.how !== 'writes (raw SQL)' && READ_MODEL.some((p) => p.file === v.file && p.table === v.table);
 const describeViolation = (v: Violation) =>
   `${v.file} ${v.how} table ${v.table}, which belongs to modules/${v.owner}: call a function of that module's service instead`;
 
@@ -141,13 +132,13 @@ describe('table ownership', () => {
   });
 
   it('lets a module use only the tables it owns (the directory tables read-only)', () => {
-    const bad = all.filter((v) => !pending(v)).map(describeViolation);
+    const bad = all.filter((v) => !readModel(v)).map(describeViolation);
     expect(bad, `\n${bad.join('\n')}\n`).toEqual([]);
   });
 
-  it('keeps no pending exception that no longer matches a violation', () => {
-    const stale = PENDING.filter((p) => !all.some((v) => v.file === p.file && v.table === p.table));
-    expect(stale, 'remove these from PENDING').toEqual([]);
+  it('keeps no read-model exception that no longer matches a read', () => {
+    const stale = READ_MODEL.filter((p) => !all.some((v) => v.file === p.file && v.table === p.table));
+    expect(stale, 'remove these from READ_MODEL').toEqual([]);
   });
 
   it('sees multi-line imports, aliases and raw SQL', () => {

@@ -13,6 +13,7 @@ import { identifiersOrThrow, norm, sealContact, searchColumns } from './entity-v
 import { findDuplicates, visibleDuplicates } from './registry.repo';
 import { assertOfficer } from './officers';
 import { reportIdsOfEntity } from '../reports/entity-cases.service';
+import { markFactsStale } from '../stats/stale-facts.service';
 
 const ruleError = (err: unknown) => {
   if (err instanceof RegistryRuleError) {
@@ -115,7 +116,7 @@ export function createEntitiesService(deps: { db: Db; clock: Clock; secrets: Sec
       const [updated] = await tx.update(registryEntities).set({ grade: to, gradeReason: reason, gradeHistory: history, updatedAt: at }).where(eq(registryEntities.id, id)).returning();
       await entityEvent(tx, row, user, 'registry.entity_graded', at, { reason, payload: { from: row.grade, to } });
       // the statistics break reports down by their entity's current grade: re-read those reports' facts
-      await tx.execute(sql`insert into stats_dirty (report_id) ${reportIdsOfEntity(id)} on conflict do nothing`);
+      await markFactsStale(tx, reportIdsOfEntity(id));
       return updated!;
     });
   }
