@@ -24,6 +24,9 @@ const para = (text: string, o: { indent?: boolean; align?: (typeof AlignmentType
 const heading = (text: string) => headingOf(text, { size: BODY });
 const caption = (text: string) => captionOf(text, { size: TABLE + 2 });
 const table = (header: string[], rows: (string | number | null)[][], weights?: number[]) => tableOf(header, rows, { weights, size: TABLE });
+/** A section of dashboard tables: its heading, then each table under its caption. */
+const tableSection = (title: string, ...tables: [string, { header: string[]; rows: (string | number | null)[][] }][]) =>
+  [heading(title), ...tables.flatMap(([text, x]) => [caption(text), table(x.header, x.rows)])];
 /** How a figure reads in the summary sentence, and its unit. */
 const SENTENCE: Record<string, [string, string]> = {
   reports_accepted: ['受理网民举报', '件次'], patrol_items: ['巡查网络信息', '条'], harmful_info_disposed: ['处置有害信息', '条'],
@@ -68,22 +71,14 @@ function workReportDocx(o: WorkReportData): Promise<Buffer> {
       table(['指标', '本期', '上期', '环比', '去年同期', '同比'], [
         ...figures.map((f) => [f.label, f.value, f.previous, changeZh(changePercent(f.value, f.previous)), f.lastYear, changeZh(changePercent(f.value, f.lastYear))]),
       ], [2.6, 1, 1, 1.7, 1.1, 1.7]),
-      heading('三、举报类别与属地分布'),
-      caption('表2  举报类别情况'),
-      table(t.category!.header, t.category!.rows),
-      caption('表3  属地分布情况'),
-      table(t.jurisdictions!.header, t.jurisdictions!.rows),
+      ...tableSection('三、举报类别与属地分布', ['表2  举报类别情况', t.category!], ['表3  属地分布情况', t.jurisdictions!]),
       heading('四、办理时效'),
       caption('表4  各环节办理时效'),
       table(['环节', '计时件数', '按时件数', '按时率', '用时中位数', '用时第90百分位'], d.onTime.map((x, i) => [
         STAGE_ZH[x.stage]!, x.timed, x.onTime, pctZh(x.rate), durationZh(d.durations[i]!.median), durationZh(d.durations[i]!.p90)]), [1, 1, 1, 1, 1.3, 1.5]),
-      heading('五、移交协同与平台处置'),
-      caption('表5  向协同部门移交及回函情况'),
-      table(t.transfers!.header, t.transfers!.rows),
-      caption('表6  通知平台处置及落实情况'),
-      table(t.orders!.header, t.orders!.rows),
+      ...tableSection('五、移交协同与平台处置', ['表5  向协同部门移交及回函情况', t.transfers!], ['表6  通知平台处置及落实情况', t.orders!]),
       heading('六、数据来源说明'),
-      para('本报告所有数字均由系统按事件记录自动统计，每个数字对应一条已保存的查询，可凭查询编号复核（GET /api/stats/queries/{编号}）。', {}),
+      para('本报告所有数字均由系统按事件记录自动统计，每个数字对应一条已保存的查询，可凭表7所列查询编号在系统中重新运行、复核。', {}),
       caption('表7  数据口径及查询编号'),
       table(['指标', '口径', '查询编号'], figures.map((f) => [f.label, f.definition, f.queryId]), [2, 4, 3]),
       ...signature(o.office, o.generatedOn, { size: BODY }),
