@@ -1,8 +1,4 @@
-import type { Permission } from '@tianlang/contracts';
+import { directoryPolicy } from '../../lib/policy';
 
-export const unitsPolicy = {
-  list: 'directory.read',
-  read: 'directory.read',
-  create: 'admin.units.manage',
-  update: 'admin.units.manage',
-} as const satisfies Record<string, Permission>;
+/** Who may do what with units; routes name these, the auth hook checks them. */
+export const unitsPolicy = directoryPolicy('admin.units.manage');
