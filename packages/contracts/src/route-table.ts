@@ -71,7 +71,6 @@ export interface RouteDef {
 export const defineRoutes = <const T extends Record<string, RouteDef>>(table: T): T => table;
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 
 /** What the server's handler receives (parsed) for route D. */
 export interface RouteInput<D extends RouteDef> {
@@ -96,7 +95,6 @@ type Part<K extends string, S> = S extends z.ZodType ? (undefined extends z.inpu
 type QueryPart<S> = S extends z.ZodType ? { query?: Partial<z.output<S>> } : { query?: never };
 /** What a client passes to call route D: path params, query and body, each required when the route's schema requires it. */
 export type CallInput<D extends RouteDef> = Part<'params', D['params']> & QueryPart<D['query']> & Part<'body', D['body']>;
-export type RouteBody<D extends RouteDef> = In<D['body']>;
 
 /** `/api/units/:id` with `{ id }` → `/api/units/5c1…`; every `:name` must be given. */
 export function routePath(path: string, params: Record<string, unknown> | undefined): string {

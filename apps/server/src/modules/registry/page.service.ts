@@ -14,9 +14,9 @@ import type { RecordsService } from './records.service';
 import { RECTIFICATION_SUBJECT, rectView } from './registry-rectifications';
 import { allowedActions, entityView } from './registry.views';
 import { computeScorecard } from './scorecard';
+import { isoOrNull } from '../../lib/iso';
 
 const TIMELINE_MAX = 300;
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The entity page: the entity, its records, linked reports and orders, one timeline and the scorecard. */
 export function createPageService(deps: { db: Db; records: RecordsService; rectifications: RectificationsService }) {
@@ -64,7 +64,7 @@ export function createPageService(deps: { db: Db; records: RecordsService; recti
       pledges: pledges.map((p) => ({ id: p.id, entityId: p.entityId, signedOn: p.signedOn, signer: p.signer, note: p.note, file: fileRef(p.fileId), createdByName: people.get(p.createdBy) ?? null, createdAt: p.createdAt.toISOString() })),
       inspections: inspections.map((i) => ({ id: i.id, entityId: i.entityId, inspectedOn: i.inspectedOn, officers: officers(i.officerIds), findings: i.findings, taskId: i.taskId, file: fileRef(i.fileId), rectifications: rectOf(i.id), createdByName: people.get(i.createdBy) ?? null, createdAt: i.createdAt.toISOString() })),
       interviews: interviews.map((i) => ({ id: i.id, entityId: i.entityId, heldOn: i.heldOn, grounds: i.grounds, persons: i.persons, officers: officers(i.officerIds), recordFile: fileRef(i.recordFileId), rectifications: rectOf(i.id), createdByName: people.get(i.createdBy) ?? null, createdAt: i.createdAt.toISOString() })),
-      tasks: tasks.map((t) => ({ id: t.id, drawId: t.drawId, entityId: t.entityId, entityName: entity.name, officers: officers(t.officerIds), state: t.state, dueAt: iso(t.dueAt), deadlineStatus: t.deadlineStatus, inspectionId: t.inspectionId })),
+      tasks: tasks.map((t) => ({ id: t.id, drawId: t.drawId, entityId: t.entityId, entityName: entity.name, officers: officers(t.officerIds), state: t.state, dueAt: isoOrNull(t.dueAt), deadlineStatus: t.deadlineStatus, inspectionId: t.inspectionId })),
       reports: linked.map((r) => ({ id: r.id, trackingNo: r.trackingNo, state: r.state, categoryCode: r.categoryCode, submittedAt: r.submittedAt.toISOString() })),
       timeline: await timeline(id, linked, orders.map((o) => ({ id: o.id, orderNo: o.orderNo })), rects.map((r) => r.id), tasks.map((t) => t.id)),
     };

@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InspectionInputSchema, InterviewInputSchema, PledgeInputSchema, RectificationInputSchema, RectificationSource } from '@tianlang/contracts';
 import type { Db, Queryable } from '../../db/client';
 import {
-  registryEntities, registryInspections, registryInterviews, registryPledges, registryTasks,
+  registryInspections, registryInterviews, registryPledges, registryTasks,
   type RegistryEntityRow,
 } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -15,6 +15,7 @@ import type { RectificationsService } from '../rectifications/rectifications.ser
 import { entityEvent, findEntity } from './entity-store';
 import { assertOpen } from './entities.service';
 import { assertCertified } from './officers';
+import { entityRefOf, entityRefViews } from './entity-ref';
 import { RECTIFICATION_SOURCE_TYPES, REGISTRY_SOURCES } from './registry-rectifications';
 
 export const TASK_SUBJECT = 'registry_task';
@@ -127,17 +128,11 @@ export function createRecordsService(deps: { db: Db; clock: Clock; deadlines: De
   /** Open rectification items past their deadline, of entities in the user's jurisdiction, the longest overdue first. */
   async function overdueRectifications(user: AuthUser, page: { limit: number; offset: number }) {
     const { rows, total } = await rectifications.overdue(user, page, REGISTRY_SOURCES);
-    const names = await entityNames(db, rows.flatMap((r) => (r.entityId ? [r.entityId] : [])));
-    return { total, rows: rows.map((r) => ({ r, entityName: (r.entityId && names.get(r.entityId)) || '' })) };
+    const entities = await entityRefViews(db, user.scopePath, rows.map((r) => r.entityId));
+    return { total, rows: rows.map((r) => ({ r, entityName: entityRefOf(entities, r.entityId)?.name ?? '' })) };
   }
 
   return { pledge, inspection, interview, followUp, progress, file, claimFile, filesById: files.rows.byIds, overdueRectifications };
 }
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
-/** The names of the given entities, by id. */
-async function entityNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await q.select({ id: registryEntities.id, name: registryEntities.name }).from(registryEntities).where(inArray(registryEntities.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}

@@ -2,6 +2,7 @@ import type { RectificationSource } from '@tianlang/contracts';
 import type { RegistryEntityRow } from '../../db/schema';
 import { closingFollowUp, followUpView, type RectificationItem, type RectificationsService } from '../rectifications/rectifications.service';
 import { entityEvent, findEntity } from './entity-store';
+import { isoOrNull } from '../../lib/iso';
 
 /**
  * The registry's rectification items live in the rectifications module. Their clocks and event chains
@@ -28,13 +29,12 @@ export function registerRegistryRectifications(rectifications: RectificationsSer
   });
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** A registry rectification item on the entity page. */
 export function rectView(r: RectificationItem, names: Map<string, string>) {
   const closing = closingFollowUp(r);
   return {
-    id: r.id, entityId: r.entityId!, source: sourceOf(r.sourceType), sourceId: r.sourceId, description: r.requirement, state: r.state, dueAt: iso(r.dueAt),
-    deadlineStatus: r.deadlineStatus, followUp: closing?.note ?? null, followedUpAt: iso(closing?.createdAt ?? null), createdAt: r.createdAt.toISOString(),
+    id: r.id, entityId: r.entityId!, source: sourceOf(r.sourceType), sourceId: r.sourceId, description: r.requirement, state: r.state, dueAt: isoOrNull(r.dueAt),
+    deadlineStatus: r.deadlineStatus, followUp: closing?.note ?? null, followedUpAt: isoOrNull(closing?.createdAt ?? null), createdAt: r.createdAt.toISOString(),
     followUps: r.followUps.map((f) => followUpView(f, names)),
   };
 }

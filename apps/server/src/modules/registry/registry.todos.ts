@@ -1,7 +1,7 @@
 import type { TodoCatalogue } from '../todos/todos.service';
 import type { RegistryModule } from './registry.module';
+import { isoOrNull } from '../../lib/iso';
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 const entityLink = (id: string) => `/console/registry/${id}`;
 
 /**
@@ -14,14 +14,14 @@ export function registerRegistryTodos(todos: TodoCatalogue, registry: Pick<Regis
     code: 'registry.inspect', module: 'registry', labelZh: '待实地检查', permissions: ['enforcement.handle'], link: '/console/registry/draws',
     list: async (user, page) => {
       const { rows, total } = await registry.draws.openTasksOf(user, page);
-      return { total, items: rows.map(({ t, entityName }) => ({ id: t.id, title: entityName, subtitle: '双随机抽查任务', dueAt: iso(t.dueAt), overdue: t.deadlineStatus === 'overdue', link: entityLink(t.entityId) })) };
+      return { total, items: rows.map(({ t, entityName }) => ({ id: t.id, title: entityName, subtitle: '双随机抽查任务', dueAt: isoOrNull(t.dueAt), overdue: t.deadlineStatus === 'overdue', link: entityLink(t.entityId) })) };
     },
   });
   todos.register({
     code: 'registry.rectification_overdue', module: 'registry', labelZh: '整改超期', permissions: ['registry.manage'], link: '/console/registry',
     list: async (user, page) => {
       const { rows, total } = await registry.records.overdueRectifications(user, page);
-      return { total, items: rows.map(({ r, entityName }) => ({ id: r.id, title: entityName, subtitle: r.requirement.slice(0, 40), dueAt: iso(r.dueAt), overdue: true, link: r.entityId ? entityLink(r.entityId) : '/console/registry' })) };
+      return { total, items: rows.map(({ r, entityName }) => ({ id: r.id, title: entityName, subtitle: r.requirement.slice(0, 40), dueAt: isoOrNull(r.dueAt), overdue: true, link: r.entityId ? entityLink(r.entityId) : '/console/registry' })) };
     },
   });
 }

@@ -4,8 +4,8 @@ import { canGradeAtLevel } from '@tianlang/core';
 import type { RegistryDrawRow, RegistryEntityRow, RegistryTaskRow } from '../../db/schema';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListRow } from './registry.repo';
+import { isoOrNull } from '../../lib/iso';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function entityListItemView(r: ListRow): EntityListItem {
   const e = r.e;
@@ -58,4 +58,3 @@ export function drawView(d: RegistryDrawRow, tasks: { t: RegistryTaskRow; entity
   };
 }
 
-export { iso };

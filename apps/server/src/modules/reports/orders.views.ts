@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client';
 import { platformOrders, reports, units } from '../../db/schema';
 import { clocksOf } from '../deadlines/deadlines.service';
 import { ORDER_CLOCK, ORDER_SUBJECT } from './subcases';
+import { isoOrNull } from '../../lib/iso';
 
 /** An order with its report's tracking number, the platform's name and the answer clock. */
 export async function selectOrders(q: Queryable, where: SQL | undefined, page?: { limit: number; offset: number }) {
@@ -22,7 +23,6 @@ export async function countOrders(q: Queryable, where: SQL | undefined): Promise
 }
 
 type OrderJoinRow = Awaited<ReturnType<typeof selectOrders>>[number];
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** What the platform and the office see of an order; nothing about the reporter. */
 export function orderView(row: OrderJoinRow): OrderView {
@@ -30,7 +30,7 @@ export function orderView(row: OrderJoinRow): OrderView {
   return {
     id: o.id, reportId: o.reportId, trackingNo: row.trackingNo, orderNo: o.orderNo, platformUnitId: o.platformUnitId, platformName: row.platformName,
     measure: o.measure, urls: o.urls, requirement: o.requirement, legalBasis: o.legalBasis, state: o.state, answer: o.answer, answerNote: o.answerNote,
-    answeredAt: iso(o.answeredAt), answeredLate: o.answeredLate, recheck: o.recheck, recheckNote: o.recheckNote, recheckedAt: iso(o.recheckedAt),
-    escalated: o.escalated, dueAt: iso(row.dueAt), deadlineStatus: row.deadlineStatus ?? null, createdAt: o.createdAt.toISOString(),
+    answeredAt: isoOrNull(o.answeredAt), answeredLate: o.answeredLate, recheck: o.recheck, recheckNote: o.recheckNote, recheckedAt: isoOrNull(o.recheckedAt),
+    escalated: o.escalated, dueAt: isoOrNull(row.dueAt), deadlineStatus: row.deadlineStatus ?? null, createdAt: o.createdAt.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import { scopeFilter } from '../auth/scope';
 import type { TodoCatalogue, TodoItem, TodoList, TodoPage } from '../todos/todos.service';
 import type { OrdersService } from './orders.service';
 import type { TransfersService } from './transfers.service';
+import { isoOrNull } from '../../lib/iso';
 
 /**
  * The reports' waiting work. A queue step waits for the officers holding its permission in the
@@ -20,7 +21,6 @@ const STEPS: { code: string; labelZh: string; states: ReportState[]; permission:
   { code: 'reports.reply', labelZh: '待回复', states: ['disposed'], permission: 'reports.reply', queue: 'reply' },
 ];
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function registerReportTodos(todos: TodoCatalogue, deps: { db: Db; transfers: Pick<TransfersService, 'list'>; orders: Pick<OrdersService, 'list'> }) {
   const { db } = deps;
@@ -38,7 +38,7 @@ export function registerReportTodos(todos: TodoCatalogue, deps: { db: Db; transf
           .leftJoin(reportCategories, eq(reportCategories.code, reports.categoryCode))
           .where(where(user)).orderBy(sql`${reports.dueAt} asc nulls last`, asc(reports.submittedAt), asc(reports.id)).limit(page.limit).offset(page.offset);
         const items: TodoItem[] = rows.map((r) => ({
-          id: r.id, title: r.trackingNo, subtitle: [r.category, r.jurisdiction].filter(Boolean).join(' · '), dueAt: iso(r.dueAt), overdue: r.status === 'overdue', link: `/console/reports/${r.id}`,
+          id: r.id, title: r.trackingNo, subtitle: [r.category, r.jurisdiction].filter(Boolean).join(' · '), dueAt: isoOrNull(r.dueAt), overdue: r.status === 'overdue', link: `/console/reports/${r.id}`,
         }));
         return { items, total: await countOf(user) };
       },

@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client';
 import { reports } from '../../db/schema';
 import type { Secrets } from '../../lib/secrets';
 import type { AssignmentListRow } from '../assignments/assignments.service';
+import { isoOrNull } from '../../lib/iso';
 
 /** What of its report a transfer shows: the report's content and the reporter's contact (see ContactMode). */
 export async function reportsOfTransfers(q: Queryable, rows: AssignmentListRow[]) {
@@ -33,7 +34,6 @@ function contactOf(row: AssignmentListRow, report: TransferReport, mode: Contact
   }
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export function transferView(row: AssignmentListRow, report: TransferReport, mode: ContactMode, secrets: Secrets): TransferView {
   const t = row.a;
@@ -41,7 +41,7 @@ export function transferView(row: AssignmentListRow, report: TransferReport, mod
     id: t.id, reportId: t.subjectId, trackingNo: report.trackingNo, kind: t.category as TransferKind, toUnitId: t.toUnitId, toUnitName: row.toUnitName,
     fromUnitName: row.fromUnitName, state: t.state, note: t.note, reporterContact: contactOf(row, report, mode, secrets),
     summary: report.description, urls: report.urls, replyText: t.replyText, returnReason: t.returnReason, urgeCount: t.urgeCount,
-    dueAt: iso(row.dueAt), deadlineStatus: row.deadlineStatus, createdAt: t.createdAt.toISOString(), signedAt: iso(t.signedAt), repliedAt: iso(t.repliedAt),
-    replyChannel: t.replyChannel, escalatedAt: iso(t.escalatedAt),
+    dueAt: isoOrNull(row.dueAt), deadlineStatus: row.deadlineStatus, createdAt: t.createdAt.toISOString(), signedAt: isoOrNull(t.signedAt), repliedAt: isoOrNull(t.repliedAt),
+    replyChannel: t.replyChannel, escalatedAt: isoOrNull(t.escalatedAt),
   };
 }

@@ -18,6 +18,7 @@ import { periodZh } from './labels';
 import { resolvePeriod, resolveScope, type Scope } from './period';
 import type { StatsRepo } from './stats.repo';
 import { workReportV1, type WorkReportFigure } from './work-report.docx';
+import { isoFromSql } from '../../lib/iso';
 
 /** Report figures quoted in the work report besides the catalogue's. */
 const REPORT_FIGURES_QUOTED = ['received', 'disposed', 'closed'] as const;
@@ -31,12 +32,11 @@ export function createExportsService({ db, clock, repo, dashboard, catalogue, fi
     const scope = await resolveScope(db, user, q.jurisdictionId);
     const { start, end } = periodRange(period);
     const { rows, total } = await repo.items({ column: FIGURE_COLUMN[q.figure], path: scope.path, start, end, dim: q.dim, key: q.key, limit: q.limit, offset: q.offset });
-    const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOString();
-    const uuidKey = q.key && /^[0-9a-f-]{36}$/i.test(q.key) ? q.key : null;
+        const uuidKey = q.key && /^[0-9a-f-]{36}$/i.test(q.key) ? q.key : null;
     const keyLabel = !uuidKey ? null
       : q.dim === 'reporter' ? (await repo.userNames([uuidKey])).get(uuidKey) ?? null
         : q.dim === 'transfer_unit' || q.dim === 'order_platform' ? (await repo.unitNames([uuidKey])).get(uuidKey) ?? null : null;
-    return { items: rows.map((r) => ({ ...r, at: iso(r.at), submittedAt: iso(r.submittedAt) })) as never[], total, period, jurisdictionName: scope.name, keyLabel };
+    return { items: rows.map((r) => ({ ...r, at: isoFromSql(r.at), submittedAt: isoFromSql(r.submittedAt) })) as never[], total, period, jurisdictionName: scope.name, keyLabel };
   }
 
   async function xlsx(user: AuthUser, q: StatsQuery & { table?: string }) {

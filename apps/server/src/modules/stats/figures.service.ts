@@ -7,8 +7,8 @@ import type { FigureCatalogue, FigureItemsContext } from './figure-catalogue';
 import { index } from './rollup-index';
 import { resolvePeriod, resolveScope, slicesOf, type Scope } from './period';
 import type { ReportFactsList, StatsRepo } from './stats.repo';
+import { isoFromSql } from '../../lib/iso';
 
-const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOString();
 
 /** The figure catalogue as the console reads it: what each figure means, its value, and the rows behind it. */
 export function createFiguresService({ db, clock, repo, catalogue }: { db: Db; clock: Clock; repo: StatsRepo; catalogue: FigureCatalogue }) {
@@ -28,7 +28,7 @@ export function createFiguresService({ db, clock, repo, catalogue }: { db: Db; c
     const { rows, total } = await repo.items({ ...q, path: scope.path, start, end, ...page });
     return {
       total,
-      items: rows.map((r) => ({ id: String(r.id), title: String(r.trackingNo), subtitle: `${String(r.categoryName)} · ${String(r.jurisdictionName)}`, at: iso(r.at), link: `/console/reports/${String(r.id)}` })),
+      items: rows.map((r) => ({ id: String(r.id), title: String(r.trackingNo), subtitle: `${String(r.categoryName)} · ${String(r.jurisdictionName)}`, at: isoFromSql(r.at), link: `/console/reports/${String(r.id)}` })),
     };
   };
 
